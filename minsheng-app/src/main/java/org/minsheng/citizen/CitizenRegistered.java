@@ -1,0 +1,4 @@
+package org.minsheng.citizen;
+
+public record CitizenRegistered(CitizenId citizenId) {
+}

@@ -1,0 +1,45 @@
+package org.minsheng.console;
+
+import java.util.List;
+
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the navigation of the logged-in user on every console page. */
+@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+class ConsoleAdvice {
+
+	record NavItem(String href, String label, String key) {
+	}
+
+	private final CurrentActor current;
+
+	ConsoleAdvice(CurrentActor current) {
+		this.current = current;
+	}
+
+	@ModelAttribute("nav")
+	List<NavItem> nav() {
+		return current.find().map(actor -> {
+			var items = new java.util.ArrayList<NavItem>();
+			items.add(new NavItem("/", "工作台", "home"));
+			if (actor.can(Permission.DEPARTMENT_READ)) {
+				items.add(new NavItem("/console/departments", "部门管理", "departments"));
+			}
+			if (actor.can(Permission.USER_READ)) {
+				items.add(new NavItem("/console/users", "用户管理", "users"));
+			}
+			if (actor.can(Permission.AUDIT_READ)) {
+				items.add(new NavItem("/console/audit", "审计日志", "audit"));
+			}
+			return List.copyOf(items);
+		}).orElse(List.of());
+	}
+
+	@ModelAttribute("me")
+	Object me() {
+		return current.find().orElse(null);
+	}
+}

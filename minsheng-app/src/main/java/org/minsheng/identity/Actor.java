@@ -1,0 +1,12 @@
+package org.minsheng.identity;
+
+import java.util.Set;
+
+/** Who is acting: the logged-in user (or service account) with its roles, permissions and data scope. */
+public record Actor(UserId userId, String username, String displayName, DepartmentId departmentId,
+		Set<Role> roles, Set<Permission> permissions, DataScope scope) {
+
+	public boolean can(Permission permission) {
+		return permissions.contains(permission);
+	}
+}

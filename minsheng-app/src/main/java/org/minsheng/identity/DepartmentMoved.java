@@ -1,0 +1,4 @@
+package org.minsheng.identity;
+
+public record DepartmentMoved(DepartmentId departmentId, DepartmentId from, DepartmentId to) {
+}

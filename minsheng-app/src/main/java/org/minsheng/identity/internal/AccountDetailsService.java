@@ -1,0 +1,28 @@
+package org.minsheng.identity.internal;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+@Component
+class AccountDetailsService implements UserDetailsService {
+
+	private final UserRows rows;
+
+	AccountDetailsService(UserRows rows) {
+		this.rows = rows;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		return rows.principal(username)
+			.filter(p -> !isServiceAccount(p))
+			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	/** Service accounts authenticate with API tokens only: their random password is never handed out. */
+	private boolean isServiceAccount(MinshengPrincipal principal) {
+		return rows.find(principal.userId()).map(u -> u.serviceAccount()).orElse(false);
+	}
+}

@@ -1,0 +1,230 @@
+package org.minsheng.identity.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.identity.Actor;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Department;
+import org.minsheng.identity.DepartmentCreated;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.DepartmentMoved;
+import org.minsheng.identity.DepartmentType;
+import org.minsheng.identity.Departments;
+import org.minsheng.identity.Permission;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.region.DivisionCode;
+import org.minsheng.region.Divisions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class DepartmentService implements Departments {
+
+	private final DepartmentRows rows;
+
+	private final CurrentActor current;
+
+	private final Divisions divisions;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	DepartmentService(DepartmentRows rows, CurrentActor current, Divisions divisions, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.rows = rows;
+		this.current = current;
+		this.divisions = divisions;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Department> find(DepartmentId id) {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_READ);
+		return visibleOne(actor, id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Department> visible() {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_READ);
+		var all = actor.scope().all() ? rows.all()
+				: rows.subtree(rows.find(actor.departmentId().value()).orElseThrow().path());
+		return treeOrder(all);
+	}
+
+	@Override
+	public Department create(NewDepartment request) {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		var name = requireName(request.name());
+		if (request.type() == null) {
+			throw new InvalidFieldException("type", "type is required");
+		}
+		Department parent = null;
+		if (request.parentId() == null) {
+			if (!actor.scope().all() || rows.exists()) {
+				throw new InvalidFieldException("parentId", "parentId is required: only the root has no parent");
+			}
+		}
+		else {
+			parent = visibleOne(actor, request.parentId())
+				.orElseThrow(() -> new NotFoundException("department", request.parentId()));
+		}
+		var division = division(request.divisionCode());
+		if (rows.nameTaken(parent == null ? null : parent.id().value(), name, null)) {
+			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
+		}
+		var created = rows.insert(name, request.type(), parent, division, OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("DEPARTMENT_CREATED", "department", created.id(),
+				"name=" + name + ", type=" + request.type() + ", parent=" + request.parentId() + ", division="
+						+ division));
+		events.publishEvent(new DepartmentCreated(created.id(), name, request.type(), division));
+		return created;
+	}
+
+	@Override
+	public Department rename(DepartmentId id, String newName) {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		var name = requireName(newName);
+		if (rows.nameTaken(department.parentId() == null ? null : department.parentId().value(), name,
+				id.value())) {
+			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
+		}
+		rows.rename(id.value(), name);
+		audit.record(AuditRecord.of("DEPARTMENT_RENAMED", "department", id,
+				"from=" + department.name() + ", to=" + name));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	@Override
+	public Department move(DepartmentId id, DepartmentId newParentId) {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		if (newParentId == null) {
+			throw new InvalidFieldException("parentId", "parentId is required");
+		}
+		var newParent = visibleOne(actor, newParentId)
+			.orElseThrow(() -> new NotFoundException("department", newParentId));
+		if (department.parentId() == null) {
+			throw new ConflictException("Expected to move department '" + id + "', but it is the root of the tree");
+		}
+		if (!actor.scope().all() && department.id().equals(actor.departmentId())) {
+			throw new ConflictException("Expected to move department '" + id + "', but it is your own department");
+		}
+		if (newParent.path().startsWith(department.path())) {
+			throw new InvalidFieldException("parentId", "A department cannot move under itself or its own subtree");
+		}
+		if (rows.nameTaken(newParentId.value(), department.name(), id.value())) {
+			throw new InvalidFieldException("parentId",
+					"A department named '" + department.name() + "' already exists there");
+		}
+		rows.move(department, newParent);
+		audit.record(AuditRecord.of("DEPARTMENT_MOVED", "department", id,
+				"from=" + department.parentId() + ", to=" + newParentId));
+		events.publishEvent(new DepartmentMoved(id, department.parentId(), newParentId));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	@Override
+	public Department setEnabled(DepartmentId id, boolean enabled) {
+		var actor = current.get();
+		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		if (!enabled && department.parentId() == null) {
+			throw new ConflictException("Expected to disable department '" + id + "', but it is the root of the tree");
+		}
+		rows.setEnabled(id.value(), enabled);
+		audit.record(AuditRecord.of(enabled ? "DEPARTMENT_ENABLED" : "DEPARTMENT_DISABLED", "department", id, null));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	private Optional<Department> visibleOne(Actor actor, DepartmentId id) {
+		return rows.find(id.value()).filter(d -> actor.scope().includes(d.id()));
+	}
+
+	private static String requireName(String name) {
+		if (name == null || name.isBlank()) {
+			throw new InvalidFieldException("name", "name is required");
+		}
+		var stripped = name.strip();
+		if (stripped.length() > 100) {
+			throw new InvalidFieldException("name", "name must be at most 100 characters");
+		}
+		return stripped;
+	}
+
+	private String division(String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		if (!DivisionCode.isWellFormed(code.strip())) {
+			throw new InvalidFieldException("divisionCode", "A division code has 2, 4, 6 or 9 digits");
+		}
+		var parsed = new DivisionCode(code.strip());
+		if (divisions.find(parsed).isEmpty()) {
+			throw new InvalidFieldException("divisionCode", "Unknown division code " + code);
+		}
+		return parsed.value();
+	}
+
+	/** Parents before children; siblings by type (center, districts, streets, bureaus ...) then name. */
+	static List<Department> treeOrder(List<Department> departments) {
+		var ids = new java.util.HashSet<Long>();
+		departments.forEach(d -> ids.add(d.id().value()));
+		var children = new HashMap<Long, List<Department>>();
+		var roots = new ArrayList<Department>();
+		for (var d : departments) {
+			if (d.parentId() == null || !ids.contains(d.parentId().value())) {
+				roots.add(d);
+			}
+			else {
+				children.computeIfAbsent(d.parentId().value(), k -> new ArrayList<>()).add(d);
+			}
+		}
+		Comparator<Department> order = Comparator.comparing((Department d) -> d.type().ordinal())
+			.thenComparing(Department::name);
+		var result = new ArrayList<Department>(departments.size());
+		var stack = new java.util.ArrayDeque<Department>();
+		roots.sort(order.reversed());
+		roots.forEach(stack::push);
+		while (!stack.isEmpty()) {
+			var d = stack.pop();
+			result.add(d);
+			var kids = new ArrayList<>(children.getOrDefault(d.id().value(), List.of()));
+			kids.sort(order.reversed());
+			kids.forEach(stack::push);
+		}
+		return result;
+	}
+
+	/** Kept for the bootstrap, which creates the root before anybody is logged in. */
+	Department createRoot(String name, String divisionCode) {
+		var created = rows.insert(name, DepartmentType.CENTER, null, division(divisionCode), OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("DEPARTMENT_CREATED", "department", created.id(), "name=" + name + ", root")
+			.by("system"));
+		return created;
+	}
+}

@@ -1,0 +1,268 @@
+package org.minsheng.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.identity.Actor;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.Permission;
+import org.minsheng.identity.Role;
+import org.minsheng.identity.UserAccount;
+import org.minsheng.identity.UserCreated;
+import org.minsheng.identity.UserId;
+import org.minsheng.identity.Users;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class UserService implements Users {
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final UserRows rows;
+
+	private final DepartmentRows departments;
+
+	private final CurrentActor current;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final IdentitySettings settings;
+
+	private final Clock clock;
+
+	UserService(UserRows rows, DepartmentRows departments, CurrentActor current, PasswordEncoder encoder,
+			AuditTrail audit, ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
+		this.rows = rows;
+		this.departments = departments;
+		this.current = current;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> find(UserId id) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_READ);
+		return visibleOne(actor, id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<UserAccount> visible(String search, DepartmentId department) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_READ);
+		return rows.list(actor.scope().all() ? null : actor.scope().departmentIds(), search,
+				department == null ? null : department.value());
+	}
+
+	@Override
+	public Created create(NewUser request) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_ADMIN);
+		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+			throw new InvalidFieldException("username",
+					"A username has 2 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit");
+		}
+		var displayName = request.displayName() == null ? "" : request.displayName().strip();
+		if (displayName.isEmpty() || displayName.length() > 100) {
+			throw new InvalidFieldException("displayName", "displayName is required, at most 100 characters");
+		}
+		var department = requireDepartment(actor, request.departmentId(), "departmentId");
+		var roles = checkAssignable(actor, request.roles());
+		if (rows.usernameTaken(request.username())) {
+			throw new InvalidFieldException("username", "The username '" + request.username() + "' is taken");
+		}
+		String generated = null;
+		var password = request.password();
+		if (password == null || password.isEmpty()) {
+			generated = request.serviceAccount() ? randomSecret() : Passwords.generate();
+			password = generated;
+		}
+		else {
+			Passwords.check(password, settings.passwordMinLength(), "password");
+		}
+		long id = rows.insert(request.username(), displayName, department.value(), encoder.encode(password),
+				request.serviceAccount(), roles, OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("USER_CREATED", "user", id, "username=" + request.username() + ", department="
+				+ department + ", roles=" + roles + (request.serviceAccount() ? ", service account" : "")));
+		events.publishEvent(new UserCreated(new UserId(id), request.username(), department));
+		return new Created(rows.find(id).orElseThrow(), generated);
+	}
+
+	@Override
+	public UserAccount setEnabled(UserId id, boolean enabled) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_ADMIN);
+		var user = administrable(actor, id);
+		if (!enabled && user.id().equals(actor.userId())) {
+			throw new ConflictException("Expected to disable user '" + user.username() + "', but that is yourself");
+		}
+		rows.setEnabled(id.value(), enabled);
+		audit.record(AuditRecord.of(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", id, user.username()));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	@Override
+	public String resetPassword(UserId id, String newPassword) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_ADMIN);
+		var user = administrable(actor, id);
+		String result = null;
+		if (newPassword == null || newPassword.isEmpty()) {
+			newPassword = Passwords.generate();
+			result = newPassword;
+		}
+		else {
+			Passwords.check(newPassword, settings.passwordMinLength(), "password");
+		}
+		rows.setPassword(id.value(), encoder.encode(newPassword), OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("USER_PASSWORD_RESET", "user", id, user.username()));
+		return result;
+	}
+
+	@Override
+	public UserAccount move(UserId id, DepartmentId department) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_ADMIN);
+		var user = administrable(actor, id);
+		var target = requireDepartment(actor, department, "departmentId");
+		rows.setDepartment(id.value(), target.value());
+		audit.record(AuditRecord.of("USER_MOVED", "user", id,
+				"from=" + user.departmentId() + ", to=" + target));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	@Override
+	public UserAccount assignRoles(UserId id, Set<Role> roles) {
+		var actor = current.get();
+		Guard.require(actor, Permission.USER_ADMIN);
+		var user = administrable(actor, id);
+		var checked = checkAssignable(actor, roles);
+		if (user.id().equals(actor.userId()) && actor.roles().contains(Role.SYSTEM_ADMIN)
+				&& !checked.contains(Role.SYSTEM_ADMIN)) {
+			throw new ConflictException("Expected to change the roles of user '" + user.username()
+					+ "', but a system admin cannot remove their own admin role");
+		}
+		rows.replaceRoles(id.value(), checked);
+		audit.record(AuditRecord.of("USER_ROLES_CHANGED", "user", id, "from=" + user.roles() + ", to=" + checked));
+		return rows.find(id.value()).orElseThrow();
+	}
+
+	@Override
+	public IssuedToken issueToken(UserId id, String name, OffsetDateTime expiresAt) {
+		var actor = current.get();
+		Guard.require(actor, Permission.TOKEN_ADMIN);
+		var user = administrable(actor, id);
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidFieldException("name", "A token needs a name of at most 100 characters");
+		}
+		var now = OffsetDateTime.now(clock);
+		if (expiresAt != null && !expiresAt.isAfter(now)) {
+			throw new InvalidFieldException("expiresAt", "expiresAt must lie in the future");
+		}
+		var secret = "ms_" + randomSecret();
+		long tokenId = rows.insertToken(id.value(), name.strip(), sha256(secret), now, expiresAt);
+		audit.record(AuditRecord.of("API_TOKEN_ISSUED", "user", id, "token=" + tokenId + ", name=" + name.strip()
+				+ ", user=" + user.username()));
+		return new IssuedToken(tokenId, name.strip(), secret, expiresAt);
+	}
+
+	@Override
+	public void revokeToken(UserId id, long tokenId) {
+		var actor = current.get();
+		Guard.require(actor, Permission.TOKEN_ADMIN);
+		administrable(actor, id);
+		if (rows.revokeToken(id.value(), tokenId, OffsetDateTime.now(clock)) == 0) {
+			throw new NotFoundException("token", tokenId);
+		}
+		audit.record(AuditRecord.of("API_TOKEN_REVOKED", "user", id, "token=" + tokenId));
+	}
+
+	static String sha256(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String randomSecret() {
+		var bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private Optional<UserAccount> visibleOne(Actor actor, UserId id) {
+		return rows.find(id.value()).filter(u -> actor.scope().includes(u.departmentId()));
+	}
+
+	private UserAccount administrable(Actor actor, UserId id) {
+		var user = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("user", id));
+		if (!actor.roles().contains(Role.SYSTEM_ADMIN)
+				&& user.roles().stream().anyMatch(r -> !r.assignableByDepartmentAdmin())) {
+			throw new AccessDeniedException("Only a system admin may change user " + user.username());
+		}
+		return user;
+	}
+
+	private DepartmentId requireDepartment(Actor actor, DepartmentId id, String field) {
+		if (id == null) {
+			throw new InvalidFieldException(field, field + " is required");
+		}
+		var department = departments.find(id.value())
+			.filter(d -> actor.scope().includes(d.id()))
+			.orElseThrow(() -> new NotFoundException("department", id));
+		if (!department.enabled()) {
+			throw new InvalidFieldException(field, "Department '" + department.name() + "' is disabled");
+		}
+		return department.id();
+	}
+
+	private static Set<Role> checkAssignable(Actor actor, Set<Role> roles) {
+		if (roles == null || roles.isEmpty()) {
+			throw new InvalidFieldException("roles", "A user needs at least one role");
+		}
+		if (!actor.roles().contains(Role.SYSTEM_ADMIN)) {
+			for (var role : roles) {
+				if (!role.assignableByDepartmentAdmin()) {
+					throw new InvalidFieldException("roles", "Only a system admin may grant the role " + role.name());
+				}
+			}
+		}
+		return EnumSet.copyOf(roles);
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Shared kernel: the error vocabulary every module throws and the one place that turns it into
+ * {@code application/problem+json}. Open so that every module may use it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.minsheng.platform;

@@ -1,0 +1,24 @@
+package org.minsheng.privacy;
+
+/**
+ * Encrypts personal data for storage. A stored value reads {@code keyId:base64url(nonce | ciphertext | tag)}
+ * so that values written under an older key still decrypt after the active key has changed.
+ */
+public interface PersonalDataCipher {
+
+	String encrypt(String plain);
+
+	String decrypt(String stored);
+
+	/** The id of the key new values are written with. */
+	String activeKeyId();
+
+	/** True when the stored value was written with a key other than the active one (to re-encrypt). */
+	boolean needsRotation(String stored);
+
+	/**
+	 * A keyed, deterministic digest for exact-match search without storing the value: HMAC-SM3 over
+	 * {@code kind + ':' + normalized value}, so the same number as phone and as ID never collide.
+	 */
+	String blindIndex(PersonalDataKind kind, String normalizedValue);
+}

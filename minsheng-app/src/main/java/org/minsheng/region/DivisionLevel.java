@@ -1,0 +1,5 @@
+package org.minsheng.region;
+
+public enum DivisionLevel {
+	PROVINCE, CITY, DISTRICT, STREET
+}

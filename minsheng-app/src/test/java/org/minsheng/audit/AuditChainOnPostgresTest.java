@@ -1,0 +1,7 @@
+package org.minsheng.audit;
+
+import org.minsheng.testsupport.OnPostgres;
+
+@OnPostgres
+class AuditChainOnPostgresTest extends AuditChainContract {
+}

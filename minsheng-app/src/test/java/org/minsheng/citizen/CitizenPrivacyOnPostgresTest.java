@@ -1,0 +1,7 @@
+package org.minsheng.citizen;
+
+import org.minsheng.testsupport.OnPostgres;
+
+@OnPostgres
+class CitizenPrivacyOnPostgresTest extends CitizenPrivacyContract {
+}

@@ -1,0 +1,114 @@
+package org.minsheng.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real-HTTP client for the REST API, as scripts and integrations would use it. */
+public final class Api {
+
+	public static final String ADMIN_PASSWORD = "Admin-Pass-2026";
+
+	public static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public String base() {
+		return base;
+	}
+
+	public Session admin() {
+		return as("admin", ADMIN_PASSWORD);
+	}
+
+	public Session as(String username, String password) {
+		return new Session("Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	public Session withToken(String token) {
+		return new Session("Bearer " + token);
+	}
+
+	public Session anonymous() {
+		return new Session(null);
+	}
+
+	public record Response(int status, String contentType, String body) {
+
+		public JsonNode json() {
+			return body == null || body.isBlank() ? null : JSON.readTree(body);
+		}
+
+		public long id() {
+			return json().get("id").asLong();
+		}
+	}
+
+	public final class Session {
+
+		private final String authorization;
+
+		private Session(String authorization) {
+			this.authorization = authorization;
+		}
+
+		public Response get(String path) {
+			return send("GET", path, null);
+		}
+
+		public Response post(String path, Object body) {
+			return send("POST", path, body);
+		}
+
+		public Response put(String path, Object body) {
+			return send("PUT", path, body);
+		}
+
+		public Response delete(String path) {
+			return send("DELETE", path, null);
+		}
+
+		/** Sends a raw body, for malformed input. */
+		public Response send(String method, String path, Object body) {
+			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+			if (authorization != null) {
+				builder.header("Authorization", authorization);
+			}
+			if (body == null) {
+				builder.method(method, HttpRequest.BodyPublishers.noBody());
+			}
+			else {
+				var text = body instanceof String s ? s : JSON.writeValueAsString(body);
+				builder.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+			}
+			try {
+				var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				return new Response(response.statusCode(),
+						response.headers().firstValue("Content-Type").orElse(""), response.body());
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+}

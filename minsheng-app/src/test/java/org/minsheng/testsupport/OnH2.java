@@ -1,0 +1,18 @@
+package org.minsheng.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The whole application on a real port with the embedded H2 file database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD })
+@ContextConfiguration(initializers = H2Initializer.class)
+public @interface OnH2 {
+}

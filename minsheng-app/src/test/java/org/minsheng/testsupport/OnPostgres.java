@@ -1,0 +1,24 @@
+package org.minsheng.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a real port with PostgreSQL, configured as production is (the
+ * {@code postgres} profile) apart from keys, which tests generate.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.privacy.generate-keys=true",
+				"server.servlet.session.cookie.secure=false" })
+@ActiveProfiles("postgres")
+@ContextConfiguration(initializers = PostgresInitializer.class)
+public @interface OnPostgres {
+}
