@@ -1,0 +1,116 @@
+package org.minsheng.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.minsheng.testsupport.Api;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.Browser;
+import org.minsheng.testsupport.IdentityFixture;
+import org.minsheng.testsupport.OnH2;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+
+@OnH2
+class ConsoleBrowserTest extends ApplicationTest {
+
+	static Browser browser;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	Page login(String username, String password) {
+		var page = browser.newContext().newPage();
+		page.navigate(api.base() + "/");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("#login").click();
+		return page;
+	}
+
+	static void screenshot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png"))
+			.setFullPage(true));
+	}
+
+	@Test
+	void adminCreatesADepartmentAndAUserWhoThenLogsIn() {
+		var department = IdentityFixture.unique("南头街道城建科");
+		var username = IdentityFixture.unique("handler");
+
+		var admin = login("admin", Api.ADMIN_PASSWORD);
+		assertThat(admin.locator("h1")).containsText("您好");
+		assertThat(admin.locator("header nav")).containsText("审计日志");
+
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("部门管理")).first().click();
+		admin.locator("#dept-name").fill(department);
+		admin.locator("#dept-type").selectOption("SECTION");
+		admin.locator("#dept-division").fill("440305001");
+		admin.locator("#create-department button[type=submit]").click();
+		assertThat(admin.locator("[role=status]")).containsText("已创建部门");
+		assertThat(admin.locator("#departments")).containsText(department);
+		assertThat(admin.locator("#departments")).containsText("广东省 深圳市 南山区 南头街道");
+		screenshot(admin, "departments");
+
+		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("用户管理")).first().click();
+		admin.locator("#user-username").fill(username);
+		admin.locator("#user-display").fill("承办人 黄小明");
+		admin.locator("#user-department").selectOption(new SelectOption().setLabel(department));
+		admin.locator("#role-HANDLER").check();
+		admin.locator("#user-password").fill(IdentityFixture.PASSWORD);
+		admin.locator("#create-user button[type=submit]").click();
+		assertThat(admin.locator("[role=status]")).containsText("已创建用户 " + username);
+		assertThat(admin.locator("tr[data-username='" + username + "']")).containsText(department);
+		screenshot(admin, "users");
+		admin.locator("#logout").click();
+		assertThat(admin.locator(".alert.success")).containsText("退出");
+
+		var handler = login(username, IdentityFixture.PASSWORD);
+		assertThat(handler.locator("#current-user")).containsText("承办人 黄小明");
+		assertThat(handler.locator(".role")).containsText("承办人");
+		assertThat(handler.locator("header nav")).not().containsText("用户管理");
+		assertThat(handler.locator("header nav")).not().containsText("审计日志");
+		screenshot(handler, "handler-home");
+		handler.navigate(api.base() + "/console/departments");
+		assertThat(handler.locator("#departments tbody tr")).hasCount(1);
+		assertThat(handler.locator("#create-department")).hasCount(0);
+	}
+
+	@Test
+	void wrongPasswordShowsAnErrorInChinese() {
+		var page = login("admin", "not-the-password-1");
+
+		assertThat(page.locator("[role=alert]")).containsText("用户名或密码错误");
+	}
+
+	@Test
+	void auditViewerFiltersAndVerifiesTheChain() {
+		var page = login("admin", Api.ADMIN_PASSWORD);
+		page.navigate(api.base() + "/console/audit?action=LOGIN");
+
+		assertThat(page.locator("#audit tbody tr").first()).containsText("LOGIN");
+		assertThat(page.locator("#audit tbody")).not().containsText("DEPARTMENT_CREATED");
+		page.locator("#verify").click();
+		assertThat(page.locator("#verification")).containsText("审计链完整");
+		screenshot(page, "audit");
+		assertThat(count("select count(*) from audit_entry where action = 'LOGIN' and actor = 'admin'"))
+			.isPositive();
+	}
+}

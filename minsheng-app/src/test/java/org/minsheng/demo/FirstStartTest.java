@@ -1,0 +1,110 @@
+package org.minsheng.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.minsheng.MinshengApplication;
+import org.minsheng.testsupport.Api;
+import org.minsheng.testsupport.EmbeddedPostgresSupport;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/** Starting the jar's application class as a newcomer would, with nothing configured. */
+@ExtendWith(OutputCaptureExtension.class)
+class FirstStartTest {
+
+	@Test
+	void firstStartGeneratesTheAdminPasswordPrintsItOnceAndSeedsTheDemoCity(@TempDir Path dataDir,
+			CapturedOutput output) {
+		try (var context = SpringApplication.run(MinshengApplication.class, "--server.port=0",
+				"--minsheng.data-dir=" + dataDir, "--minsheng.identity.admin-password=", "--spring.profiles.active=demo")) {
+			var matcher = Pattern.compile("密码 password:\\s+(\\S+)").matcher(output.getOut());
+			assertThat(matcher.find()).as("the generated password is printed").isTrue();
+			var password = matcher.group(1);
+			assertThat(matcher.find()).as("and printed only once").isFalse();
+			assertThat(Files.exists(dataDir.resolve("db/minsheng.mv.db"))).as("H2 file database in the data folder")
+				.isTrue();
+			assertThat(Files.exists(dataDir.resolve("keys/privacy-keys.properties"))).isTrue();
+
+			var api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+			var admin = api.as("admin", password);
+			assertThat(admin.get("/api/me").status()).isEqualTo(200);
+
+			var departments = admin.get("/api/departments").json();
+			var names = departments.valueStream().map(d -> d.get("name").asString()).toList();
+			assertThat(names).contains("南山区人民政府", "南头街道办事处", "深圳市住房和建设局", "福田区城市管理和综合执法局");
+			assertThat(departments.size()).isGreaterThan(120);
+			var nanshan = departments.valueStream()
+				.filter(d -> d.get("name").asString().equals("南山区人民政府"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(nanshan.get("divisionCode").asString()).isEqualTo("440305");
+
+			var users = admin.get("/api/users").json();
+			var roles = users.valueStream().flatMap(u -> u.get("roles").valueStream()).map(r -> r.asString()).toList();
+			assertThat(roles).contains("AGENT", "DISPATCHER", "HANDLER", "DEPARTMENT_ADMIN", "QUALITY_INSPECTOR",
+					"SUPERVISOR", "ANALYST", "SYSTEM_ADMIN");
+			var agent = Pattern.compile("agent01\\s+(\\S+)").matcher(output.getOut());
+			assertThat(agent.find()).isTrue();
+			assertThat(api.as("agent01", agent.group(1)).get("/api/me").status()).isEqualTo(200);
+			var district = Pattern.compile("district01\\s+(\\S+)").matcher(output.getOut());
+			assertThat(district.find()).isTrue();
+			var seen = api.as("district01", district.group(1)).get("/api/departments").json();
+			assertThat(seen.size()).as("a district admin sees its district's subtree only").isBetween(5, 40);
+		}
+	}
+
+	@Test
+	void aRestartKeepsTheDataAndPrintsNoNewPassword(@TempDir Path dataDir, CapturedOutput output) {
+		var args = new String[] { "--server.port=0", "--minsheng.data-dir=" + dataDir,
+				"--minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD };
+		try (var first = SpringApplication.run(MinshengApplication.class, args)) {
+			assertThat(first.isRunning()).isTrue();
+		}
+		int printedBefore = count(output.getOut(), "administrator 'admin' created");
+		try (var second = SpringApplication.run(MinshengApplication.class, args)) {
+			var api = new Api(((WebServerApplicationContext) second).getWebServer().getPort());
+			assertThat(api.admin().get("/api/me").status()).isEqualTo(200);
+		}
+		assertThat(count(output.getOut(), "administrator 'admin' created")).isEqualTo(printedBefore).isEqualTo(1);
+	}
+
+	@Test
+	void productionRefusesToStartWithoutAnAdminPassword(@TempDir Path dataDir) {
+		var url = EmbeddedPostgresSupport.newDatabase();
+		assertThatThrownBy(() -> SpringApplication.run(MinshengApplication.class, "--server.port=0",
+				"--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=postgres", "--minsheng.data-dir=" + dataDir,
+				"--minsheng.identity.admin-password=", "--minsheng.privacy.keys.k1=AAECAwQFBgcICQoLDA0ODw==",
+				"--minsheng.privacy.active-key=k1",
+				"--minsheng.privacy.index-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+			.hasStackTraceContaining("MINSHENG_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void productionRefusesToStartWithoutPersonalDataKeys(@TempDir Path dataDir) {
+		var url = EmbeddedPostgresSupport.newDatabase();
+		assertThatThrownBy(() -> SpringApplication.run(MinshengApplication.class, "--server.port=0",
+				"--spring.profiles.active=postgres", "--spring.datasource.url=" + url,
+				"--spring.datasource.username=postgres", "--minsheng.data-dir=" + dataDir,
+				"--minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD))
+			.hasStackTraceContaining("No personal-data keys configured");
+	}
+
+	private static int count(String text, String needle) {
+		int n = 0;
+		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+			n++;
+		}
+		return n;
+	}
+}
