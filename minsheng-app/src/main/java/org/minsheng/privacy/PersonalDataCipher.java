@@ -6,6 +6,17 @@ package org.minsheng.privacy;
  */
 public interface PersonalDataCipher {
 
+	/**
+	 * The SM4-GCM cipher the application uses, for tools and benchmarks that run without it.
+	 *
+	 * @param keys SM4 keys (16 bytes) by key id
+	 * @param activeKeyId the key new values are written with
+	 * @param indexKey the blind-index key (at least 32 bytes)
+	 */
+	static PersonalDataCipher sm4Gcm(java.util.Map<String, byte[]> keys, String activeKeyId, byte[] indexKey) {
+		return org.minsheng.privacy.internal.Sm4GcmCiphers.create(keys, activeKeyId, indexKey);
+	}
+
 	String encrypt(String plain);
 
 	String decrypt(String stored);

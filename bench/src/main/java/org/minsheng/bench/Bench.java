@@ -1,0 +1,32 @@
+package org.minsheng.bench;
+
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Entry point of bench/run.sh.
+ *
+ * <pre>
+ * audit  h2|pg [seconds] [threads] [chain length] [offered rate/s, 0 = as fast as possible]
+ * lookup h2|pg [citizens] [look-ups]
+ * cipher                                     (JMH)
+ * </pre>
+ */
+public final class Bench {
+
+	public static void main(String[] args) throws Exception {
+		var what = args.length == 0 ? "help" : args[0];
+		switch (what) {
+			case "audit" -> AuditLoad.run(args[1], intArg(args, 2, 30), intArg(args, 3, 8), intArg(args, 4, 1_000_000),
+					intArg(args, 5, 0));
+			case "lookup" -> CitizenLookupLoad.run(args[1], intArg(args, 2, 1_000_000), intArg(args, 3, 20_000));
+			case "cipher" -> new Runner(new OptionsBuilder().include(CipherBenchmark.class.getSimpleName()).build()).run();
+			default -> System.out.println("usage: audit h2|pg [seconds] [threads] [chain] [rate] | lookup h2|pg [citizens] [n] | cipher");
+		}
+		System.exit(0);
+	}
+
+	private static int intArg(String[] args, int i, int fallback) {
+		return args.length > i ? Integer.parseInt(args[i]) : fallback;
+	}
+}
