@@ -24,6 +24,9 @@ public interface Users {
 
 	UserAccount assignRoles(UserId id, Set<Role> roles);
 
+	/** The logged-in user changes their own password; the current one must be given. */
+	void changeOwnPassword(String currentPassword, String newPassword);
+
 	/** Issues an API token for the user; the secret is shown only in this result. */
 	IssuedToken issueToken(UserId id, String name, OffsetDateTime expiresAt);
 

@@ -91,6 +91,16 @@ class ConsoleBrowserTest extends ApplicationTest {
 		handler.navigate(api.base() + "/console/departments");
 		assertThat(handler.locator("#departments tbody tr")).hasCount(1);
 		assertThat(handler.locator("#create-department")).hasCount(0);
+
+		handler.locator("#change-password").click();
+		handler.locator("#current-password").fill(IdentityFixture.PASSWORD);
+		handler.locator("#new-password").fill("Changed-Pass-2026");
+		handler.locator("#confirm-password").fill("Changed-Pass-2026");
+		handler.locator("#password-form button[type=submit]").click();
+		assertThat(handler.locator("[role=status]")).containsText("密码已修改");
+		handler.locator("#logout").click();
+		var again = login(username, "Changed-Pass-2026");
+		assertThat(again.locator("#current-user")).containsText("承办人 黄小明");
 	}
 
 	@Test

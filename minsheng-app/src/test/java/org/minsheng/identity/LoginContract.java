@@ -101,6 +101,29 @@ abstract class LoginContract extends ApplicationTest {
 	}
 
 	@Test
+	void usersChangeTheirOwnPasswordGivingTheCurrentOne() {
+		var username = IdentityFixture.unique("self");
+		given.user(username, given.rootId(), "ANALYST");
+		var user = api.as(username, IdentityFixture.PASSWORD);
+
+		var wrong = user.post("/api/me/password", Map.of("currentPassword", "not-it-123", "newPassword", "Brand-new-2026"));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().get("field").asString()).isEqualTo("currentPassword");
+		var weak = user.post("/api/me/password", Map.of("currentPassword", IdentityFixture.PASSWORD, "newPassword", "short"));
+		assertThat(weak.json().get("field").asString()).isEqualTo("newPassword");
+
+		assertThat(user.post("/api/me/password",
+				Map.of("currentPassword", IdentityFixture.PASSWORD, "newPassword", "Brand-new-2026")).status())
+			.isEqualTo(204);
+		assertThat(api.as(username, "Brand-new-2026").get("/api/me").status()).isEqualTo(200);
+		assertThat(api.as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(401);
+		assertThat(count("select count(*) from audit_entry where action = 'PASSWORD_CHANGED' and actor = ?", username))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from audit_entry where action = 'PASSWORD_CHANGE_FAILED' and actor = ?",
+				username)).isEqualTo(1);
+	}
+
+	@Test
 	void apiWithoutCredentialsAsksForThem() {
 		var response = api.anonymous().get("/api/users");
 

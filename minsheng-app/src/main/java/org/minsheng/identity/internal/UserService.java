@@ -152,6 +152,30 @@ class UserService implements Users {
 		return result;
 	}
 
+	/** A wrong current password is audited and counts towards the lockout, so a stolen session cannot guess it. */
+	@Override
+	@Transactional(noRollbackFor = InvalidFieldException.class)
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		var actor = current.get();
+		var principal = rows.principal(actor.userId().value()).orElseThrow();
+		if (currentPassword == null || !encoder.matches(currentPassword, principal.getPassword())) {
+			var locked = rows.recordFailure(actor.username(), settings.maxFailedLogins(),
+					OffsetDateTime.now(clock).plus(settings.lockDuration()));
+			audit.record(AuditRecord.of("PASSWORD_CHANGE_FAILED", "user", actor.userId(), "wrong current password"
+					+ locked.map(until -> ", account locked until " + until).orElse("")));
+			throw new InvalidFieldException("currentPassword", "The current password is wrong");
+		}
+		if (newPassword == null) {
+			throw new InvalidFieldException("newPassword", "newPassword is required");
+		}
+		Passwords.check(newPassword, settings.passwordMinLength(), "newPassword");
+		if (newPassword.equals(currentPassword)) {
+			throw new InvalidFieldException("newPassword", "The new password must differ from the current one");
+		}
+		rows.setPassword(actor.userId().value(), encoder.encode(newPassword), OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("PASSWORD_CHANGED", "user", actor.userId(), actor.username()));
+	}
+
 	@Override
 	public UserAccount move(UserId id, DepartmentId department) {
 		var actor = current.get();

@@ -2,10 +2,18 @@ package org.minsheng.identity.web;
 
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.identity.Role;
+import org.minsheng.identity.Users;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -15,10 +23,23 @@ class MeController {
 			Set<Permission> permissions, boolean seesAllDepartments) {
 	}
 
+	record PasswordChange(@NotNull @Size(max = 128) String currentPassword,
+			@NotNull @Size(max = 128) String newPassword) {
+	}
+
 	private final CurrentActor current;
 
-	MeController(CurrentActor current) {
+	private final Users users;
+
+	MeController(CurrentActor current, Users users) {
 		this.current = current;
+		this.users = users;
+	}
+
+	@PostMapping("/api/me/password")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange body) {
+		users.changeOwnPassword(body.currentPassword(), body.newPassword());
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/me")
