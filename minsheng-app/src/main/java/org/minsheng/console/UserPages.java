@@ -1,5 +1,7 @@
 package org.minsheng.console;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,9 +31,12 @@ class UserPages {
 
 	private final Departments departments;
 
-	UserPages(Users users, Departments departments) {
+	private final Clock clock;
+
+	UserPages(Users users, Departments departments, Clock clock) {
 		this.users = users;
 		this.departments = departments;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -40,8 +45,13 @@ class UserPages {
 		var visible = departments.visible();
 		Map<Long, String> names = visible.stream()
 			.collect(Collectors.toMap(d -> d.id().value(), Department::name, (a, b) -> a));
-		model.addAttribute("users",
-				users.visible(q, departmentId == null ? null : new DepartmentId(departmentId)));
+		var listed = users.visible(q, departmentId == null ? null : new DepartmentId(departmentId));
+		var now = OffsetDateTime.now(clock);
+		model.addAttribute("users", listed);
+		model.addAttribute("locked", listed.stream()
+			.filter(u -> u.lockedUntil() != null && u.lockedUntil().isAfter(now))
+			.map(u -> u.id().value())
+			.collect(Collectors.toSet()));
 		model.addAttribute("departments", visible);
 		model.addAttribute("departmentNames", names);
 		model.addAttribute("roles", Arrays.asList(Role.values()));

@@ -121,6 +121,20 @@ class ConsoleBrowserTest extends ApplicationTest {
 	}
 
 	@Test
+	void usersPageMarksALockedAccount() {
+		var username = IdentityFixture.unique("locked");
+		given.user(username, given.rootId(), "AGENT");
+		for (int i = 0; i < 5; i++) {
+			api.as(username, "wrong-Passw0rd").get("/api/me");
+		}
+
+		var page = login("admin", Api.ADMIN_PASSWORD);
+		page.navigate(api.base() + "/console/users?q=" + username);
+
+		assertThat(page.locator("tr[data-username='" + username + "'] .locked")).containsText("已锁定");
+	}
+
+	@Test
 	void wrongPasswordShowsAnErrorInChinese() {
 		var page = login("admin", "not-the-password-1");
 
