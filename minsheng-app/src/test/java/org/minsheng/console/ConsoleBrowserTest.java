@@ -124,9 +124,7 @@ class ConsoleBrowserTest extends ApplicationTest {
 	void usersPageMarksALockedAccount() {
 		var username = IdentityFixture.unique("locked");
 		given.user(username, given.rootId(), "AGENT");
-		for (int i = 0; i < 5; i++) {
-			api.as(username, "wrong-Passw0rd").get("/api/me");
-		}
+		given.lockOut(username);
 
 		var page = login("admin", Api.ADMIN_PASSWORD);
 		page.navigate(api.base() + "/console/users?q=" + username);

@@ -100,6 +100,8 @@ abstract class ApiInputContract extends ApplicationTest {
 		var doc = api.anonymous().get("/v3/api-docs").json();
 
 		assertThat(doc.get("openapi").asString()).startsWith("3.");
+		assertThat(doc.get("info").get("title").asString()).isEqualTo("Minsheng 民声 API");
+		assertThat(doc.get("components").get("securitySchemes").has("token")).isTrue();
 		assertThat(doc.get("paths").has("/api/users")).isTrue();
 		assertThat(doc.get("paths").has("/api/departments")).isTrue();
 	}

@@ -21,9 +21,7 @@ abstract class LoginContract extends ApplicationTest {
 		var username = IdentityFixture.unique("locked");
 		given.user(username, given.rootId(), "AGENT");
 
-		for (int i = 0; i < 5; i++) {
-			assertThat(api.as(username, "wrong-Passw0rd").get("/api/me").status()).isEqualTo(401);
-		}
+		given.lockOut(username);
 		var refused = api.as(username, IdentityFixture.PASSWORD).get("/api/me");
 
 		assertThat(refused.status()).isEqualTo(401);
@@ -40,9 +38,7 @@ abstract class LoginContract extends ApplicationTest {
 	void aLockEndsAfterItsTime() {
 		var username = IdentityFixture.unique("relock");
 		given.user(username, given.rootId(), "AGENT");
-		for (int i = 0; i < 5; i++) {
-			api.as(username, "wrong-Passw0rd").get("/api/me");
-		}
+		given.lockOut(username);
 		jdbc.update("update app_user set locked_until = ? where username = ?",
 				java.time.OffsetDateTime.now().minusSeconds(1), username);
 

@@ -40,6 +40,13 @@ public final class IdentityFixture {
 		return r.id();
 	}
 
+	/** Five wrong passwords in a row, which lock the account. */
+	public void lockOut(String username) {
+		for (int i = 0; i < 5; i++) {
+			assertThat(api.as(username, "wrong-Passw0rd").get("/api/me").status()).isEqualTo(401);
+		}
+	}
+
 	/** Creates a user with {@link #PASSWORD}; returns its id. */
 	public long user(String username, long departmentId, String... roles) {
 		var r = api.admin()
