@@ -64,36 +64,54 @@ abstract class DataScopeContract extends ApplicationTest {
 
 	@Test
 	void departmentAdminReachesNoRecordOfAnotherDepartmentByAnyPath() {
+		assertEveryPathToDepartmentBIsClosedTo(adminOfA());
+	}
+
+	@Test
+	void handlerReachesNoRecordOfAnotherDepartmentByAnyPath() {
+		var handler = api.as(handlerA1, IdentityFixture.PASSWORD);
+		assertEveryPathToDepartmentBIsClosedTo(handler);
+		for (var response : List.of(handler.get("/api/citizens?phone=13800000000"), handler.get("/api/citizens/1"),
+				handler.post("/api/citizens", Map.of("name", "x")), handler.get("/api/audit"))) {
+			assertThat(response.status()).as(response.body()).isEqualTo(403);
+		}
+	}
+
+	private void assertEveryPathToDepartmentBIsClosedTo(Api.Session actor) {
 		var b = "/api/users/" + userB;
 		var deptB = "/api/departments/" + districtB;
 		var attempts = List.of(
-				adminOfA().get(b),
-				adminOfA().put(b + "/enabled", Map.of("enabled", false)),
-				adminOfA().post(b + "/password", Map.of("password", "NewPassw0rd-1")),
-				adminOfA().put(b + "/department", Map.of("departmentId", districtA)),
-				adminOfA().put(b + "/roles", Map.of("roles", List.of("DEPARTMENT_ADMIN"))),
-				adminOfA().get(deptB),
-				adminOfA().put(deptB + "/name", Map.of("name", "改名")),
-				adminOfA().put(deptB + "/parent", Map.of("parentId", districtA)),
-				adminOfA().put(deptB + "/enabled", Map.of("enabled", false)),
-				adminOfA().put("/api/departments/" + streetA1 + "/parent", Map.of("parentId", districtB)),
-				adminOfA().post("/api/departments", Map.of("name", "新科室", "type", "SECTION", "parentId", districtB)),
-				adminOfA().post("/api/users", Map.of("username", IdentityFixture.unique("x"), "displayName", "X",
+				actor.get(b),
+				actor.put(b + "/enabled", Map.of("enabled", false)),
+				actor.post(b + "/password", Map.of("password", "NewPassw0rd-1")),
+				actor.put(b + "/department", Map.of("departmentId", districtA)),
+				actor.put(b + "/roles", Map.of("roles", List.of("DEPARTMENT_ADMIN"))),
+				actor.post(b + "/tokens", Map.of("name", "t")),
+				actor.delete(b + "/tokens/1"),
+				actor.get(deptB),
+				actor.put(deptB + "/name", Map.of("name", "改名")),
+				actor.put(deptB + "/parent", Map.of("parentId", districtA)),
+				actor.put(deptB + "/enabled", Map.of("enabled", false)),
+				actor.put("/api/departments/" + streetA1 + "/parent", Map.of("parentId", districtB)),
+				actor.post("/api/departments", Map.of("name", "新科室", "type", "SECTION", "parentId", districtB)),
+				actor.post("/api/users", Map.of("username", IdentityFixture.unique("x"), "displayName", "X",
 						"departmentId", districtB, "roles", List.of("HANDLER"), "password", IdentityFixture.PASSWORD)),
-				adminOfA().put("/api/users/" + userA1 + "/department", Map.of("departmentId", districtB)),
-				adminOfA().post(b + "/tokens", Map.of("name", "t")));
+				actor.put("/api/users/" + userA1 + "/department", Map.of("departmentId", districtB)));
 
 		for (var response : attempts) {
 			assertThat(response.status()).as(response.body()).isIn(403, 404);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 		}
-		var listed = adminOfA().get("/api/users?departmentId=" + districtB).json();
-		assertThat(listed == null || listed.isEmpty()).isTrue();
+		var listed = actor.get("/api/departments").json();
+		assertThat(listed.valueStream().map(d -> d.get("id").asLong())).doesNotContain(districtB);
 		var userRow = jdbc.queryForMap("select enabled, department_id from app_user where id = ?", userB);
 		assertThat(userRow).containsEntry("enabled", true);
 		assertThat(((Number) userRow.get("department_id")).longValue()).isEqualTo(districtB);
 		assertThat(count("select count(*) from department where parent_id = ?", districtB)).isZero();
 		assertThat(count("select parent_id from department where id = ?", streetA1)).isEqualTo(districtA);
+		assertThat(count("select department_id from app_user where id = ?", userA1)).isEqualTo(streetA1);
+		assertThat(jdbc.queryForObject("select name from department where id = ?", String.class, districtB))
+			.doesNotContain("改名");
 	}
 
 	@Test
