@@ -16,13 +16,9 @@ class AccountDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
+		// service accounts authenticate with API tokens only: their random password is never handed out
 		return rows.principal(username)
-			.filter(p -> !isServiceAccount(p))
+			.filter(p -> !p.serviceAccount())
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-	}
-
-	/** Service accounts authenticate with API tokens only: their random password is never handed out. */
-	private boolean isServiceAccount(MinshengPrincipal principal) {
-		return rows.find(principal.userId()).map(u -> u.serviceAccount()).orElse(false);
 	}
 }

@@ -24,20 +24,27 @@ final class MinshengPrincipal implements UserDetails, CredentialsContainer {
 
 	private final OffsetDateTime lockedUntil;
 
+	private final boolean serviceAccount;
+
 	private String passwordHash;
 
 	MinshengPrincipal(long userId, String username, Set<Role> roles, boolean enabled, OffsetDateTime lockedUntil,
-			String passwordHash) {
+			boolean serviceAccount, String passwordHash) {
 		this.userId = userId;
 		this.username = username;
 		this.roles = Set.copyOf(roles);
 		this.enabled = enabled;
 		this.lockedUntil = lockedUntil;
+		this.serviceAccount = serviceAccount;
 		this.passwordHash = passwordHash;
 	}
 
 	long userId() {
 		return userId;
+	}
+
+	boolean serviceAccount() {
+		return serviceAccount;
 	}
 
 	@Override

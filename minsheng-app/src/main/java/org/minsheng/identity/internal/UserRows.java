@@ -73,14 +73,15 @@ class UserRows {
 	}
 
 	Optional<MinshengPrincipal> principal(String username) {
-		var rows = jdbc.query("select id, username, enabled, locked_until, password_hash from app_user"
-				+ " where username = ?", (rs, i) -> new Object[] { rs.getLong("id"), rs.getString("username"),
-						rs.getBoolean("enabled"), rs.getObject("locked_until", OffsetDateTime.class),
+		var rows = jdbc.query("select id, username, enabled, locked_until, service_account, password_hash"
+				+ " from app_user where username = ?", (rs, i) -> new Object[] { rs.getLong("id"),
+						rs.getString("username"), rs.getBoolean("enabled"),
+						rs.getObject("locked_until", OffsetDateTime.class), rs.getBoolean("service_account"),
 						rs.getString("password_hash") },
 				username);
 		return rows.stream().findFirst().map(r -> new MinshengPrincipal((long) r[0], (String) r[1],
 				roles(List.of((long) r[0])).getOrDefault((long) r[0], Set.of()), (boolean) r[2],
-				(OffsetDateTime) r[3], (String) r[4]));
+				(OffsetDateTime) r[3], (boolean) r[4], (String) r[5]));
 	}
 
 	Optional<MinshengPrincipal> principal(long userId) {
