@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The whole application on a real port with the embedded H2 file database. */
@@ -14,5 +15,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD })
 @ContextConfiguration(initializers = H2Initializer.class)
+@Import(TestClock.Configuration.class)
 public @interface OnH2 {
 }

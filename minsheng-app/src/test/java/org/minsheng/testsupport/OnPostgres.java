@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -20,5 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 				"server.servlet.session.cookie.secure=false" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
+@Import(TestClock.Configuration.class)
 public @interface OnPostgres {
 }

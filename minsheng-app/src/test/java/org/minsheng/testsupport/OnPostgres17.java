@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -20,5 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
 				"server.servlet.session.cookie.secure=false" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = Postgres17Initializer.class)
+@Import(TestClock.Configuration.class)
 public @interface OnPostgres17 {
 }

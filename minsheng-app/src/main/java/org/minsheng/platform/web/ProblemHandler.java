@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.TooManyRequestsException;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -53,6 +54,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException e) {
 		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
 	}
 
 	@ExceptionHandler(InvalidFieldException.class)

@@ -1,0 +1,73 @@
+package org.minsheng.identity.internal;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.minsheng.identity.Department;
+import org.minsheng.identity.DepartmentDirectory;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.Role;
+import org.minsheng.identity.UserId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+@Transactional(readOnly = true)
+class JdbcDepartmentDirectory implements DepartmentDirectory {
+
+	private final DepartmentRows rows;
+
+	private final NamedParameterJdbcTemplate named;
+
+	JdbcDepartmentDirectory(DepartmentRows rows, JdbcTemplate jdbc) {
+		this.rows = rows;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	@Override
+	public Optional<Department> get(DepartmentId id) {
+		return id == null ? Optional.empty() : rows.find(id.value());
+	}
+
+	@Override
+	public Map<Long, String> names(Collection<Long> ids) {
+		var names = new HashMap<Long, String>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		named.query("select id, name from department where id in (:ids)", new MapSqlParameterSource("ids", Set.copyOf(ids)),
+				rs -> {
+					names.put(rs.getLong(1), rs.getString(2));
+				});
+		return names;
+	}
+
+	@Override
+	public boolean isBelow(DepartmentId department, DepartmentId ancestor) {
+		var child = rows.find(department.value());
+		var parent = rows.find(ancestor.value());
+		return child.isPresent() && parent.isPresent() && !child.get().id().equals(parent.get().id())
+				&& child.get().path().startsWith(parent.get().path());
+	}
+
+	@Override
+	public List<UserId> members(DepartmentId department, Set<Role> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return named.query(
+				"select distinct u.id from app_user u join app_user_role r on r.user_id = u.id"
+						+ " where u.department_id = :department and u.enabled = true and r.role in (:roles)"
+						+ " order by u.id",
+				new MapSqlParameterSource("department", department.value()).addValue("roles",
+						roles.stream().map(Role::name).toList()),
+				(rs, i) -> new UserId(rs.getLong(1)));
+	}
+}

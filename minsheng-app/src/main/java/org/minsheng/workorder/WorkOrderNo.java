@@ -1,0 +1,37 @@
+package org.minsheng.workorder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A work order's readable number: {@code WO} + registration date + a six-digit daily sequence. */
+public record WorkOrderNo(@JsonValue String value) {
+
+	private static final Pattern FORM = Pattern.compile("WO\\d{8}\\d{6}");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	public WorkOrderNo {
+		if (value == null || !FORM.matcher(value).matches()) {
+			throw new IllegalArgumentException("Not a work order number (WOyyyyMMdd######): '" + value + "'");
+		}
+	}
+
+	public static WorkOrderNo of(LocalDate day, int sequence) {
+		if (sequence < 1 || sequence > 999_999) {
+			throw new IllegalArgumentException("A daily sequence lies between 1 and 999999: " + sequence);
+		}
+		return new WorkOrderNo("WO" + DAY.format(day) + "%06d".formatted(sequence));
+	}
+
+	public static boolean isWellFormed(String value) {
+		return value != null && FORM.matcher(value).matches();
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+}

@@ -1,0 +1,116 @@
+package org.minsheng.workorder.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.workorder.WorkOrderDeadlineApproaching;
+import org.minsheng.workorder.WorkOrderDeadlineMissed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Marks time limits warned (预警) and overdue (超期). Each clock row carries the next moment it must
+ * be looked at; the watch takes the rows whose moment has come and, per order in one transaction,
+ * marks the clock, writes the timeline entry and publishes the event through the event
+ * publication registry. A crash before the commit leaves the clock due for the next run; after the
+ * commit the clock is marked and the registry delivers the event: no warning is lost or doubled.
+ */
+@Component
+class DeadlineWatch {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+
+	private static final int BATCH = 500;
+
+	private final WorkOrderRows rows;
+
+	private final WorkOrderService service;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	DeadlineWatch(WorkOrderRows rows, WorkOrderService service, ApplicationEventPublisher events,
+			TransactionTemplate tx, Clock clock) {
+		this.rows = rows;
+		this.service = service;
+		this.events = events;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${minsheng.workorder.deadline-scan-interval:30s}",
+			initialDelayString = "${minsheng.workorder.deadline-scan-interval:30s}")
+	void scheduled() {
+		try {
+			run();
+		}
+		catch (RuntimeException e) {
+			log.warn("Deadline watch failed; it runs again at the next interval", e);
+		}
+	}
+
+	/** Checks every clock whose moment has come; returns how many warnings and overdue marks it made. */
+	int run() {
+		int marked = 0;
+		for (int round = 0; round < 1000; round++) {
+			var now = OffsetDateTime.now(clock);
+			var due = rows.clocksToCheck(now, BATCH);
+			for (var clockAndOrder : due) {
+				try {
+					marked += tx.execute(status -> check(clockAndOrder[0], clockAndOrder[1]));
+				}
+				catch (ConflictException changedMeanwhile) {
+					// the order changed under us (a step or another node); the clock is looked at again next run
+				}
+			}
+			if (due.size() < BATCH) {
+				break;
+			}
+		}
+		return marked;
+	}
+
+	private int check(long clockId, long orderId) {
+		var order = rows.load(orderId).orElseThrow();
+		var now = ZonedDateTime.now(clock);
+		var act = new WorkOrder.Act(WorkOrderService.SYSTEM, "时限监控", null, now);
+		var before = order.clocks.stream().filter(c -> c.id == clockId).findFirst();
+		var wasWarned = before.map(c -> c.warnedAt != null).orElse(true);
+		var wasOverdue = before.map(c -> c.overdueAt != null).orElse(true);
+		var changed = order.checkClock(clockId, service.sla(), act);
+		if (changed.isEmpty()) {
+			if (before.filter(c -> c.dirty).isPresent()) {
+				rows.save(order, now.toOffsetDateTime());
+			}
+			else {
+				rows.clearNextCheck(clockId);
+			}
+			return 0;
+		}
+		var c = changed.get();
+		rows.save(order, now.toOffsetDateTime());
+		var department = c.departmentId == null ? null : new DepartmentId(c.departmentId);
+		int marks = 0;
+		if (!wasWarned && c.overdueAt == null) {
+			events.publishEvent(new WorkOrderDeadlineApproaching(order.no, clockId, c.stage, department,
+					c.dueAt.toOffsetDateTime(), now.toOffsetDateTime()));
+			marks++;
+		}
+		if (!wasOverdue && c.overdueAt != null) {
+			events.publishEvent(new WorkOrderDeadlineMissed(order.no, clockId, c.stage, department,
+					c.dueAt.toOffsetDateTime(), now.toOffsetDateTime()));
+			marks++;
+		}
+		return marks;
+	}
+}

@@ -1,0 +1,121 @@
+package org.minsheng.workorder.internal;
+
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.minsheng.category.Categories;
+import org.minsheng.identity.Actor;
+import org.minsheng.identity.DepartmentDirectory;
+import org.minsheng.privacy.PersonalDataCipher;
+import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.workorder.TimelineEntry;
+import org.minsheng.workorder.WorkOrderView;
+import org.minsheng.workorder.WorkOrderView.AssignmentView;
+import org.minsheng.workorder.WorkOrderView.CategoryRef;
+import org.minsheng.workorder.WorkOrderView.DepartmentRef;
+import org.springframework.stereotype.Component;
+
+/** Builds what an actor sees of an order: names for ids, masked caller, no caller at all on confidential orders for departments. */
+@Component
+class WorkOrderViews {
+
+	private final WorkOrderRows rows;
+
+	private final Categories categories;
+
+	private final DepartmentDirectory directory;
+
+	private final PersonalDataCipher cipher;
+
+	WorkOrderViews(WorkOrderRows rows, Categories categories, DepartmentDirectory directory, PersonalDataCipher cipher) {
+		this.rows = rows;
+		this.categories = categories;
+		this.directory = directory;
+		this.cipher = cipher;
+	}
+
+	WorkOrderView view(long id, Actor actor) {
+		var f = rows.facts(id).orElseThrow();
+		var order = rows.load(id).orElseThrow();
+		var ids = new HashSet<Long>();
+		order.assignments.forEach(a -> ids.add(a.departmentId));
+		order.clocks.forEach(c -> {
+			if (c.departmentId != null) {
+				ids.add(c.departmentId);
+			}
+		});
+		if (order.leadDepartmentId != null) {
+			ids.add(order.leadDepartmentId);
+		}
+		var names = directory.names(ids);
+		var category = f.categoryId() == null ? null
+				: categories.find(f.categoryId()).map(c -> new CategoryRef(c.id(), c.path())).orElse(null);
+		var caller = callerFor(f.confidential(), actor, f.citizenId(), f.callerNameCipher(), f.callerPhoneCipher());
+		var assignments = order.assignments.stream()
+			.map(a -> new AssignmentView(ref(a.departmentId, names), a.role.name(), a.level, a.state.name(),
+					offset(a.dispatchedAt), offset(a.signedAt), offset(a.finishedAt), a.opinion))
+			.toList();
+		var deadlines = order.clocks.stream()
+			.map(c -> new WorkOrderView.Deadline(c.stage, c.departmentId == null ? null : ref(c.departmentId, names),
+					offset(c.dueAt), offset(c.warnedAt), offset(c.overdueAt), offset(c.stoppedAt), c.clock.paused()))
+			.toList();
+		var extension = order.extension == null ? null
+				: new WorkOrderView.Extension(order.extension.reason(), offset(order.extension.deadline()),
+						ref(order.extension.departmentId(), names));
+		var tags = f.tags() == null ? List.<String>of() : Arrays.asList(f.tags().split(","));
+		var masterNo = order.masterId == null ? null : rows.noOf(order.masterId).orElse(null);
+		return new WorkOrderView(f.no(), f.channel(), f.requestType(), category, f.urgency(), f.complex(), f.title(),
+				f.content(), caller, f.anonymous(), f.confidential(),
+				new WorkOrderView.Location(f.address(), f.divisionCode(), f.latitude(), f.longitude()), f.callId(),
+				f.recordingRef(), tags, order.state, order.state.label(),
+				order.leadDepartmentId == null ? null : ref(order.leadDepartmentId, names),
+				order.holderDepartment().map(d -> ref(d, names)).orElse(null), assignments, order.redoCount,
+				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
+				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(), f.registeredAt(),
+				offset(order.closedAt));
+	}
+
+	List<TimelineEntry> timeline(long id) {
+		var entries = rows.timeline(id);
+		var ids = new HashSet<Long>();
+		entries.forEach(e -> {
+			if (e.actorDepartmentId() != null) {
+				ids.add(e.actorDepartmentId());
+			}
+			if (e.departmentId() != null) {
+				ids.add(e.departmentId());
+			}
+		});
+		var names = directory.names(ids);
+		return entries.stream()
+			.map(e -> new TimelineEntry(e.seq(), e.at(), e.action(), e.action().label(), e.from(), e.to(), e.actor(),
+					e.actorName(), e.actorDepartmentId() == null ? null : names.get(e.actorDepartmentId()),
+					e.departmentId() == null ? null : names.get(e.departmentId()), e.comment()))
+			.toList();
+	}
+
+	/** The caller as this actor may see them: masked, or nothing on a confidential order outside the center. */
+	WorkOrderView.Caller callerFor(boolean confidential, Actor actor, Long citizenId, String nameCipher,
+			String phoneCipher) {
+		if (confidential && !actor.scope().all()) {
+			return null;
+		}
+		if (citizenId == null && nameCipher == null && phoneCipher == null) {
+			return null;
+		}
+		var name = nameCipher == null ? null : PersonalDataKind.NAME.mask(cipher.decrypt(nameCipher));
+		var phone = phoneCipher == null ? null : PersonalDataKind.PHONE.mask(cipher.decrypt(phoneCipher));
+		return new WorkOrderView.Caller(citizenId, name, phone);
+	}
+
+	private static DepartmentRef ref(long id, Map<Long, String> names) {
+		return new DepartmentRef(id, names.getOrDefault(id, "#" + id));
+	}
+
+	private static java.time.OffsetDateTime offset(ZonedDateTime value) {
+		return value == null ? null : value.toOffsetDateTime();
+	}
+}

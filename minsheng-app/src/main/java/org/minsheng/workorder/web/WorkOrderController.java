@@ -1,0 +1,206 @@
+package org.minsheng.workorder.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.minsheng.citizen.CitizenId;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.workorder.Channel;
+import org.minsheng.workorder.DispatchSuggestion;
+import org.minsheng.workorder.RequestType;
+import org.minsheng.workorder.ResultType;
+import org.minsheng.workorder.Satisfaction;
+import org.minsheng.workorder.SupervisionKind;
+import org.minsheng.workorder.TimelineEntry;
+import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderQuery;
+import org.minsheng.workorder.WorkOrderState;
+import org.minsheng.workorder.WorkOrderSummary;
+import org.minsheng.workorder.WorkOrderView;
+import org.minsheng.workorder.WorkOrders;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/work-orders")
+class WorkOrderController {
+
+	record Register(@NotNull Channel channel, @NotNull RequestType requestType, Long categoryId,
+			@NotNull Urgency urgency, @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String content,
+			Long citizenId, @Size(max = 50) String callerName, @Size(max = 30) String callerPhone, Boolean anonymous,
+			Boolean confidential, @Size(max = 300) String address, @Size(max = 12) String divisionCode, Double latitude,
+			Double longitude, @Size(max = 64) String callId, @Size(max = 300) String recordingRef,
+			@Size(max = 10) List<@NotBlank @Size(max = 20) String> tags, @Size(max = 4000) String answerOnSpot) {
+	}
+
+	record DispatchBody(@NotNull Long leadDepartmentId, @Size(max = 10) List<@NotNull Long> coDepartmentIds,
+			@Size(max = 1000) String comment, Boolean complex) {
+	}
+
+	record Reason(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record DispatchBelow(@NotNull Long departmentId, @Size(max = 1000) String comment) {
+	}
+
+	record Reply(ResultType resultType, @NotBlank @Size(max = 4000) String content) {
+	}
+
+	record Review(@NotNull Boolean approve, @Size(max = 1000) String comment) {
+	}
+
+	record Callback(@NotNull Satisfaction satisfaction, @Size(max = 1000) String note) {
+	}
+
+	record ExtensionRequest(@NotBlank @Size(max = 500) String reason, @NotNull OffsetDateTime deadline) {
+	}
+
+	record Decision(@NotNull Boolean approve, @Size(max = 500) String comment) {
+	}
+
+	record Supervision(@NotNull SupervisionKind kind, @NotBlank @Size(max = 1000) String note) {
+	}
+
+	record Merge(@NotBlank @Size(max = 20) String masterNo) {
+	}
+
+	private final WorkOrders orders;
+
+	WorkOrderController(WorkOrders orders) {
+		this.orders = orders;
+	}
+
+	@PostMapping
+	ResponseEntity<WorkOrderView> register(@Valid @RequestBody Register b) {
+		var view = orders.register(new WorkOrders.NewWorkOrder(b.channel(), b.requestType(), b.categoryId(),
+				b.urgency(), b.title(), b.content(), b.citizenId() == null ? null : new CitizenId(b.citizenId()),
+				b.callerName(), b.callerPhone(), Boolean.TRUE.equals(b.anonymous()), Boolean.TRUE.equals(b.confidential()), b.address(), b.divisionCode(),
+				b.latitude(), b.longitude(), b.callId(), b.recordingRef(), b.tags(), b.answerOnSpot()));
+		return ResponseEntity.created(URI.create("/api/work-orders/" + view.no())).body(view);
+	}
+
+	@GetMapping
+	WorkOrders.Page<WorkOrderSummary> list(@RequestParam(required = false) Set<WorkOrderState> state,
+			@RequestParam(required = false) Long departmentId, @RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) Urgency urgency, @RequestParam(required = false) WorkOrderQuery.Due due,
+			@RequestParam(required = false) Integer dueWithinHours,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return orders.list(new WorkOrderQuery(state, departmentId == null ? null : new DepartmentId(departmentId),
+				categoryId, urgency, due, dueWithinHours, from, to, phone, q, page, size));
+	}
+
+	@GetMapping("/{no}")
+	WorkOrderView one(@PathVariable String no) {
+		return orders.find(number(no)).orElseThrow(() -> new NotFoundException("work order", no));
+	}
+
+	@GetMapping("/{no}/timeline")
+	List<TimelineEntry> timeline(@PathVariable String no) {
+		return orders.timeline(number(no));
+	}
+
+	@GetMapping("/{no}/suggestions")
+	List<DispatchSuggestion> suggestions(@PathVariable String no) {
+		return orders.suggestions(number(no));
+	}
+
+	@PostMapping("/{no}/dispatch")
+	WorkOrderView dispatch(@PathVariable String no, @Valid @RequestBody DispatchBody b) {
+		return orders.dispatch(number(no), dispatch(b));
+	}
+
+	@PostMapping("/{no}/reassign")
+	WorkOrderView reassign(@PathVariable String no, @Valid @RequestBody DispatchBody b) {
+		return orders.reassign(number(no), dispatch(b));
+	}
+
+	@PostMapping("/{no}/sign")
+	WorkOrderView sign(@PathVariable String no) {
+		return orders.sign(number(no));
+	}
+
+	@PostMapping("/{no}/return")
+	WorkOrderView returnOrder(@PathVariable String no, @Valid @RequestBody Reason b) {
+		return orders.returnOrder(number(no), b.reason());
+	}
+
+	@PostMapping("/{no}/dispatch-below")
+	WorkOrderView dispatchBelow(@PathVariable String no, @Valid @RequestBody DispatchBelow b) {
+		return orders.dispatchBelow(number(no), new DepartmentId(b.departmentId()), b.comment());
+	}
+
+	@PostMapping("/{no}/reply")
+	WorkOrderView reply(@PathVariable String no, @Valid @RequestBody Reply b) {
+		return orders.reply(number(no), b.resultType(), b.content());
+	}
+
+	@PostMapping("/{no}/review")
+	WorkOrderView review(@PathVariable String no, @Valid @RequestBody Review b) {
+		return orders.review(number(no), b.approve(), b.comment());
+	}
+
+	@PostMapping("/{no}/callback")
+	WorkOrderView callback(@PathVariable String no, @Valid @RequestBody Callback b) {
+		return orders.callback(number(no), b.satisfaction(), b.note());
+	}
+
+	@PostMapping("/{no}/extension")
+	WorkOrderView requestExtension(@PathVariable String no, @Valid @RequestBody ExtensionRequest b) {
+		return orders.requestExtension(number(no), b.reason(), b.deadline());
+	}
+
+	@PostMapping("/{no}/extension/decision")
+	WorkOrderView decideExtension(@PathVariable String no, @Valid @RequestBody Decision b) {
+		return orders.decideExtension(number(no), b.approve(), b.comment());
+	}
+
+	@PostMapping("/{no}/supervision")
+	WorkOrderView supervise(@PathVariable String no, @Valid @RequestBody Supervision b) {
+		return orders.supervise(number(no), b.kind(), b.note());
+	}
+
+	@PostMapping("/{no}/merge")
+	WorkOrderView merge(@PathVariable String no, @Valid @RequestBody Merge b) {
+		if (!WorkOrderNo.isWellFormed(b.masterNo())) {
+			throw new org.minsheng.platform.InvalidFieldException("masterNo", "Not a work order number: " + b.masterNo());
+		}
+		return orders.merge(number(no), new WorkOrderNo(b.masterNo()));
+	}
+
+	@PostMapping("/{no}/withdraw")
+	WorkOrderView withdraw(@PathVariable String no, @Valid @RequestBody Reason b) {
+		return orders.withdraw(number(no), b.reason());
+	}
+
+	private static WorkOrders.Dispatch dispatch(DispatchBody b) {
+		return new WorkOrders.Dispatch(new DepartmentId(b.leadDepartmentId()),
+				b.coDepartmentIds() == null ? List.of() : b.coDepartmentIds().stream().map(DepartmentId::new).toList(),
+				b.comment(), Boolean.TRUE.equals(b.complex()));
+	}
+
+	static WorkOrderNo number(String no) {
+		if (!WorkOrderNo.isWellFormed(no)) {
+			throw new NotFoundException("work order", no);
+		}
+		return new WorkOrderNo(no);
+	}
+}
