@@ -1,0 +1,101 @@
+package org.minsheng.notification.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.minsheng.identity.DepartmentDirectory;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.Role;
+import org.minsheng.identity.UserId;
+import org.minsheng.workorder.WorkOrderDeadlineApproaching;
+import org.minsheng.workorder.WorkOrderDeadlineMissed;
+import org.minsheng.workorder.WorkOrderDispatched;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderReturned;
+import org.minsheng.workorder.WorkOrderSupervised;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns work-order events into notices for the department's handlers and admins and into webhook
+ * deliveries. Each notice and delivery has a key derived from the event, so a redelivered event
+ * (after a crash, through the publication registry) adds nothing twice.
+ */
+@Component
+class WorkOrderNotices {
+
+	private static final EnumSet<Role> DEPARTMENT_STAFF = EnumSet.of(Role.HANDLER, Role.DEPARTMENT_ADMIN);
+
+	private final NotificationService notifications;
+
+	private final Webhooks webhooks;
+
+	private final DepartmentDirectory directory;
+
+	WorkOrderNotices(NotificationService notifications, Webhooks webhooks, DepartmentDirectory directory) {
+		this.notifications = notifications;
+		this.webhooks = webhooks;
+		this.directory = directory;
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderDispatched e) {
+		var key = "dispatched:" + e.no() + ":" + e.lead() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		notifyStaff(e.lead(), key, "WORK_ORDER_DISPATCHED", "新工单待签收 " + e.no(),
+				(e.reassigned() ? "中心改派至本单位" : e.automatic() ? "系统按权责清单派至本单位" : "派至本单位") + "，请及时签收。",
+				e.no());
+		for (var co : e.coHandlers()) {
+			notifyStaff(co, key + ":co:" + co, "WORK_ORDER_DISPATCHED", "新协办工单 " + e.no(), "请签收并提出协办意见。", e.no());
+		}
+		webhooks.enqueue("work-order.dispatched", key, Map.of("no", e.no().value(), "lead", e.lead().value(),
+				"coHandlers", e.coHandlers().stream().map(DepartmentId::value).toList(), "automatic", e.automatic(),
+				"reassigned", e.reassigned(), "at", e.at().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderDeadlineApproaching e) {
+		var key = "approaching:" + e.clockId();
+		if (e.department() != null) {
+			notifyStaff(e.department(), key, "DEADLINE_APPROACHING", "工单即将超期 " + e.no(),
+					e.stage().label() + "将于 " + e.dueAt().toLocalDateTime().toString().replace('T', ' ') + " 到期。",
+					e.no());
+		}
+		webhooks.enqueue("work-order.deadline-approaching", key, Map.of("no", e.no().value(), "stage",
+				e.stage().name(), "dueAt", e.dueAt().toString(), "at", e.at().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderDeadlineMissed e) {
+		var key = "missed:" + e.clockId();
+		if (e.department() != null) {
+			notifyStaff(e.department(), key, "DEADLINE_MISSED", "工单已超期 " + e.no(),
+					e.stage().label() + "已于 " + e.dueAt().toLocalDateTime().toString().replace('T', ' ') + " 到期。",
+					e.no());
+		}
+		webhooks.enqueue("work-order.deadline-missed", key, Map.of("no", e.no().value(), "stage", e.stage().name(),
+				"dueAt", e.dueAt().toString(), "at", e.at().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderSupervised e) {
+		var key = "supervised:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		if (e.department() != null) {
+			notifyStaff(e.department(), key, "WORK_ORDER_SUPERVISED", e.kind().label() + " " + e.no(), e.note(), e.no());
+		}
+		webhooks.enqueue("work-order.supervised", key, Map.of("no", e.no().value(), "kind", e.kind().name(), "at",
+				e.at().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderReturned e) {
+		webhooks.enqueue("work-order.returned", "returned:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Map.of("no",
+				e.no().value(), "department", e.department().value(), "reason", e.reason(), "at", e.at().toString()));
+	}
+
+	private void notifyStaff(DepartmentId department, String key, String kind, String title, String body,
+			WorkOrderNo no) {
+		List<UserId> staff = directory.members(department, DEPARTMENT_STAFF);
+		notifications.notify(staff, key, kind, title, body, "/console/work-orders/" + no);
+	}
+}
