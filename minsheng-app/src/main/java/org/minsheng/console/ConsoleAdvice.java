@@ -25,6 +25,28 @@ class ConsoleAdvice {
 		return current.find().map(actor -> {
 			var items = new java.util.ArrayList<NavItem>();
 			items.add(new NavItem("/", "工作台", "home"));
+			if (actor.can(Permission.WORKORDER_REGISTER)) {
+				items.add(new NavItem("/console/work-orders/new", "登记工单", "register"));
+			}
+			if (actor.can(Permission.WORKORDER_HANDLE)) {
+				items.add(new NavItem("/console/inbox", "待办", "inbox"));
+			}
+			if (actor.can(Permission.WORKORDER_DISPATCH)) {
+				items.add(new NavItem("/console/work-orders?state=PENDING_DISPATCH&state=RETURNED", "待派单", "dispatch"));
+			}
+			if (actor.can(Permission.WORKORDER_REVIEW)) {
+				items.add(new NavItem("/console/work-orders?state=REPLIED", "待审核", "review"));
+			}
+			if (actor.can(Permission.WORKORDER_CALLBACK)) {
+				items.add(new NavItem("/console/work-orders?state=PENDING_CALLBACK", "待回访", "callback"));
+			}
+			if (actor.can(Permission.WORKORDER_READ)) {
+				items.add(new NavItem("/console/work-orders", "工单查询", "orders"));
+			}
+			if (actor.can(Permission.WORKORDER_SUPERVISE)) {
+				items.add(new NavItem("/console/work-orders?supervised=true", "督办看板", "supervision"));
+				items.add(new NavItem("/console/work-orders?due=OVERDUE", "超期看板", "overdue"));
+			}
 			if (actor.can(Permission.DEPARTMENT_READ)) {
 				items.add(new NavItem("/console/departments", "部门管理", "departments"));
 			}

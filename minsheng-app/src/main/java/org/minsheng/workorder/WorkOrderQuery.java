@@ -13,10 +13,11 @@ import org.minsheng.identity.DepartmentId;
  * @param due {@code SOON}: a running limit ends within {@code dueWithinHours}; {@code OVERDUE}: a limit has passed
  * @param phone the caller's phone, matched through its blind index
  * @param text words in the title or content
+ * @param supervised only orders under supervision (督办)
  */
 public record WorkOrderQuery(Set<WorkOrderState> states, DepartmentId department, Long categoryId, Urgency urgency,
 		Due due, Integer dueWithinHours, OffsetDateTime registeredFrom, OffsetDateTime registeredTo, String phone,
-		String text, int page, int size) {
+		String text, boolean supervised, int page, int size) {
 
 	public enum Due {
 		SOON, OVERDUE, WARNED
@@ -29,6 +30,6 @@ public record WorkOrderQuery(Set<WorkOrderState> states, DepartmentId department
 	}
 
 	public static WorkOrderQuery all() {
-		return new WorkOrderQuery(null, null, null, null, null, null, null, null, null, null, 0, 50);
+		return new WorkOrderQuery(null, null, null, null, null, null, null, null, null, null, false, 0, 50);
 	}
 }

@@ -44,6 +44,9 @@ public final class WorkOrderFixture {
 
 	public final String phone;
 
+	/** Login names by the prefix they were made with: agent, dispatcher, supervisor, nshandler, ntjd, zjj, fthandler. */
+	public final Map<String, String> usernames = new HashMap<>();
+
 	public WorkOrderFixture(Api api, IdentityFixture given) {
 		this.api = api;
 		var root = given.rootId();
@@ -65,6 +68,7 @@ public final class WorkOrderFixture {
 	private Api.Session session(IdentityFixture given, String prefix, long department, String role) {
 		var name = IdentityFixture.unique(prefix);
 		given.user(name, department, role);
+		usernames.put(prefix, name);
 		return api.as(name, IdentityFixture.PASSWORD);
 	}
 

@@ -103,6 +103,10 @@ class WorkOrderQueries {
 				case WARNED -> where.append(" and o.warning in ('YELLOW', 'RED')");
 			}
 		}
+		if (q.supervised()) {
+			where.append(" and o.supervised = true and o.state in (:openStates)");
+			p.addValue("openStates", OPEN);
+		}
 		if (q.registeredFrom() != null) {
 			where.append(" and o.registered_at >= :from");
 			p.addValue("from", q.registeredFrom());

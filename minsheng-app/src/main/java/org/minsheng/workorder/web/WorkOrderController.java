@@ -103,9 +103,10 @@ class WorkOrderController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) String phone, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "false") boolean supervised, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
 		return orders.list(new WorkOrderQuery(state, departmentId == null ? null : new DepartmentId(departmentId),
-				categoryId, urgency, due, dueWithinHours, from, to, phone, q, page, size));
+				categoryId, urgency, due, dueWithinHours, from, to, phone, q, supervised, page, size));
 	}
 
 	@GetMapping("/{no}")

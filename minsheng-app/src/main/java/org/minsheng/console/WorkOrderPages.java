@@ -1,0 +1,317 @@
+package org.minsheng.console;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.minsheng.category.Categories;
+import org.minsheng.category.Category;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Department;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.DepartmentType;
+import org.minsheng.identity.Departments;
+import org.minsheng.identity.Permission;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.region.DivisionCode;
+import org.minsheng.region.Divisions;
+import org.minsheng.workorder.Channel;
+import org.minsheng.workorder.RequestType;
+import org.minsheng.workorder.ResultType;
+import org.minsheng.workorder.Satisfaction;
+import org.minsheng.workorder.SupervisionKind;
+import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderQuery;
+import org.minsheng.workorder.WorkOrderState;
+import org.minsheng.workorder.WorkOrders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The work-order pages: register, lists and boards, the order with its steps, the department inbox. */
+@Controller
+class WorkOrderPages {
+
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	private final WorkOrders orders;
+
+	private final Categories categories;
+
+	private final Departments departments;
+
+	private final Divisions divisions;
+
+	private final CurrentActor current;
+
+	WorkOrderPages(WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
+			CurrentActor current) {
+		this.orders = orders;
+		this.categories = categories;
+		this.departments = departments;
+		this.divisions = divisions;
+		this.current = current;
+	}
+
+	// ---- register ------------------------------------------------------------------------------
+
+	@GetMapping("/console/work-orders/new")
+	String registerForm(Model model) {
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("requestTypes", RequestType.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("categoryGroups", categoryGroups());
+		model.addAttribute("provinces", divisions.provinces());
+		return "workorder-new";
+	}
+
+	@PostMapping("/console/work-orders")
+	String register(@RequestParam Channel channel, @RequestParam RequestType requestType,
+			@RequestParam(required = false) Long categoryId, @RequestParam Urgency urgency, @RequestParam String title,
+			@RequestParam String content, @RequestParam(required = false) String callerName,
+			@RequestParam(required = false) String callerPhone, @RequestParam(defaultValue = "false") boolean anonymous,
+			@RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false) String address,
+			@RequestParam(required = false) String divisionCode, @RequestParam(required = false) String answerOnSpot,
+			@RequestParam(defaultValue = "register") String action, RedirectAttributes flash) {
+		var created = new String[1];
+		Flash.run(flash, null, () -> {
+			var view = orders.register(new WorkOrders.NewWorkOrder(channel, requestType, categoryId, urgency, title,
+					content, null, callerName, callerPhone, anonymous, confidential, address, blank(divisionCode), null,
+					null, null, null, List.of(), action.equals("close") ? answerOnSpot : null));
+			created[0] = view.no().value();
+			flash.addFlashAttribute("success", "已登记工单 " + view.no() + "（" + view.stateLabel() + "）");
+		});
+		return created[0] == null ? "redirect:/console/work-orders/new" : "redirect:/console/work-orders/" + created[0];
+	}
+
+	/** Options of the division below {@code parent}, for the cascading pickers (htmx). */
+	@GetMapping("/console/divisions/options")
+	String divisionOptions(@RequestParam(required = false) String parent, Model model) {
+		model.addAttribute("options", parent == null || parent.isBlank() || !DivisionCode.isWellFormed(parent)
+				? List.of() : divisions.children(new DivisionCode(parent)));
+		return "workorder-fragments :: division-options";
+	}
+
+	/** The caller's earlier orders, shown beside the form while the agent types the number (htmx). */
+	@GetMapping("/console/work-orders/history")
+	String history(@RequestParam(name = "callerPhone", required = false) String phone, Model model) {
+		var digits = phone == null ? "" : phone.replaceAll("\\D", "");
+		model.addAttribute("history", digits.length() < 7 ? List.of() : orders.callerHistory(phone));
+		model.addAttribute("phone", digits);
+		return "workorder-fragments :: history";
+	}
+
+	// ---- lists ---------------------------------------------------------------------------------
+
+	@GetMapping("/console/work-orders")
+	String list(@RequestParam(required = false) Set<WorkOrderState> state,
+			@RequestParam(required = false) Long departmentId, @RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) Urgency urgency, @RequestParam(required = false) WorkOrderQuery.Due due,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(required = false) String phone, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "false") boolean supervised, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		var query = query(state, departmentId, categoryId, urgency, due, from, to, phone, q, supervised, page, 50);
+		model.addAttribute("page", orders.list(query));
+		model.addAttribute("query", query);
+		model.addAttribute("states", WorkOrderState.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("categoryGroups", categoryGroups());
+		model.addAttribute("departments", departments.visible());
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("exportQuery", exportQuery(state, departmentId, categoryId, urgency, due, from, to, phone, q,
+				supervised));
+		model.addAttribute("title", supervised ? "督办看板" : due == WorkOrderQuery.Due.OVERDUE ? "超期看板" : "工单查询");
+		return "workorders";
+	}
+
+	static WorkOrderQuery query(Set<WorkOrderState> state, Long departmentId, Long categoryId, Urgency urgency,
+			WorkOrderQuery.Due due, LocalDate from, LocalDate to, String phone, String q, boolean supervised,
+			int page, int size) {
+		return new WorkOrderQuery(state, departmentId == null ? null : new DepartmentId(departmentId), categoryId,
+				urgency, due, null, from == null ? null : from.atStartOfDay(SHANGHAI).toOffsetDateTime(),
+				to == null ? null : to.plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime(), blank(phone), blank(q),
+				supervised, page, size);
+	}
+
+	private static String exportQuery(Set<WorkOrderState> state, Long departmentId, Long categoryId, Urgency urgency,
+			WorkOrderQuery.Due due, LocalDate from, LocalDate to, String phone, String q, boolean supervised) {
+		var parts = new ArrayList<String>();
+		if (state != null) {
+			state.forEach(s -> parts.add("state=" + s));
+		}
+		add(parts, "departmentId", departmentId);
+		add(parts, "categoryId", categoryId);
+		add(parts, "urgency", urgency);
+		add(parts, "due", due);
+		add(parts, "from", from);
+		add(parts, "to", to);
+		add(parts, "phone", blank(phone));
+		add(parts, "q", blank(q) == null ? null : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+		if (supervised) {
+			parts.add("supervised=true");
+		}
+		return String.join("&", parts);
+	}
+
+	private static void add(List<String> parts, String name, Object value) {
+		if (value != null) {
+			parts.add(name + "=" + value);
+		}
+	}
+
+	@GetMapping("/console/inbox")
+	String inbox(@RequestParam(defaultValue = "TO_SIGN") WorkOrders.InboxBox box,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("box", box);
+		model.addAttribute("boxes", WorkOrders.InboxBox.values());
+		model.addAttribute("page", orders.inbox(box, page, 50));
+		return "inbox";
+	}
+
+	@PostMapping("/console/inbox/sign")
+	String signAll(@RequestParam(required = false) List<String> orderNos, RedirectAttributes flash) {
+		Flash.run(flash, null, () -> {
+			var numbers = (orderNos == null ? List.<String>of() : orderNos).stream().map(WorkOrderNo::new).toList();
+			var result = orders.signAll(numbers);
+			flash.addFlashAttribute("success", "已签收 " + result.done().size() + " 件"
+					+ (result.failed().isEmpty() ? "" : "，" + result.failed().size() + " 件未能签收"));
+		});
+		return "redirect:/console/inbox?box=IN_PROGRESS";
+	}
+
+	// ---- one order -----------------------------------------------------------------------------
+
+	@GetMapping("/console/work-orders/{no}")
+	String order(@PathVariable String no, Model model) {
+		var number = number(no);
+		var view = orders.find(number).orElseThrow(() -> new NotFoundException("work order", no));
+		var actor = current.get();
+		model.addAttribute("order", view);
+		model.addAttribute("timeline", orders.timeline(number));
+		model.addAttribute("resultTypes", ResultType.values());
+		model.addAttribute("satisfactions", Satisfaction.values());
+		model.addAttribute("supervisionKinds", SupervisionKind.values());
+		var visible = departments.visible();
+		model.addAttribute("dispatchTargets", visible.stream()
+			.filter(d -> d.enabled() && d.type() != DepartmentType.CENTER)
+			.toList());
+		model.addAttribute("below", visible.stream()
+			.filter(d -> d.enabled() && d.path().startsWith(ownPath(visible, actor.departmentId()))
+					&& !d.id().equals(actor.departmentId()))
+			.toList());
+		model.addAttribute("suggestions", actor.can(Permission.WORKORDER_DISPATCH)
+				&& EnumSet.of(WorkOrderState.PENDING_DISPATCH, WorkOrderState.RETURNED).contains(view.state())
+						? orders.suggestions(number) : List.of());
+		var mine = view.assignments()
+			.stream()
+			.filter(a -> a.department().id() == actor.departmentId().value()
+					&& (a.state().equals("DISPATCHED") || a.state().equals("SIGNED")))
+			.reduce((a, b) -> b.level() >= a.level() ? b : a);
+		model.addAttribute("mine", mine.orElse(null));
+		model.addAttribute("can", Arrays.stream(Permission.values())
+			.filter(actor::can)
+			.map(Enum::name)
+			.collect(java.util.stream.Collectors.toSet()));
+		return "workorder";
+	}
+
+	private static String ownPath(List<Department> visible, DepartmentId own) {
+		return visible.stream().filter(d -> d.id().equals(own)).map(Department::path).findFirst().orElse("/none/");
+	}
+
+	@PostMapping("/console/work-orders/{no}/{step}")
+	String step(@PathVariable String no, @PathVariable String step, @RequestParam Map<String, String> form,
+			@RequestParam(required = false) List<Long> coDepartmentIds, RedirectAttributes flash) {
+		var n = number(no);
+		Flash.run(flash, "已完成：" + label(step), () -> {
+			switch (step) {
+				case "dispatch" -> orders.dispatch(n, dispatch(form, coDepartmentIds));
+				case "reassign" -> orders.reassign(n, dispatch(form, coDepartmentIds));
+				case "sign" -> orders.sign(n);
+				case "return" -> orders.returnOrder(n, form.get("reason"));
+				case "dispatch-below" -> orders.dispatchBelow(n, new DepartmentId(Long.parseLong(form.get("departmentId"))),
+						form.get("comment"));
+				case "reply" -> orders.reply(n, blank(form.get("resultType")) == null ? null
+						: ResultType.valueOf(form.get("resultType")), form.get("content"));
+				case "review" -> orders.review(n, Boolean.parseBoolean(form.get("approve")), form.get("comment"));
+				case "callback" -> orders.callback(n, Satisfaction.valueOf(form.get("satisfaction")), form.get("note"));
+				case "extension" -> orders.requestExtension(n, form.get("reason"), LocalDateTime
+					.parse(form.get("deadline"))
+					.atZone(SHANGHAI)
+					.toOffsetDateTime());
+				case "extension-decision" -> orders.decideExtension(n, Boolean.parseBoolean(form.get("approve")),
+						form.get("comment"));
+				case "supervision" -> orders.supervise(n, SupervisionKind.valueOf(form.get("kind")), form.get("note"));
+				case "merge" -> orders.merge(n, number(form.get("masterNo").strip()));
+				case "withdraw" -> orders.withdraw(n, form.get("reason"));
+				default -> throw new NotFoundException("step", step);
+			}
+		});
+		return "redirect:/console/work-orders/" + no;
+	}
+
+	private static WorkOrders.Dispatch dispatch(Map<String, String> form, List<Long> co) {
+		var lead = blank(form.get("leadDepartmentId"));
+		return new WorkOrders.Dispatch(lead == null ? null : new DepartmentId(Long.parseLong(lead)),
+				co == null ? List.of() : co.stream().map(DepartmentId::new).toList(), form.get("comment"),
+				"true".equals(form.get("complex")));
+	}
+
+	private static String label(String step) {
+		return switch (step) {
+			case "dispatch" -> "派单";
+			case "reassign" -> "改派";
+			case "sign" -> "签收";
+			case "return" -> "退单";
+			case "dispatch-below" -> "下派";
+			case "reply" -> "回复";
+			case "review" -> "审核";
+			case "callback" -> "回访";
+			case "extension" -> "延期申请";
+			case "extension-decision" -> "延期审批";
+			case "supervision" -> "督办";
+			case "merge" -> "并单";
+			case "withdraw" -> "撤单";
+			default -> step;
+		};
+	}
+
+	/** Level-3 categories (and childless ones) grouped under their level-1 name, for one searchable select. */
+	private Map<String, List<Category>> categoryGroups() {
+		var all = categories.all().stream().filter(Category::enabled).toList();
+		var hasChildren = all.stream().map(Category::parentId).filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
+		var groups = new LinkedHashMap<String, List<Category>>();
+		for (var c : all) {
+			if (!hasChildren.contains(c.id())) {
+				groups.computeIfAbsent(c.path().split("/")[0], k -> new ArrayList<>()).add(c);
+			}
+		}
+		return groups;
+	}
+
+	static WorkOrderNo number(String no) {
+		if (!WorkOrderNo.isWellFormed(no)) {
+			throw new NotFoundException("work order", no);
+		}
+		return new WorkOrderNo(no);
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,156 @@
+package org.minsheng.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.Browser;
+import org.minsheng.testsupport.IdentityFixture;
+import org.minsheng.testsupport.OnH2;
+import org.minsheng.workorder.WorkOrderFixture;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+
+/** The work-order loop in the console, in headless Chromium, from the agent's form to the citizen's status page. */
+@OnH2
+class WorkOrderBrowserTest extends ApplicationTest {
+
+	static Browser browser;
+
+	WorkOrderFixture hotline;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void hotline() {
+		hotline = new WorkOrderFixture(api, given);
+	}
+
+	Page login(String who) {
+		var page = browser.newContext().newPage();
+		page.navigate(api.base() + "/login");
+		page.locator("#username").fill(hotline.usernames.get(who));
+		page.locator("#password").fill(IdentityFixture.PASSWORD);
+		page.locator("#login").click();
+		assertThat(page.locator("h1")).containsText("您好");
+		return page;
+	}
+
+	static void screenshot(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png"))
+			.setFullPage(true));
+	}
+
+	@Test
+	void anOrderGoesFromTheAgentsFormThroughTheDepartmentToTheCitizensStatusPage() {
+		var earlier = hotline.registered();
+
+		var agent = login("agent");
+		agent.locator("header nav").getByText("登记工单").click();
+		agent.locator("#order-type").selectOption("COMPLAINT");
+		agent.locator("#order-category").selectOption(new SelectOption().setLabel("城乡建设/城市建设和市政管理/园林绿化环卫"));
+		agent.locator("#order-caller-name").fill("李四");
+		agent.locator("#order-caller-phone").fill(hotline.phone);
+		assertThat(agent.locator("#history")).containsText(earlier);
+		agent.locator("#division-province").selectOption(new SelectOption().setLabel("广东省"));
+		agent.locator("#division-city").selectOption(new SelectOption().setLabel("深圳市"));
+		agent.locator("#division-district").selectOption(new SelectOption().setLabel("南山区"));
+		agent.locator("#division-street").selectOption(new SelectOption().setLabel("南头街道"));
+		assertThat(agent.locator("#order-division")).hasValue("440305001");
+		agent.locator("#order-address").fill("南头街道深南大道10000号");
+		agent.locator("#order-title").fill("小区门口树木倒伏");
+		agent.locator("#order-content").fill("台风过后小区门口一棵大树倒伏，压住人行道，请尽快清理。");
+		screenshot(agent, "workorder-register");
+		agent.locator("#order-submit").click();
+		assertThat(agent.locator("[role=status]")).containsText("已登记工单");
+		var no = agent.locator("#order-no").textContent().strip();
+		assertThat(agent.locator("#order-state")).hasText("待派单");
+
+		var dispatcher = login("dispatcher");
+		dispatcher.navigate(api.base() + "/console/work-orders?state=PENDING_DISPATCH");
+		dispatcher.locator("tr[data-no='" + no + "'] a").first().click();
+		dispatcher.locator("#dispatch-lead").selectOption(Long.toString(hotline.district));
+		dispatcher.locator("#dispatch-submit").click();
+		assertThat(dispatcher.locator("[role=status]")).containsText("已完成：派单");
+		assertThat(dispatcher.locator("#order-state")).hasText("已派单待签收");
+
+		var handler = login("nshandler");
+		handler.locator("header nav").getByText("待办").click();
+		assertThat(handler.locator("#inbox")).containsText(no);
+		handler.locator("tr[data-no='" + no + "'] input[type=checkbox]").check();
+		handler.locator("#bulk-sign-submit").click();
+		assertThat(handler.locator("[role=status]")).containsText("已签收 1 件");
+		handler.locator("tr[data-no='" + no + "'] a").click();
+		assertThat(handler.locator("#order-caller")).containsText("****");
+		handler.locator("#reply-result").selectOption("RESOLVED");
+		handler.locator("#reply-content").fill("已组织园林工人清理倒伏树木，人行道已恢复通行。");
+		screenshot(handler, "workorder-reply");
+		handler.locator("#reply-submit").click();
+		assertThat(handler.locator("#order-state")).hasText("已回复待审核");
+
+		dispatcher.navigate(api.base() + "/console/work-orders/" + no);
+		dispatcher.locator("#review-approve").click();
+		assertThat(dispatcher.locator("#order-state")).hasText("待回访");
+
+		agent.navigate(api.base() + "/console/work-orders/" + no);
+		agent.locator("#callback-satisfaction").selectOption("SATISFIED");
+		agent.locator("#callback-submit").click();
+		assertThat(agent.locator("#order-state")).hasText("已办结");
+		assertThat(agent.locator("#timeline tr[data-action=CLOSED]")).hasCount(1);
+
+		var citizen = browser.newContext().newPage();
+		citizen.navigate(api.base() + "/public/status");
+		citizen.locator("#lookup-no").fill(no);
+		citizen.locator("#lookup-digits").fill(hotline.phone.substring(hotline.phone.length() - 4));
+		citizen.locator("#lookup-submit").click();
+		assertThat(citizen.locator("#public-state")).hasText("已办结");
+		assertThat(citizen.locator("#public-result")).hasText("已解决");
+		assertThat(citizen.locator("#public-steps")).containsText("南山区");
+		assertThat(citizen.locator("#lookup-result")).not().containsText("测试 ");
+		screenshot(citizen, "workorder-public-status");
+	}
+
+	@Test
+	void theFilteredListExportsToExcel() throws Exception {
+		var no = hotline.registered();
+		var supervisor = login("supervisor");
+		supervisor.navigate(api.base() + "/console/work-orders");
+		supervisor.locator("#filter-phone").fill(hotline.phone);
+		supervisor.locator("#filter-submit").click();
+		assertThat(supervisor.locator("#total")).hasText("1");
+
+		var download = supervisor.waitForDownload(() -> supervisor.locator("#export").click());
+		var bytes = java.nio.file.Files.readAllBytes(download.path());
+
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
+			var rows = workbook.getFirstSheet().read();
+			assertThat(rows).hasSize(2);
+			assertThat(rows.get(0).getCellText(0)).isEqualTo("工单号");
+			assertThat(rows.get(1).getCellText(0)).isEqualTo(no);
+			assertThat(rows.get(1).getCellText(11)).contains("****");
+		}
+		assertThat(count("select count(*) from audit_entry where action = 'WORK_ORDERS_EXPORTED'")).isPositive();
+		assertThat(supervisor.locator("header nav")).containsText("督办看板");
+		assertThat(Pattern.compile("WO\\d{14}").matcher(no).matches()).isTrue();
+	}
+}
