@@ -4,6 +4,8 @@
 #   bench/run.sh cipher             SM4-GCM and blind index on one core (JMH)
 #   bench/run.sh audit h2|pg [seconds] [threads] [chain length] [offered rate/s]
 #   bench/run.sh lookup h2|pg [citizens] [look-ups]
+#   bench/run.sh orders h2|pg [orders] [seconds] [threads]   work orders at scale (run from the repository root;
+#                                    reads ../shared/data/gov-messages for texts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then

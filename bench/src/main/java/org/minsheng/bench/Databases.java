@@ -36,7 +36,7 @@ final class Databases implements AutoCloseable {
 				s.execute("create database minsheng");
 			}
 			args.addAll(List.of("--spring.profiles.active=postgres",
-					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "minsheng"),
+					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "minsheng") + "&reWriteBatchedInserts=true",
 					"--spring.datasource.username=postgres", "--minsheng.privacy.generate-keys=true"));
 		}
 		else if (!db.equals("h2")) {
@@ -47,6 +47,10 @@ final class Databases implements AutoCloseable {
 		app.setWebApplicationType(WebApplicationType.NONE);
 		context = app.run(args.toArray(String[]::new));
 		return context;
+	}
+
+	int postgresPort() {
+		return postgres.getPort();
 	}
 
 	@Override

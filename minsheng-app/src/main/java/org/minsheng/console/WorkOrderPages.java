@@ -246,7 +246,7 @@ class WorkOrderPages {
 				case "dispatch-below" -> orders.dispatchBelow(n, new DepartmentId(Long.parseLong(form.get("departmentId"))),
 						form.get("comment"));
 				case "reply" -> orders.reply(n, blank(form.get("resultType")) == null ? null
-						: ResultType.valueOf(form.get("resultType")), form.get("content"));
+						: ResultType.valueOf(form.get("resultType")), form.get("content"), List.of());
 				case "review" -> orders.review(n, Boolean.parseBoolean(form.get("approve")), form.get("comment"));
 				case "callback" -> orders.callback(n, Satisfaction.valueOf(form.get("satisfaction")), form.get("note"));
 				case "extension" -> orders.requestExtension(n, form.get("reason"), LocalDateTime

@@ -8,7 +8,7 @@ import org.minsheng.identity.DepartmentId;
 /**
  * A filter over the orders the actor may see. Null fields do not filter.
  *
- * @param department orders this department (or one below it) was assigned
+ * @param department orders this department leads (主办单位)
  * @param categoryId the category or any below it
  * @param due {@code SOON}: a running limit ends within {@code dueWithinHours}; {@code OVERDUE}: a limit has passed
  * @param phone the caller's phone, matched through its blind index

@@ -36,8 +36,11 @@ public interface WorkOrders {
 
 	WorkOrderView dispatchBelow(WorkOrderNo no, DepartmentId department, String comment);
 
-	/** The lead department's reply (办结反馈), or a sub-department's reply to its parent, or a co-handler's opinion. */
-	WorkOrderView reply(WorkOrderNo no, ResultType result, String content);
+	/**
+	 * The lead department's reply (办结反馈), or a sub-department's reply to its parent, or a
+	 * co-handler's opinion, handing in files the actor added to the order before.
+	 */
+	WorkOrderView reply(WorkOrderNo no, ResultType result, String content, List<Long> attachmentIds);
 
 	WorkOrderView review(WorkOrderNo no, boolean approve, String comment);
 

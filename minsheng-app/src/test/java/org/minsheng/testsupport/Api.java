@@ -83,6 +83,47 @@ public final class Api {
 			return send("DELETE", path, null);
 		}
 
+		/** Uploads one file as the multipart part {@code file}. */
+		public Response upload(String path, String fileName, byte[] content) {
+			var boundary = "----minsheng" + System.nanoTime();
+			var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+			var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			var body = new byte[head.length + content.length + tail.length];
+			System.arraycopy(head, 0, body, 0, head.length);
+			System.arraycopy(content, 0, body, head.length, content.length);
+			System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+			if (authorization != null) {
+				builder.header("Authorization", authorization);
+			}
+			return exchange(builder);
+		}
+
+		/** Downloads raw bytes. */
+		public byte[] bytes(String path) {
+			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+			if (authorization != null) {
+				builder.header("Authorization", authorization);
+			}
+			try {
+				var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+				}
+				return response.body();
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+
 		/** Sends a raw body, for malformed input. */
 		public Response send(String method, String path, Object body) {
 			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
@@ -97,6 +138,10 @@ public final class Api {
 				builder.header("Content-Type", "application/json")
 					.method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
 			}
+			return exchange(builder);
+		}
+
+		private Response exchange(HttpRequest.Builder builder) {
 			try {
 				var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 				return new Response(response.statusCode(),

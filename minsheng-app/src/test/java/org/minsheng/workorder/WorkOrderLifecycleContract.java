@@ -396,6 +396,31 @@ abstract class WorkOrderLifecycleContract extends ApplicationTest {
 	}
 
 	@Test
+	void theDepartmentHandsInPhotosWithItsReply() {
+		var no = hotline.dispatchedTo(hotline.district);
+		ok(hotline.districtHandler.post("/api/work-orders/" + no + "/sign", null));
+		var photo = "\u0089PNG fake photo of the repaired lamp".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		var uploaded = hotline.districtHandler.upload("/api/work-orders/" + no + "/attachments", "修复后.png", photo);
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		var id = uploaded.json().get("id").asLong();
+		ok(hotline.districtHandler.post("/api/work-orders/" + no + "/reply",
+				Map.of("resultType", "RESOLVED", "content", "已修复，附现场照片", "attachmentIds", List.of(id))));
+
+		var timeline = ok(hotline.supervisor.get("/api/work-orders/" + no + "/timeline"));
+		var reply = timeline.get(timeline.size() - 1);
+		assertThat(reply.get("action").asString()).isEqualTo("REPLIED");
+		assertThat(reply.get("attachments").get(0).get("fileName").asString()).isEqualTo("修复后.png");
+		assertThat(hotline.supervisor.bytes("/api/work-orders/" + no + "/attachments/" + id)).isEqualTo(photo);
+		assertThat(hotline.otherHandler.get("/api/work-orders/" + no + "/attachments/" + id).status()).isEqualTo(404);
+		var script = hotline.supervisor.upload("/api/work-orders/" + no + "/attachments", "x.html", photo);
+		assertThat(script.status()).isEqualTo(400);
+		assertThat(script.json().get("field").asString()).isEqualTo("file");
+		var outsider = hotline.otherHandler.upload("/api/work-orders/" + no + "/attachments", "a.png", photo);
+		assertThat(outsider.status()).isEqualTo(404);
+	}
+
+	@Test
 	void badInputNamesTheField() {
 		var noTitle = hotline.order("");
 		var unknownCategory = hotline.order("路灯");

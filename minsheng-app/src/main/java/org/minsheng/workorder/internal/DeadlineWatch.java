@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.workorder.Deadlines;
+import org.minsheng.workorder.SlaStage;
 import org.minsheng.workorder.WorkOrderDeadlineApproaching;
 import org.minsheng.workorder.WorkOrderDeadlineMissed;
 import org.slf4j.Logger;
@@ -23,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit the clock is marked and the registry delivers the event: no warning is lost or doubled.
  */
 @Component
-class DeadlineWatch {
+class DeadlineWatch implements Deadlines {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
 
@@ -59,6 +61,11 @@ class DeadlineWatch {
 		}
 	}
 
+	@Override
+	public int check() {
+		return run();
+	}
+
 	/** Checks every clock whose moment has come; returns how many warnings and overdue marks it made. */
 	int run() {
 		int marked = 0;
@@ -78,6 +85,30 @@ class DeadlineWatch {
 			}
 		}
 		return marked;
+	}
+
+	@Override
+	public Overview overview() {
+		long started = System.nanoTime();
+		var now = ZonedDateTime.now(clock);
+		var sla = service.sla();
+		var byStage = new java.util.EnumMap<SlaStage, int[]>(SlaStage.class);
+		for (var stage : SlaStage.values()) {
+			byStage.put(stage, new int[3]);
+		}
+		int[] totals = new int[5];
+		rows.runningClocks((stage, slaClock) -> {
+			totals[0]++;
+			if (slaClock.paused()) {
+				totals[1]++;
+			}
+			double share = slaClock.usedShare(now, sla.calendar());
+			int level = share >= 1 ? 2 : share >= sla.warnShare() ? 1 : 0;
+			totals[2 + level]++;
+			byStage.get(stage)[level]++;
+		});
+		return new Overview(totals[0], totals[1], totals[2], totals[3], totals[4], byStage,
+				java.time.Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private int check(long clockId, long orderId) {

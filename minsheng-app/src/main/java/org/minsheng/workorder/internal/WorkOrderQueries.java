@@ -75,8 +75,7 @@ class WorkOrderQueries {
 			p.addValue("states", q.states().stream().map(Enum::name).toList());
 		}
 		if (q.department() != null) {
-			where.append(" and exists (select 1 from work_order_assignment d where d.order_id = o.id"
-					+ " and d.department_id = :department)");
+			where.append(" and o.lead_department_id = :department");
 			p.addValue("department", q.department().value());
 		}
 		if (categoryIds != null) {

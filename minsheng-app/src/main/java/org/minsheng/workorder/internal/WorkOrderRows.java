@@ -309,6 +309,33 @@ class WorkOrderRows {
 				+ " fetch first " + limit + " rows only", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, now);
 	}
 
+	List<org.minsheng.workorder.Attachment> attachments(long orderId) {
+		return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at, timeline_seq"
+				+ " from work_order_attachment where order_id = ? order by id",
+				(rs, n) -> new org.minsheng.workorder.Attachment(rs.getLong("id"), rs.getString("file_name"),
+						rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+						rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
+						rs.getObject("timeline_seq", Integer.class)),
+				orderId);
+	}
+
+	/** Streams every running clock, for the full SLA scan. */
+	void runningClocks(java.util.function.BiConsumer<SlaStage, SlaClock> each) {
+		jdbc.query(con -> {
+			var ps = con.prepareStatement("select stage, basis, started_at, budget_seconds, paused_at, paused_seconds"
+					+ " from work_order_clock where stopped_at is null");
+			ps.setFetchSize(5_000);
+			return ps;
+		}, rs -> {
+			var paused = rs.getObject("paused_at", OffsetDateTime.class);
+			each.accept(SlaStage.valueOf(rs.getString("stage")),
+					new SlaClock(rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(zone),
+							"NATURAL".equals(rs.getString("basis")), Duration.ofSeconds(rs.getLong("budget_seconds")),
+							paused == null ? null : paused.atZoneSameInstant(zone),
+							Duration.ofSeconds(rs.getLong("paused_seconds"))));
+		});
+	}
+
 	/** For a clock that is stopped or paused yet still marked for a check. */
 	void clearNextCheck(long clockId) {
 		jdbc.update("update work_order_clock set next_check_at = null where id = ?", clockId);

@@ -96,11 +96,14 @@ class WorkOrderService implements WorkOrders {
 
 	private final TransactionTemplate tx;
 
+	private final AttachmentService attachments;
+
 	WorkOrderService(WorkOrderRows rows, WorkOrderQueries queries, WorkOrderViews views, OrderNumbers numbers,
 			SlaRuleBook slaRules, ObjectProvider<DispatchAdvisor> advisors, Categories categories,
 			DepartmentDirectory directory, CurrentActor current, PersonalDataCipher cipher, Citizens citizens,
 			Divisions divisions, WorkingCalendar calendar, WorkOrderSettings settings, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx) {
+			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, AttachmentService attachments) {
+		this.attachments = attachments;
 		this.rows = rows;
 		this.queries = queries;
 		this.views = views;
@@ -152,16 +155,20 @@ class WorkOrderService implements WorkOrders {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
 		else if (settings.autoDispatch()) {
-			autoDispatch(id, now);
+			var dispatched = autoDispatch(id, now);
+			if (dispatched != null) {
+				return views.view(dispatched, actor);
+			}
 		}
-		return views.view(id, actor);
+		return views.view(order, actor);
 	}
 
-	private void autoDispatch(long id, ZonedDateTime now) {
+	/** The dispatched order, or null when no advisor was sure enough. */
+	private WorkOrder autoDispatch(long id, ZonedDateTime now) {
 		var best = advise(id).stream().findFirst();
 		if (best.isEmpty() || best.get().confidence() < settings.autoDispatchConfidence()
 				|| !dispatchable(best.get().department()) || !best.get().coHandlers().stream().allMatch(this::dispatchable)) {
-			return;
+			return null;
 		}
 		var s = best.get();
 		var order = rows.load(id).orElseThrow();
@@ -174,6 +181,7 @@ class WorkOrderService implements WorkOrders {
 				"lead=" + s.department() + ", automatic, " + s.source()).by(SYSTEM));
 		events.publishEvent(new WorkOrderDispatched(order.no, s.department(), s.coHandlers(), true, false,
 				now.toOffsetDateTime()));
+		return order;
 	}
 
 	private boolean dispatchable(DepartmentId id) {
@@ -348,9 +356,13 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	@Override
-	public WorkOrderView reply(WorkOrderNo no, ResultType result, String content) {
+	public WorkOrderView reply(WorkOrderNo no, ResultType result, String content, List<Long> attachmentIds) {
 		var actor = require(Permission.WORKORDER_HANDLE);
 		var text = required(content, "content", "A reply needs its text", 4000);
+		var files = attachmentIds == null ? List.<Long>of() : List.copyOf(attachmentIds);
+		if (files.size() > 20) {
+			throw new InvalidFieldException("attachmentIds", "At most 20 files with one reply");
+		}
 		return change(actor, no, (order, act) -> {
 			var asLead = order.assignments.stream()
 				.anyMatch(a -> a.state.active() && a.role == WorkOrder.AssignmentRole.LEAD
@@ -359,6 +371,9 @@ class WorkOrderService implements WorkOrders {
 				throw new InvalidFieldException("resultType", "A reply states its result");
 			}
 			order.reply(result == null ? ResultType.RESOLVED : result, text, act);
+			if (!files.isEmpty()) {
+				attachments.link(order.id, files, order.newEntries.getLast().seq(), act.username());
+			}
 			audit.record(AuditRecord.of("WORK_ORDER_REPLIED", "work_order", no, "department=" + act.departmentId()));
 			if (order.state == WorkOrderState.REPLIED) {
 				events.publishEvent(new WorkOrderReplied(no, new DepartmentId(act.departmentId()), result,
@@ -477,7 +492,7 @@ class WorkOrderService implements WorkOrders {
 		var now = ZonedDateTime.now(clock);
 		change.apply(order, act(actor, now));
 		rows.save(order, now.toOffsetDateTime());
-		return views.view(id, actor);
+		return views.view(order, actor);
 	}
 
 	private void closedEvent(WorkOrder order, WorkOrder.Act act) {

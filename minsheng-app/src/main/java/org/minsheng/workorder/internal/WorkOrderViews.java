@@ -38,8 +38,12 @@ class WorkOrderViews {
 	}
 
 	WorkOrderView view(long id, Actor actor) {
-		var f = rows.facts(id).orElseThrow();
-		var order = rows.load(id).orElseThrow();
+		return view(rows.load(id).orElseThrow(), actor);
+	}
+
+	/** The view of an aggregate just saved, without reading it again. */
+	WorkOrderView view(WorkOrder order, Actor actor) {
+		var f = rows.facts(order.id).orElseThrow();
 		var ids = new HashSet<Long>();
 		order.assignments.forEach(a -> ids.add(a.departmentId));
 		order.clocks.forEach(c -> {
@@ -90,10 +94,17 @@ class WorkOrderViews {
 			}
 		});
 		var names = directory.names(ids);
+		var files = new java.util.HashMap<Integer, List<org.minsheng.workorder.Attachment>>();
+		for (var a : rows.attachments(id)) {
+			if (a.timelineSeq() != null) {
+				files.computeIfAbsent(a.timelineSeq(), k -> new java.util.ArrayList<>()).add(a);
+			}
+		}
 		return entries.stream()
 			.map(e -> new TimelineEntry(e.seq(), e.at(), e.action(), e.action().label(), e.from(), e.to(), e.actor(),
 					e.actorName(), e.actorDepartmentId() == null ? null : names.get(e.actorDepartmentId()),
-					e.departmentId() == null ? null : names.get(e.departmentId()), e.comment()))
+					e.departmentId() == null ? null : names.get(e.departmentId()), e.comment(),
+					files.getOrDefault(e.seq(), List.of())))
 			.toList();
 	}
 

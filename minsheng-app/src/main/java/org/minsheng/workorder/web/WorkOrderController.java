@@ -59,7 +59,8 @@ class WorkOrderController {
 	record DispatchBelow(@NotNull Long departmentId, @Size(max = 1000) String comment) {
 	}
 
-	record Reply(ResultType resultType, @NotBlank @Size(max = 4000) String content) {
+	record Reply(ResultType resultType, @NotBlank @Size(max = 4000) String content,
+			@Size(max = 20) List<@NotNull Long> attachmentIds) {
 	}
 
 	record Review(@NotNull Boolean approve, @Size(max = 1000) String comment) {
@@ -151,7 +152,7 @@ class WorkOrderController {
 
 	@PostMapping("/{no}/reply")
 	WorkOrderView reply(@PathVariable String no, @Valid @RequestBody Reply b) {
-		return orders.reply(number(no), b.resultType(), b.content());
+		return orders.reply(number(no), b.resultType(), b.content(), b.attachmentIds());
 	}
 
 	@PostMapping("/{no}/review")

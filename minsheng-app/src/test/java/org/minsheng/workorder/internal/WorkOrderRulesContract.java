@@ -112,6 +112,21 @@ abstract class WorkOrderRulesContract extends ApplicationTest {
 	}
 
 	@Test
+	void theOverviewEvaluatesEveryRunningLimit() {
+		TestClock.INSTANCE.setTo(TUESDAY_10_00);
+		hotline.dispatchedTo(hotline.district);
+		TestClock.INSTANCE.setTo(TUESDAY_10_00.plusDays(1).plusMinutes(1));
+
+		var overview = ok(hotline.supervisor.get("/api/sla/overview"));
+
+		assertThat(overview.get("overdue").asInt()).isPositive();
+		assertThat(overview.get("byStage").get("SIGN").get(2).asInt()).isPositive();
+		assertThat(overview.get("running").asInt()).isEqualTo(
+				overview.get("onTime").asInt() + overview.get("warned").asInt() + overview.get("overdue").asInt());
+		assertThat(hotline.districtHandler.get("/api/sla/overview").status()).isEqualTo(403);
+	}
+
+	@Test
 	void signingStopsTheSignLimitSoItNeverTurnsOverdue() {
 		TestClock.INSTANCE.setTo(TUESDAY_10_00);
 		var no = hotline.dispatchedTo(hotline.district);
