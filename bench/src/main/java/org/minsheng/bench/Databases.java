@@ -30,6 +30,9 @@ final class Databases implements AutoCloseable {
 				.setPGStartupWait(java.time.Duration.ofSeconds(60))
 				.setServerConfig("shared_buffers", "512MB")
 				.setServerConfig("max_connections", "200")
+				.setServerConfig("log_statement", System.getProperty("bench.pg.log", "none"))
+				.setServerConfig("logging_collector", System.getProperty("bench.pg.log", "none").equals("none") ? "off" : "on")
+				.setServerConfig("log_directory", "/tmp/pglog")
 				.start();
 			try (var c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
 					var s = c.createStatement()) {

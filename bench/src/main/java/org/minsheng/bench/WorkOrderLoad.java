@@ -102,6 +102,8 @@ final class WorkOrderLoad {
 				users.create(new Users.NewUser("agent_bench", "话务员", root, Set.of(Role.AGENT), "Agent-Bench-2026", false));
 				users.create(new Users.NewUser("dispatcher_bench", "派单员", root, Set.of(Role.DISPATCHER),
 						"Dispatcher-Bench-2026", false));
+				users.create(new Users.NewUser("center_bench", "受理派单员", root, Set.of(Role.AGENT, Role.DISPATCHER),
+						"Center-Bench-2026", false));
 				return null;
 			});
 			var leaves = categories.all().stream().filter(c -> c.level() == 3).map(Category::id).toList();
@@ -183,14 +185,18 @@ final class WorkOrderLoad {
 		var failed = new AtomicLong();
 		var workers = new ArrayList<Thread>();
 		// warm-up
-		runOrders(runAs, service, targets, leaves, texts, 300, new SplittableRandom(1));
+		runAs.asUser("center_bench", () -> {
+			runOrders(service, targets, leaves, texts, 300, new SplittableRandom(1));
+			return null;
+		});
 		long start = System.nanoTime();
 		for (int t = 0; t < threads; t++) {
 			var random = new SplittableRandom(100 + t);
-			workers.add(Thread.ofPlatform().start(() -> {
+			// each worker is one logged-in member of the center staff who registers and dispatches
+			workers.add(Thread.ofPlatform().start(() -> runAs.asUser("center_bench", () -> {
 				while (!stop.get()) {
 					try {
-						runOrders(runAs, service, targets, leaves, texts, 1, random);
+						runOrders(service, targets, leaves, texts, 1, random);
 						done.incrementAndGet();
 					}
 					catch (RuntimeException e) {
@@ -199,7 +205,8 @@ final class WorkOrderLoad {
 						}
 					}
 				}
-			}));
+				return null;
+			})));
 		}
 		Thread.sleep(seconds * 1000L);
 		stop.set(true);
@@ -212,19 +219,17 @@ final class WorkOrderLoad {
 				failed.get());
 	}
 
-	static void runOrders(RunAs runAs, WorkOrders service, List<Long> targets, List<Long> leaves, List<Text> texts,
-			int n, SplittableRandom random) {
+	static void runOrders(WorkOrders service, List<Long> targets, List<Long> leaves, List<Text> texts, int n,
+			SplittableRandom random) {
 		for (int i = 0; i < n; i++) {
 			var text = texts.get(random.nextInt(texts.size()));
 			var category = leaves.get(random.nextInt(leaves.size()));
 			var phone = phone(random.nextInt(10_000_000));
-			var view = runAs.asUser("agent_bench",
-					() -> service.register(new WorkOrders.NewWorkOrder(Channel.PHONE, RequestType.COMPLAINT, category,
-							Urgency.NORMAL, text.title(), text.content(), null, "张三", phone, false, false,
-							"深圳市南山区南头街道", "440305001", null, null, null, null, List.of(), null)));
+			var view = service.register(new WorkOrders.NewWorkOrder(Channel.PHONE, RequestType.COMPLAINT, category,
+					Urgency.NORMAL, text.title(), text.content(), null, "张三", phone, false, false, "深圳市南山区南头街道",
+					"440305001", null, null, null, null, List.of(), null));
 			var lead = targets.get(random.nextInt(targets.size()));
-			runAs.asUser("dispatcher_bench", () -> service.dispatch(view.no(),
-					new WorkOrders.Dispatch(new DepartmentId(lead), List.of(), "请核实处理", false)));
+			service.dispatch(view.no(), new WorkOrders.Dispatch(new DepartmentId(lead), List.of(), "请核实处理", false));
 		}
 	}
 

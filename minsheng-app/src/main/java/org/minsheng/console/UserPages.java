@@ -48,6 +48,7 @@ class UserPages {
 		var listed = users.visible(q, departmentId == null ? null : new DepartmentId(departmentId));
 		var now = OffsetDateTime.now(clock);
 		model.addAttribute("users", listed);
+		model.addAttribute("truncated", listed.size() >= 1000);
 		model.addAttribute("locked", listed.stream()
 			.filter(u -> u.lockedUntil() != null && u.lockedUntil().isAfter(now))
 			.map(u -> u.id().value())

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs work as a named user outside a request (seeders, schedulers), through the same permission
- * and scope checks a request of that user would meet.
+ * and scope checks a request of that user would meet. The user's roles and scope are read once at
+ * the start, as a request reads them once.
  */
 public interface RunAs {
 

@@ -77,6 +77,9 @@ class ConsoleBrowserTest extends ApplicationTest {
 		admin.locator("#user-password").fill(IdentityFixture.PASSWORD);
 		admin.locator("#create-user button[type=submit]").click();
 		assertThat(admin.locator("[role=status]")).containsText("已创建用户 " + username);
+		// the shared test database holds many users by now, as a real center does: search as an admin would
+		admin.locator("input[name=q]").fill(username);
+		admin.locator("form[method=get] button[type=submit]").click();
 		assertThat(admin.locator("tr[data-username='" + username + "']")).containsText(department);
 		screenshot(admin, "users");
 		admin.locator("#logout").click();

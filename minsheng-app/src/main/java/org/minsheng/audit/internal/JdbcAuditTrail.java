@@ -183,8 +183,12 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 		jdbc.batchUpdate("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
 				updates);
-		jdbc.batchUpdate("delete from audit_pending where entry_id = ?",
-				pending.stream().map(e -> new Object[] { e.id() }).toList());
+		var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+		var ids = pending.stream().map(e -> e.id()).toList();
+		for (int from = 0; from < ids.size(); from += 1_000) {
+			named.update("delete from audit_pending where entry_id in (:ids)",
+					java.util.Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1_000))));
+		}
 		jdbc.update("update audit_chain set last_seq = ?, last_hash = ? where id = 1", seq, prev);
 		return pending.size();
 	}

@@ -44,6 +44,9 @@ class SecurityCurrentActor implements CurrentActor {
 		if (auth == null || !(auth.getPrincipal() instanceof MinshengPrincipal principal)) {
 			return Optional.empty();
 		}
+		if (auth.getDetails() instanceof Actor runAs && runAs.userId().value() == principal.userId()) {
+			return Optional.of(runAs);
+		}
 		var request = RequestContextHolder.getRequestAttributes();
 		if (request != null && request.getAttribute(CACHE, RequestAttributes.SCOPE_REQUEST) instanceof Actor cached
 				&& cached.userId().value() == principal.userId()) {

@@ -12,8 +12,11 @@ class SecurityRunAs implements RunAs {
 
 	private final UserRows rows;
 
-	SecurityRunAs(UserRows rows) {
+	private final SecurityCurrentActor actors;
+
+	SecurityRunAs(UserRows rows, SecurityCurrentActor actors) {
 		this.rows = rows;
+		this.actors = actors;
 	}
 
 	@Override
@@ -23,8 +26,12 @@ class SecurityRunAs implements RunAs {
 		principal.eraseCredentials();
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				principal.getAuthorities());
+		// the actor is read once for the whole unit of work, as a request reads it once
+		authentication.setDetails(actors.load(principal.userId()).orElseThrow(
+				() -> new IllegalArgumentException("User '" + username + "' is disabled")));
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();

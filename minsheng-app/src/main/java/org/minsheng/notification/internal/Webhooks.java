@@ -72,6 +72,11 @@ class Webhooks {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** Enabled subscriptions (id, events), read again after 30 s or after a change on this node. */
+	private volatile List<Object[]> enabled;
+
+	private volatile long enabledReadAt;
+
 	Webhooks(JdbcTemplate jdbc, PersonalDataCipher cipher, CurrentActor current, AuditTrail audit, JsonMapper json,
 			Clock clock) {
 		this.jdbc = jdbc;
@@ -114,6 +119,7 @@ class Webhooks {
 			return ps;
 		}, keys);
 		long id = keys.getKey().longValue();
+		enabled = null;
 		audit.record(AuditRecord.of("WEBHOOK_SUBSCRIBED", "webhook", id, uri + " " + events));
 		return new Created(new Subscription(id, uri.toString(), List.copyOf(events), true, now), secret);
 	}
@@ -133,6 +139,7 @@ class Webhooks {
 		if (jdbc.update("update webhook_subscription set enabled = false where id = ? and enabled = true", id) == 0) {
 			throw new NotFoundException("webhook", id);
 		}
+		enabled = null;
 		audit.record(AuditRecord.of("WEBHOOK_UNSUBSCRIBED", "webhook", id, null));
 	}
 
@@ -140,8 +147,14 @@ class Webhooks {
 	void enqueue(String type, String eventId, Map<String, Object> data) {
 		var now = OffsetDateTime.now(clock);
 		String payload = json.writeValueAsString(Map.of("id", eventId, "type", type, "data", data));
-		for (var s : jdbc.query("select id, events from webhook_subscription where enabled = true",
-				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })) {
+		var subscriptions = enabled;
+		if (subscriptions == null || System.nanoTime() - enabledReadAt > Duration.ofSeconds(30).toNanos()) {
+			subscriptions = jdbc.query("select id, events from webhook_subscription where enabled = true",
+					(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) });
+			enabled = subscriptions;
+			enabledReadAt = System.nanoTime();
+		}
+		for (var s : subscriptions) {
 			if (wants((String) s[1], type)) {
 				jdbc.update("insert into webhook_delivery (subscription_id, event_id, event_type, payload, next_attempt_at,"
 						+ " created_at) select ?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists"

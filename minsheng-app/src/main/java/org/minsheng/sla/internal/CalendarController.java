@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.minsheng.platform.InvalidFieldException;
-import org.minsheng.sla.WorkingCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +29,39 @@ class CalendarController {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final WorkingCalendar calendar;
+	private final ReloadableCalendar calendar;
 
-	CalendarController(WorkingCalendar calendar) {
+	private final org.minsheng.identity.CurrentActor current;
+
+	private final org.minsheng.audit.AuditTrail audit;
+
+	CalendarController(ReloadableCalendar calendar, org.minsheng.identity.CurrentActor current,
+			org.minsheng.audit.AuditTrail audit) {
 		this.calendar = calendar;
+		this.current = current;
+		this.audit = audit;
+	}
+
+	/**
+	 * Reads the holiday files again, e.g. after next year's notice was put into
+	 * {@code minsheng.sla.holiday-dir}; answers the years now covered.
+	 */
+	@org.springframework.web.bind.annotation.PostMapping("/reload")
+	java.util.Map<String, Object> reload() {
+		var actor = current.get();
+		if (!actor.can(org.minsheng.identity.Permission.SLA_ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException(actor.username() + " lacks SLA_ADMIN");
+		}
+		java.util.Set<Integer> years;
+		try {
+			years = calendar.reload();
+		}
+		catch (RuntimeException e) {
+			throw new InvalidFieldException("holidayDir", "The holiday files could not be read: " + e.getMessage());
+		}
+		audit.record(org.minsheng.audit.AuditRecord.of("CALENDAR_RELOADED", "calendar", "holiday-cn",
+				"years=" + new java.util.TreeSet<>(years)));
+		return java.util.Map.of("coveredYears", new java.util.TreeSet<>(years));
 	}
 
 	@GetMapping("/{year}")

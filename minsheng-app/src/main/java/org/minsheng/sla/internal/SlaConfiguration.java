@@ -22,7 +22,12 @@ class SlaConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SlaConfiguration.class);
 
 	@Bean
-	WorkingCalendar workingCalendar(SlaSettings settings, Clock clock) {
+	ReloadableCalendar workingCalendar(SlaSettings settings, Clock clock) {
+		return new ReloadableCalendar(() -> load(settings, clock));
+	}
+
+	/** Reads the shipped notices, then the replacement folder; warns about a missing current or coming year. */
+	static OfficialCalendar load(SlaSettings settings, Clock clock) {
 		var notices = new HolidayNotices();
 		try {
 			var shipped = new PathMatchingResourcePatternResolver().getResources("classpath:data/holiday-cn/*.json");

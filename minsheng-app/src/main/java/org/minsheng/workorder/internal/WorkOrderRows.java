@@ -41,6 +41,12 @@ class WorkOrderRows {
 			String callerPhoneCipher, boolean anonymous, boolean confidential, String address, String divisionCode,
 			Double latitude, Double longitude, String callId, String recordingRef, String tags, Long masterId,
 			String registeredBy, OffsetDateTime registeredAt) {
+
+		Facts withComplex(boolean value) {
+			return new Facts(id, no, channel, requestType, categoryId, urgency, value, title, content, citizenId,
+					callerNameCipher, callerPhoneCipher, anonymous, confidential, address, divisionCode, latitude,
+					longitude, callId, recordingRef, tags, masterId, registeredBy, registeredAt);
+		}
 	}
 
 	record NewOrder(WorkOrderNo no, Channel channel, RequestType requestType, Long categoryId, Urgency urgency,
@@ -57,7 +63,8 @@ class WorkOrderRows {
 
 	private static final String STATE = "id, order_no, state, lead_department_id, master_id, redo_count,"
 			+ " reopen_count, result_type, reply, satisfaction, supervised, extension_reason, extension_deadline,"
-			+ " extension_department_id, anonymous, caller_phone_cipher, closed_at, version";
+			+ " extension_department_id, anonymous, caller_phone_cipher, closed_at, version,"
+			+ " (select coalesce(max(t.seq), 0) from work_order_timeline t where t.order_id = work_order.id) as last_seq";
 
 	private final JdbcTemplate jdbc;
 
@@ -68,14 +75,15 @@ class WorkOrderRows {
 		this.zone = clock.getZone();
 	}
 
-	long insert(NewOrder o) {
+	/** Inserts the order as the aggregate left it after registration, with its timeline. */
+	long insert(NewOrder o, WorkOrderState state, String reply, OffsetDateTime closedAt) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into work_order (order_no, channel, request_type, category_id,"
 					+ " urgency, title, content, citizen_id, caller_name_cipher, caller_phone_cipher,"
 					+ " caller_phone_index, anonymous, confidential, address, division_code, latitude, longitude,"
-					+ " call_id, recording_ref, tags, state, registered_by, registered_at, updated_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ " call_id, recording_ref, tags, state, registered_by, registered_at, updated_at, reply, closed_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
 			int i = 1;
 			ps.setString(i++, o.no().value());
@@ -98,10 +106,12 @@ class WorkOrderRows {
 			ps.setString(i++, o.callId());
 			ps.setString(i++, o.recordingRef());
 			ps.setString(i++, o.tags());
-			ps.setString(i++, WorkOrderState.REGISTERED.name());
+			ps.setString(i++, state.name());
 			ps.setString(i++, o.registeredBy());
 			ps.setObject(i++, o.registeredAt());
 			ps.setObject(i++, o.registeredAt());
+			ps.setString(i++, reply);
+			ps.setObject(i++, closedAt);
 			return ps;
 		}, keys);
 		return keys.getKey().longValue();
@@ -135,8 +145,7 @@ class WorkOrderRows {
 		long id = rs.getLong("id");
 		var assignments = assignments(id);
 		var clocks = clocks(id);
-		Integer lastSeq = jdbc.queryForObject("select coalesce(max(seq), 0) from work_order_timeline where order_id = ?",
-				Integer.class, id);
+		int lastSeq = rs.getInt("last_seq");
 		var extensionReason = rs.getString("extension_reason");
 		var extension = extensionReason == null ? null
 				: new WorkOrder.PendingExtension(extensionReason, zoned(rs, "extension_deadline"),
@@ -147,7 +156,7 @@ class WorkOrderRows {
 				enumOrNull(ResultType.class, rs.getString("result_type")), rs.getString("reply"),
 				enumOrNull(Satisfaction.class, rs.getString("satisfaction")), rs.getBoolean("supervised"), extension,
 				!rs.getBoolean("anonymous") && rs.getString("caller_phone_cipher") != null, zoned(rs, "closed_at"),
-				rs.getInt("version"), assignments, clocks, lastSeq == null ? 0 : lastSeq);
+				rs.getInt("version"), assignments, clocks, lastSeq);
 	}
 
 	private List<Assignment> assignments(long orderId) {

@@ -1,6 +1,7 @@
 package org.minsheng.workorder.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -126,27 +127,39 @@ class WorkOrderService implements WorkOrders {
 
 	// ---- registration --------------------------------------------------------------------------
 
+	/**
+	 * Takes the order number before the registration's own transaction, so a registration never
+	 * holds one pooled connection while it waits for a second one to reserve numbers.
+	 */
 	@Override
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public WorkOrderView register(NewWorkOrder o) {
 		var actor = require(Permission.WORKORDER_REGISTER);
 		check(o);
+		var no = numbers.next(LocalDate.now(clock));
+		return tx.execute(status -> register(o, no, actor));
+	}
+
+	private WorkOrderView register(NewWorkOrder o, WorkOrderNo no, Actor actor) {
 		var now = ZonedDateTime.now(clock);
 		var phone = o.callerPhone() == null || o.callerPhone().isBlank() || o.anonymous() ? null
 				: PersonalDataKind.PHONE.normalize(o.callerPhone());
 		var name = o.callerName() == null || o.callerName().isBlank() || o.anonymous() ? null
 				: PersonalDataKind.NAME.normalize(o.callerName());
-		var no = numbers.next(now.toLocalDate());
 		var tags = o.tags() == null || o.tags().isEmpty() ? null : String.join(",", o.tags().stream().map(String::strip).toList());
+		var answer = blankToNull(o.answerOnSpot());
+		var registration = WorkOrder.register(0, no, !o.anonymous() && phone != null, answer, act(actor, now));
 		long id = rows.insert(new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
 				o.title().strip(), o.content().strip(), o.anonymous() || o.citizenId() == null ? null : o.citizenId().value(),
 				name == null ? null : cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone),
 				phone == null ? null : cipher.blindIndex(PersonalDataKind.PHONE, phone), o.anonymous(),
 				o.confidential(), blankToNull(o.address()), blankToNull(o.divisionCode()), o.latitude(), o.longitude(),
 				blankToNull(o.callId()), blankToNull(o.recordingRef()), tags, actor.username(),
-				now.toOffsetDateTime()));
-		var answer = blankToNull(o.answerOnSpot());
+				now.toOffsetDateTime()), registration.state, registration.reply,
+				registration.closedAt == null ? null : registration.closedAt.toOffsetDateTime());
 		var order = WorkOrder.register(id, no, !o.anonymous() && phone != null, answer, act(actor, now));
-		rows.save(order, now.toOffsetDateTime());
+		rows.insertEntries(List.of(new WorkOrderRows.StoredEntryBatch(id, order.newEntries)));
+		order.newEntries.clear();
 		audit.record(AuditRecord.of("WORK_ORDER_REGISTERED", "work_order", no,
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
 		events.publishEvent(new WorkOrderRegistered(no, o.categoryId(), blankToNull(o.divisionCode()), o.channel(),
@@ -256,10 +269,11 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView dispatch(WorkOrderNo no, Dispatch d) {
 		var actor = require(Permission.WORKORDER_DISPATCH);
 		var co = checkDispatch(d);
-		return change(actor, no, (order, act) -> {
-			var facts = rows.facts(order.id).orElseThrow();
+		return change(actor, no, (order, facts, act) -> {
+			var shown = facts;
 			if (d.complex() != facts.complex()) {
 				rows.setComplex(order.id, d.complex());
+				shown = facts.withComplex(d.complex());
 			}
 			order.dispatch(d.leadDepartmentId().value(), co, blankToNull(d.comment()), false,
 					terms(facts, d.complex()), sla(), act);
@@ -267,6 +281,7 @@ class WorkOrderService implements WorkOrders {
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
 			events.publishEvent(new WorkOrderDispatched(no, d.leadDepartmentId(), ids(co), false, false,
 					act.at().toOffsetDateTime()));
+			return shown;
 		});
 	}
 
@@ -275,25 +290,28 @@ class WorkOrderService implements WorkOrders {
 		var actor = require(Permission.WORKORDER_DISPATCH);
 		var co = checkDispatch(d);
 		var reason = required(d.comment(), "comment", "A reason is required to reassign an order", 1000);
-		return change(actor, no, (order, act) -> {
-			var facts = rows.facts(order.id).orElseThrow();
+		return change(actor, no, (order, facts, act) -> {
+			var shown = facts;
 			if (d.complex() != facts.complex()) {
 				rows.setComplex(order.id, d.complex());
+				shown = facts.withComplex(d.complex());
 			}
 			order.reassign(d.leadDepartmentId().value(), co, reason, terms(facts, d.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_REASSIGNED", "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
 			events.publishEvent(new WorkOrderDispatched(no, d.leadDepartmentId(), ids(co), false, true,
 					act.at().toOffsetDateTime()));
+			return shown;
 		});
 	}
 
 	@Override
 	public WorkOrderView sign(WorkOrderNo no) {
 		var actor = require(Permission.WORKORDER_HANDLE);
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.sign(act);
 			audit.record(AuditRecord.of("WORK_ORDER_SIGNED", "work_order", no, "department=" + act.departmentId()));
+			return facts;
 		});
 	}
 
@@ -322,7 +340,7 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView returnOrder(WorkOrderNo no, String reason) {
 		var actor = require(Permission.WORKORDER_HANDLE);
 		var why = required(reason, "reason", "A reason is required to return an order", 1000);
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			var before = order.holder().map(a -> a.level).orElse(0);
 			order.returnToSender(why, sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_RETURNED", "work_order", no, "department=" + act.departmentId()));
@@ -330,6 +348,7 @@ class WorkOrderService implements WorkOrders {
 				events.publishEvent(new WorkOrderReturned(no, new DepartmentId(act.departmentId()), why,
 						act.at().toOffsetDateTime()));
 			}
+			return facts;
 		});
 	}
 
@@ -346,12 +365,13 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException("departmentId",
 					"Department " + department + " is not below the acting department " + actor.departmentId());
 		}
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.dispatchBelow(department.value(), blankToNull(comment), act);
 			audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED_BELOW", "work_order", no,
 					"from=" + act.departmentId() + ", to=" + department));
 			events.publishEvent(new WorkOrderDispatched(no, department, List.of(), false, false,
 					act.at().toOffsetDateTime()));
+			return facts;
 		});
 	}
 
@@ -363,7 +383,7 @@ class WorkOrderService implements WorkOrders {
 		if (files.size() > 20) {
 			throw new InvalidFieldException("attachmentIds", "At most 20 files with one reply");
 		}
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			var asLead = order.assignments.stream()
 				.anyMatch(a -> a.state.active() && a.role == WorkOrder.AssignmentRole.LEAD
 						&& a.departmentId == act.departmentId());
@@ -379,6 +399,7 @@ class WorkOrderService implements WorkOrders {
 				events.publishEvent(new WorkOrderReplied(no, new DepartmentId(act.departmentId()), result,
 						act.at().toOffsetDateTime()));
 			}
+			return facts;
 		});
 	}
 
@@ -386,11 +407,11 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView review(WorkOrderNo no, boolean approve, String comment) {
 		var actor = require(Permission.WORKORDER_REVIEW);
 		var note = limited(comment, "comment", 1000);
-		return change(actor, no, (order, act) -> {
-			var facts = rows.facts(order.id).orElseThrow();
+		return change(actor, no, (order, facts, act) -> {
 			order.review(approve, note, terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of(approve ? "WORK_ORDER_APPROVED" : "WORK_ORDER_SENT_BACK", "work_order", no, null));
 			closedEvent(order, act);
+			return facts;
 		});
 	}
 
@@ -401,11 +422,11 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException("satisfaction", "The callback states the caller's satisfaction");
 		}
 		var text = limited(note, "note", 1000);
-		return change(actor, no, (order, act) -> {
-			var facts = rows.facts(order.id).orElseThrow();
+		return change(actor, no, (order, facts, act) -> {
 			order.callback(satisfaction, text, settings.maxReopens(), terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_CALLED_BACK", "work_order", no, "satisfaction=" + satisfaction));
 			closedEvent(order, act);
+			return facts;
 		});
 	}
 
@@ -416,9 +437,10 @@ class WorkOrderService implements WorkOrders {
 		if (deadline == null) {
 			throw new InvalidFieldException("deadline", "An extension request names the new deadline");
 		}
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.requestExtension(why, deadline.atZoneSameInstant(clock.getZone()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_EXTENSION_REQUESTED", "work_order", no, "deadline=" + deadline));
+			return facts;
 		});
 	}
 
@@ -426,10 +448,11 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView decideExtension(WorkOrderNo no, boolean approve, String comment) {
 		var actor = require(Permission.WORKORDER_REVIEW);
 		var note = limited(comment, "comment", 500);
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.decideExtension(approve, note, sla(), act);
 			audit.record(AuditRecord.of(approve ? "WORK_ORDER_EXTENSION_APPROVED" : "WORK_ORDER_EXTENSION_REFUSED",
 					"work_order", no, null));
+			return facts;
 		});
 	}
 
@@ -440,12 +463,13 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException("kind", "Say how to supervise: FLAG, REMIND or ESCALATE");
 		}
 		var text = required(note, "note", "Supervision needs a note for the department", 1000);
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.supervise(kind, text, act);
 			audit.record(AuditRecord.of("WORK_ORDER_SUPERVISED", "work_order", no, kind.name()));
 			var department = order.holderDepartment().orElse(order.leadDepartmentId);
 			events.publishEvent(new WorkOrderSupervised(no, department == null ? null : new DepartmentId(department),
 					kind, text, act.at().toOffsetDateTime()));
+			return facts;
 		});
 	}
 
@@ -459,11 +483,12 @@ class WorkOrderService implements WorkOrders {
 			.filter(id -> visible(actor, id))
 			.orElseThrow(() -> new InvalidFieldException("masterNo", "No work order " + master));
 		var masterOrder = rows.load(masterId).orElseThrow();
-		var view = change(actor, duplicate, (order, act) -> {
+		var view = change(actor, duplicate, (order, facts, act) -> {
 			order.mergeInto(masterOrder, act);
 			rows.save(masterOrder, act.at().toOffsetDateTime());
 			audit.record(AuditRecord.of("WORK_ORDER_MERGED", "work_order", duplicate, "into=" + master));
 			events.publishEvent(new WorkOrderClosed(duplicate, WorkOrderState.MERGED, null, act.at().toOffsetDateTime()));
+			return facts;
 		});
 		return view;
 	}
@@ -472,10 +497,11 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView withdraw(WorkOrderNo no, String reason) {
 		var actor = require(Permission.WORKORDER_REGISTER);
 		var why = required(reason, "reason", "A withdrawal needs the caller's reason", 500);
-		return change(actor, no, (order, act) -> {
+		return change(actor, no, (order, facts, act) -> {
 			order.withdraw(why, act);
 			audit.record(AuditRecord.of("WORK_ORDER_WITHDRAWN", "work_order", no, null));
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.WITHDRAWN, null, act.at().toOffsetDateTime()));
+			return facts;
 		});
 	}
 
@@ -483,16 +509,18 @@ class WorkOrderService implements WorkOrders {
 
 	private interface Change {
 
-		void apply(WorkOrder order, WorkOrder.Act act);
+		/** Applies the step; answers the facts to show (changed when the step changed one). */
+		WorkOrderRows.Facts apply(WorkOrder order, WorkOrderRows.Facts facts, WorkOrder.Act act);
 	}
 
 	private WorkOrderView change(Actor actor, WorkOrderNo no, Change change) {
 		var id = visibleId(actor, no);
 		var order = rows.load(id).orElseThrow();
+		var facts = rows.facts(id).orElseThrow();
 		var now = ZonedDateTime.now(clock);
-		change.apply(order, act(actor, now));
+		var shown = change.apply(order, facts, act(actor, now));
 		rows.save(order, now.toOffsetDateTime());
-		return views.view(order, actor);
+		return views.view(order, shown, actor);
 	}
 
 	private void closedEvent(WorkOrder order, WorkOrder.Act act) {

@@ -43,7 +43,10 @@ class WorkOrderViews {
 
 	/** The view of an aggregate just saved, without reading it again. */
 	WorkOrderView view(WorkOrder order, Actor actor) {
-		var f = rows.facts(order.id).orElseThrow();
+		return view(order, rows.facts(order.id).orElseThrow(), actor);
+	}
+
+	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor) {
 		var ids = new HashSet<Long>();
 		order.assignments.forEach(a -> ids.add(a.departmentId));
 		order.clocks.forEach(c -> {
