@@ -9,4 +9,12 @@ public record Actor(UserId userId, String username, String displayName, Departme
 	public boolean can(Permission permission) {
 		return permissions.contains(permission);
 	}
+
+	/** This actor when it holds the permission; otherwise access is denied (403). */
+	public Actor require(Permission permission) {
+		if (!can(permission)) {
+			throw new org.springframework.security.access.AccessDeniedException(username + " lacks " + permission);
+		}
+		return this;
+	}
 }

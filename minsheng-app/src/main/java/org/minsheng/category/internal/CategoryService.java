@@ -32,7 +32,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -206,10 +205,7 @@ class CategoryService implements Categories {
 	}
 
 	private void require() {
-		var actor = current.get();
-		if (!actor.can(Permission.CATEGORY_ADMIN)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + Permission.CATEGORY_ADMIN);
-		}
+		current.get().require(Permission.CATEGORY_ADMIN);
 	}
 
 	private static String checkName(String name) {

@@ -23,7 +23,6 @@ import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -172,11 +171,7 @@ class CitizenService implements Citizens {
 	}
 
 	private Actor require(Permission permission) {
-		var actor = current.get();
-		if (!actor.can(permission)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + permission);
-		}
-		return actor;
+		return current.get().require(permission);
 	}
 
 	private String encrypt(String value) {

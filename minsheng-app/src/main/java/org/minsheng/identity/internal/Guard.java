@@ -2,7 +2,6 @@ package org.minsheng.identity.internal;
 
 import org.minsheng.identity.Actor;
 import org.minsheng.identity.Permission;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Permission checks shared by the identity services; the REST and console paths both go through them. */
 final class Guard {
@@ -11,8 +10,6 @@ final class Guard {
 	}
 
 	static void require(Actor actor, Permission permission) {
-		if (!actor.can(permission)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + permission);
-		}
+		actor.require(permission);
 	}
 }

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -254,9 +253,6 @@ class Webhooks {
 	}
 
 	private void require() {
-		var actor = current.get();
-		if (!actor.can(Permission.INTEGRATION_ADMIN)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + Permission.INTEGRATION_ADMIN);
-		}
+		current.get().require(Permission.INTEGRATION_ADMIN);
 	}
 }

@@ -48,10 +48,7 @@ class CalendarController {
 	 */
 	@org.springframework.web.bind.annotation.PostMapping("/reload")
 	java.util.Map<String, Object> reload() {
-		var actor = current.get();
-		if (!actor.can(org.minsheng.identity.Permission.SLA_ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException(actor.username() + " lacks SLA_ADMIN");
-		}
+		current.get().require(org.minsheng.identity.Permission.SLA_ADMIN);
 		java.util.Set<Integer> years;
 		try {
 			years = calendar.reload();

@@ -227,11 +227,7 @@ class AttachmentService implements Attachments {
 	}
 
 	private Actor require(Permission permission) {
-		var actor = current.get();
-		if (!actor.can(permission)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + permission);
-		}
-		return actor;
+		return current.get().require(permission);
 	}
 
 	/** Stops reading past the limit with a clear error instead of filling the disk. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
@@ -22,11 +21,8 @@ import org.minsheng.workorder.DispatchAdvisor;
 import org.minsheng.workorder.DispatchSuggestion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The responsibility list (权责清单): a category (any level, or any) in a region (any level, or
@@ -69,7 +65,7 @@ class ResponsibilityList implements DispatchAdvisor {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<Rule>> cache = new AtomicReference<>();
+	private final RuleCache<Rule> cache = new RuleCache<>(this::load);
 
 	ResponsibilityList(JdbcTemplate jdbc, Categories categories, DepartmentDirectory directory, CurrentActor current,
 			AuditTrail audit, Clock clock) {
@@ -117,16 +113,15 @@ class ResponsibilityList implements DispatchAdvisor {
 	}
 
 	List<Rule> rules() {
-		var rules = cache.get();
-		if (rules == null) {
-			rules = jdbc.query("select id, category_id, division_code, department_id, co_department_ids, enabled, note"
-					+ " from responsibility_rule order by id", (rs, n) -> new Rule(rs.getLong("id"),
-							rs.getObject("category_id", Long.class), rs.getString("division_code"),
-							rs.getLong("department_id"), ids(rs.getString("co_department_ids")), rs.getBoolean("enabled"),
-							rs.getString("note")));
-			cache.set(rules);
-		}
-		return rules;
+		return cache.get();
+	}
+
+	private List<Rule> load() {
+		return jdbc.query("select id, category_id, division_code, department_id, co_department_ids, enabled, note"
+				+ " from responsibility_rule order by id", (rs, n) -> new Rule(rs.getLong("id"),
+						rs.getObject("category_id", Long.class), rs.getString("division_code"),
+						rs.getLong("department_id"), ids(rs.getString("co_department_ids")), rs.getBoolean("enabled"),
+						rs.getString("note")));
 	}
 
 	@Transactional
@@ -162,7 +157,7 @@ class ResponsibilityList implements DispatchAdvisor {
 		long id = keys.getKey().longValue();
 		audit.record(AuditRecord.of("RESPONSIBILITY_RULE_ADDED", "responsibility_rule", id,
 				categoryId + " " + divisionCode + " -> " + departmentId));
-		invalidate();
+		cache.invalidate();
 		return new Rule(id, categoryId, divisionCode, departmentId, co, true, note);
 	}
 
@@ -173,27 +168,13 @@ class ResponsibilityList implements DispatchAdvisor {
 			throw new NotFoundException("responsibility rule", id);
 		}
 		audit.record(AuditRecord.of("RESPONSIBILITY_RULE_REMOVED", "responsibility_rule", id, null));
-		invalidate();
+		cache.invalidate();
 	}
 
 	private void require() {
-		var actor = current.get();
-		if (!actor.can(Permission.SLA_ADMIN)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + Permission.SLA_ADMIN);
-		}
+		current.get().require(Permission.SLA_ADMIN);
 	}
 
-	private void invalidate() {
-		cache.set(null);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					cache.set(null);
-				}
-			});
-		}
-	}
 
 	private static List<Long> ids(String csv) {
 		return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(Long::valueOf).toList();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
@@ -19,11 +18,8 @@ import org.minsheng.workorder.SlaStage;
 import org.minsheng.workorder.Urgency;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The SLA table (时限表): which time limit applies to an order at each stage. The most specific matching rule wins. */
 @Component
@@ -43,7 +39,7 @@ class SlaRuleBook {
 
 	private final Clock clock;
 
-	private final AtomicReference<List<SlaRule>> cache = new AtomicReference<>();
+	private final RuleCache<SlaRule> cache = new RuleCache<>(this::load);
 
 	SlaRuleBook(JdbcTemplate jdbc, Categories categories, CurrentActor current, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -71,16 +67,15 @@ class SlaRuleBook {
 	}
 
 	List<SlaRule> rules() {
-		var rules = cache.get();
-		if (rules == null) {
-			rules = jdbc.query("select id, stage, category_id, urgency, request_type, complex, term from sla_rule"
-					+ " order by id", (rs, n) -> new SlaRule(rs.getLong("id"), SlaStage.valueOf(rs.getString("stage")),
-							rs.getObject("category_id", Long.class), enumOrNull(Urgency.class, rs.getString("urgency")),
-							enumOrNull(RequestType.class, rs.getString("request_type")),
-							rs.getObject("complex", Boolean.class), SlaTerm.parse(rs.getString("term"))));
-			cache.set(rules);
-		}
-		return rules;
+		return cache.get();
+	}
+
+	private List<SlaRule> load() {
+		return jdbc.query("select id, stage, category_id, urgency, request_type, complex, term from sla_rule"
+				+ " order by id", (rs, n) -> new SlaRule(rs.getLong("id"), SlaStage.valueOf(rs.getString("stage")),
+						rs.getObject("category_id", Long.class), enumOrNull(Urgency.class, rs.getString("urgency")),
+						enumOrNull(RequestType.class, rs.getString("request_type")),
+						rs.getObject("complex", Boolean.class), SlaTerm.parse(rs.getString("term"))));
 	}
 
 	@Transactional
@@ -115,7 +110,7 @@ class SlaRuleBook {
 		long id = keys.getKey().longValue();
 		audit.record(AuditRecord.of("SLA_RULE_ADDED", "sla_rule", id,
 				stage + " " + categoryId + " " + urgency + " " + type + " " + complex + " = " + parsed));
-		invalidate();
+		cache.invalidate();
 		return new SlaRule(id, stage, categoryId, urgency, type, complex, parsed);
 	}
 
@@ -126,26 +121,12 @@ class SlaRuleBook {
 			.orElseThrow(() -> new NotFoundException("SLA rule", id));
 		jdbc.update("delete from sla_rule where id = ?", id);
 		audit.record(AuditRecord.of("SLA_RULE_REMOVED", "sla_rule", id, rule.toString()));
-		invalidate();
+		cache.invalidate();
 	}
 
-	private void invalidate() {
-		cache.set(null);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					cache.set(null);
-				}
-			});
-		}
-	}
 
 	private void require() {
-		var actor = current.get();
-		if (!actor.can(Permission.SLA_ADMIN)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + Permission.SLA_ADMIN);
-		}
+		current.get().require(Permission.SLA_ADMIN);
 	}
 
 	private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

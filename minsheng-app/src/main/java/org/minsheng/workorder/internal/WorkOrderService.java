@@ -48,7 +48,6 @@ import org.minsheng.workorder.WorkOrderView;
 import org.minsheng.workorder.WorkOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -578,11 +577,7 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	private Actor require(Permission permission) {
-		var actor = current.get();
-		if (!actor.can(permission)) {
-			throw new AccessDeniedException(actor.username() + " lacks " + permission);
-		}
-		return actor;
+		return current.get().require(permission);
 	}
 
 	private void check(NewWorkOrder o) {
