@@ -56,8 +56,11 @@ class WorkOrderPages {
 
 	private final CurrentActor current;
 
+	private final org.minsheng.workorder.Attachments attachments;
+
 	WorkOrderPages(WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
-			CurrentActor current) {
+			CurrentActor current, org.minsheng.workorder.Attachments attachments) {
+		this.attachments = attachments;
 		this.orders = orders;
 		this.categories = categories;
 		this.departments = departments;
@@ -231,6 +234,49 @@ class WorkOrderPages {
 
 	private static String ownPath(List<Department> visible, DepartmentId own) {
 		return visible.stream().filter(d -> d.id().equals(own)).map(Department::path).findFirst().orElse("/none/");
+	}
+
+	/** The reply with the files chosen in the form: each file is added to the order, then handed in with the reply. */
+	@PostMapping(path = "/console/work-orders/{no}/reply", consumes = "multipart/form-data")
+	String replyWithFiles(@PathVariable String no, @RequestParam(required = false) String resultType,
+			@RequestParam String content,
+			@RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+			RedirectAttributes flash) {
+		var n = number(no);
+		Flash.run(flash, "已完成：回复", () -> {
+			var ids = new ArrayList<Long>();
+			for (var file : files == null ? List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+				if (file.isEmpty()) {
+					continue;
+				}
+				try (var in = file.getInputStream()) {
+					ids.add(attachments.add(n, file.getOriginalFilename(), file.getContentType(), in).id());
+				}
+				catch (java.io.IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}
+			orders.reply(n, blank(resultType) == null ? null : ResultType.valueOf(resultType), content, ids);
+		});
+		return "redirect:/console/work-orders/" + no;
+	}
+
+	/** A file of the order, for the logged-in console user (the REST API needs a token). */
+	@GetMapping("/console/work-orders/{no}/attachments/{id}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> file(@PathVariable String no,
+			@PathVariable long id) {
+		var download = attachments.open(number(no), id);
+		var a = download.attachment();
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
+			.contentLength(a.size())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new org.springframework.core.io.InputStreamResource(download.content()));
 	}
 
 	@PostMapping("/console/work-orders/{no}/{step}")

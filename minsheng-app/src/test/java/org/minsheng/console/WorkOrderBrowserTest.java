@@ -104,9 +104,16 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(handler.locator("#order-caller")).containsText("****");
 		handler.locator("#reply-result").selectOption("RESOLVED");
 		handler.locator("#reply-content").fill("已组织园林工人清理倒伏树木，人行道已恢复通行。");
+		var photo = new com.microsoft.playwright.options.FilePayload("清理后.png", "image/png",
+				"PNG photo after the clean-up".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		handler.locator("#reply-files").setInputFiles(photo);
 		screenshot(handler, "workorder-reply");
 		handler.locator("#reply-submit").click();
 		assertThat(handler.locator("#order-state")).hasText("已回复待审核");
+		var fileLink = handler.locator("#timeline tr[data-action=REPLIED] a.file");
+		assertThat(fileLink).hasText("清理后.png");
+		var download = handler.waitForDownload(fileLink::click);
+		assertThat(download.suggestedFilename()).isEqualTo("清理后.png");
 
 		dispatcher.navigate(api.base() + "/console/work-orders/" + no);
 		dispatcher.locator("#review-approve").click();
