@@ -3,7 +3,6 @@ package org.minsheng.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,15 +38,12 @@ class ConsoleBrowserTest extends ApplicationTest {
 		var page = browser.newContext().newPage();
 		page.navigate(api.base() + "/");
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(password);
-		page.locator("#login").click();
+		Browser.signIn(page, username, password);
 		return page;
 	}
 
 	static void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png"))
-			.setFullPage(true));
+		Browser.screenshot(page, name);
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -49,16 +48,13 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	Page login(String who) {
 		var page = browser.newContext().newPage();
 		page.navigate(api.base() + "/login");
-		page.locator("#username").fill(hotline.usernames.get(who));
-		page.locator("#password").fill(IdentityFixture.PASSWORD);
-		page.locator("#login").click();
+		Browser.signIn(page, hotline.usernames.get(who), IdentityFixture.PASSWORD);
 		assertThat(page.locator("h1")).containsText("您好");
 		return page;
 	}
 
 	static void screenshot(Page page, String name) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/" + name + ".png"))
-			.setFullPage(true));
+		Browser.screenshot(page, name);
 	}
 
 	@Test

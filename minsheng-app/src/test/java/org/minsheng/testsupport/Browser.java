@@ -52,6 +52,20 @@ public final class Browser implements AutoCloseable {
 			.setViewportSize(1400, 900));
 	}
 
+	/** Fills the console's login form on the page and submits it. */
+	public static void signIn(com.microsoft.playwright.Page page, String username, String password) {
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("#login").click();
+	}
+
+	/** A full-page screenshot under {@code target/screenshots}, for reviewing the console by eye. */
+	public static void screenshot(com.microsoft.playwright.Page page, String name) {
+		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+			.setPath(Path.of("target/screenshots/" + name + ".png"))
+			.setFullPage(true));
+	}
+
 	@Override
 	public void close() {
 		browser.close();
