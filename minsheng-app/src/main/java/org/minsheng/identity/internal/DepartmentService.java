@@ -115,6 +115,7 @@ class DepartmentService implements Departments {
 		rows.rename(id.value(), name);
 		audit.record(AuditRecord.of("DEPARTMENT_RENAMED", "department", id,
 				"from=" + department.name() + ", to=" + name));
+		events.publishEvent(new org.minsheng.identity.DepartmentRenamed(id, department.name(), name));
 		return rows.find(id.value()).orElseThrow();
 	}
 

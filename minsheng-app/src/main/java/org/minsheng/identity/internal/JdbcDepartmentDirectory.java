@@ -36,17 +36,46 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 		return id == null ? Optional.empty() : rows.find(id.value());
 	}
 
+	/** Names label timelines and lists on every page; a rename shows everywhere within this time. */
+	static final long NAME_TTL_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+
+	record CachedName(String name, long readAt) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<Long, CachedName> nameCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@Override
 	public Map<Long, String> names(Collection<Long> ids) {
 		var names = new HashMap<Long, String>();
-		if (ids.isEmpty()) {
+		var missing = new java.util.HashSet<Long>();
+		long now = System.nanoTime();
+		for (var id : ids) {
+			var cached = nameCache.get(id);
+			if (cached != null && now - cached.readAt() < NAME_TTL_NANOS) {
+				names.put(id, cached.name());
+			}
+			else {
+				missing.add(id);
+			}
+		}
+		if (missing.isEmpty()) {
 			return names;
 		}
-		named.query("select id, name from department where id in (:ids)", new MapSqlParameterSource("ids", Set.copyOf(ids)),
+		named.query("select id, name from department where id in (:ids)", new MapSqlParameterSource("ids", missing),
 				rs -> {
 					names.put(rs.getLong(1), rs.getString(2));
+					nameCache.put(rs.getLong(1), new CachedName(rs.getString(2), now));
 				});
+		if (nameCache.size() > 100_000) {
+			nameCache.clear();
+		}
 		return names;
+	}
+
+	/** This node renamed a department: its new name shows at once here. */
+	@org.springframework.context.event.EventListener
+	void on(org.minsheng.identity.DepartmentRenamed renamed) {
+		nameCache.remove(renamed.department().value());
 	}
 
 	@Override

@@ -66,6 +66,15 @@ class WorkOrderRows {
 			+ " extension_department_id, anonymous, caller_phone_cipher, closed_at, version,"
 			+ " (select coalesce(max(t.seq), 0) from work_order_timeline t where t.order_id = work_order.id) as last_seq";
 
+	/** Every column of the order: its facts and its state. */
+	private static final String ALL = FACTS + ", state, lead_department_id, redo_count, reopen_count, result_type,"
+			+ " reply, satisfaction, supervised, extension_reason, extension_deadline, extension_department_id,"
+			+ " closed_at, version,"
+			+ " (select coalesce(max(t.seq), 0) from work_order_timeline t where t.order_id = work_order.id) as last_seq";
+
+	record Loaded(WorkOrder order, Facts facts) {
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final ZoneId zone;
@@ -135,6 +144,14 @@ class WorkOrderRows {
 	}
 
 	/** The aggregate with its assignments and every clock (running and stopped). */
+	/** The aggregate and its facts in one read of the order row. */
+	Optional<Loaded> loadByNo(WorkOrderNo no) {
+		return jdbc.query("select " + ALL + " from work_order where order_no = ?",
+				(rs, n) -> new Loaded(order(rs), mapFacts(rs, n)), no.value())
+			.stream()
+			.findFirst();
+	}
+
 	Optional<WorkOrder> load(long id) {
 		return jdbc.query("select " + STATE + " from work_order where id = ?", (rs, n) -> order(rs), id)
 			.stream()

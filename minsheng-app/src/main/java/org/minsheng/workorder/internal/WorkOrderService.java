@@ -166,25 +166,21 @@ class WorkOrderService implements WorkOrders {
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
-		else if (settings.autoDispatch()) {
-			var dispatched = autoDispatch(id, now);
-			if (dispatched != null) {
-				return views.view(dispatched, actor);
-			}
+		var facts = rows.facts(id).orElseThrow();
+		if (answer == null && settings.autoDispatch()) {
+			autoDispatch(order, facts, now);
 		}
-		return views.view(order, actor);
+		return views.view(order, facts, actor);
 	}
 
-	/** The dispatched order, or null when no advisor was sure enough. */
-	private WorkOrder autoDispatch(long id, ZonedDateTime now) {
-		var best = advise(id).stream().findFirst();
+	/** Dispatches the new order when an advisor is sure enough; leaves it waiting otherwise. */
+	private void autoDispatch(WorkOrder order, WorkOrderRows.Facts facts, ZonedDateTime now) {
+		var best = advise(facts).stream().findFirst();
 		if (best.isEmpty() || best.get().confidence() < settings.autoDispatchConfidence()
 				|| !dispatchable(best.get().department()) || !best.get().coHandlers().stream().allMatch(this::dispatchable)) {
-			return null;
+			return;
 		}
 		var s = best.get();
-		var order = rows.load(id).orElseThrow();
-		var facts = rows.facts(id).orElseThrow();
 		var act = new WorkOrder.Act(SYSTEM, "自动派单", null, now);
 		order.dispatch(s.department().value(), s.coHandlers().stream().map(DepartmentId::value).toList(),
 				s.reason(), true, terms(facts, facts.complex()), sla(), act);
@@ -193,7 +189,6 @@ class WorkOrderService implements WorkOrders {
 				"lead=" + s.department() + ", automatic, " + s.source()).by(SYSTEM));
 		events.publishEvent(new WorkOrderDispatched(order.no, s.department(), s.coHandlers(), true, false,
 				now.toOffsetDateTime()));
-		return order;
 	}
 
 	private boolean dispatchable(DepartmentId id) {
@@ -204,11 +199,10 @@ class WorkOrderService implements WorkOrders {
 	@Transactional(readOnly = true)
 	public List<DispatchSuggestion> suggestions(WorkOrderNo no) {
 		var actor = require(Permission.WORKORDER_DISPATCH);
-		return advise(visibleId(actor, no));
+		return advise(rows.facts(visibleId(actor, no)).orElseThrow());
 	}
 
-	private List<DispatchSuggestion> advise(long id) {
-		var f = rows.facts(id).orElseThrow();
+	private List<DispatchSuggestion> advise(WorkOrderRows.Facts f) {
 		var lineage = f.categoryId() == null ? List.<Long>of()
 				: categories.lineage(f.categoryId()).stream().map(c -> c.id()).toList();
 		var order = new DispatchAdvisor.DispatchCase(f.no(), f.categoryId(), lineage, f.divisionCode(),
@@ -513,9 +507,11 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	private WorkOrderView change(Actor actor, WorkOrderNo no, Change change) {
-		var id = visibleId(actor, no);
-		var order = rows.load(id).orElseThrow();
-		var facts = rows.facts(id).orElseThrow();
+		var loaded = rows.loadByNo(no)
+			.filter(l -> visible(actor, l.order().id))
+			.orElseThrow(() -> new NotFoundException("work order", no));
+		var order = loaded.order();
+		var facts = loaded.facts();
 		var now = ZonedDateTime.now(clock);
 		var shown = change.apply(order, facts, act(actor, now));
 		rows.save(order, now.toOffsetDateTime());
