@@ -23,4 +23,7 @@ public interface DepartmentDirectory {
 
 	/** Enabled users of the department holding any of the roles. */
 	List<UserId> members(DepartmentId department, Set<Role> roles);
+
+	/** Enabled users of the hotline center (departments of type CENTER) holding any of the roles. */
+	List<UserId> centerStaff(Set<Role> roles);
 }

@@ -36,6 +36,19 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 		return id == null ? Optional.empty() : rows.find(id.value());
 	}
 
+	@Override
+	public List<UserId> centerStaff(Set<Role> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		return named.query(
+				"select distinct u.id from app_user u join app_user_role r on r.user_id = u.id"
+						+ " join department d on d.id = u.department_id"
+						+ " where d.type = 'CENTER' and u.enabled = true and r.role in (:roles) order by u.id",
+				new MapSqlParameterSource("roles", roles.stream().map(Role::name).toList()),
+				(rs, i) -> new UserId(rs.getLong(1)));
+	}
+
 	/** Names label timelines and lists on every page; a rename shows everywhere within this time. */
 	static final long NAME_TTL_NANOS = java.time.Duration.ofSeconds(30).toNanos();
 

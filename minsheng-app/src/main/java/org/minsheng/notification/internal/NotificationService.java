@@ -31,13 +31,15 @@ class NotificationService implements Notifications {
 
 	/** Adds the notification for each recipient that does not have one with this key yet. */
 	int notify(List<UserId> recipients, String dedupKey, String kind, String title, String body, String link) {
-		int added = 0;
 		var now = OffsetDateTime.now(clock);
-		for (var recipient : recipients) {
-			added += jdbc.update("insert into notification (recipient_id, dedup_key, kind, title, body, link, created_at)"
-					+ " select ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists"
-					+ " (select 1 from notification where recipient_id = ? and dedup_key = ?)", recipient.value(), dedupKey,
-					kind, title, body, link, now, recipient.value(), dedupKey);
+		var rows = recipients.stream()
+			.map(r -> new Object[] { r.value(), dedupKey, kind, title, body, link, now, r.value(), dedupKey })
+			.toList();
+		int added = 0;
+		for (int n : jdbc.batchUpdate("insert into notification (recipient_id, dedup_key, kind, title, body, link,"
+				+ " created_at) select ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists"
+				+ " (select 1 from notification where recipient_id = ? and dedup_key = ?)", rows)) {
+			added += Math.max(n, 0);
 		}
 		return added;
 	}

@@ -12,6 +12,7 @@ import org.minsheng.workorder.WorkOrderDeadlineApproaching;
 import org.minsheng.workorder.WorkOrderDeadlineMissed;
 import org.minsheng.workorder.WorkOrderDispatched;
 import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderReplied;
 import org.minsheng.workorder.WorkOrderReturned;
 import org.minsheng.workorder.WorkOrderSupervised;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -89,8 +90,21 @@ class WorkOrderNotices {
 
 	@ApplicationModuleListener
 	void on(WorkOrderReturned e) {
+		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
+		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR)),
+				"returned:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+				"WORK_ORDER_RETURNED", "工单被退回 " + e.no(), department + "退单：" + e.reason() + "。请重新派单。",
+				"/console/work-orders/" + e.no());
 		webhooks.enqueue("work-order.returned", "returned:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Map.of("no",
 				e.no().value(), "department", e.department().value(), "reason", e.reason(), "at", e.at().toString()));
+	}
+
+	@ApplicationModuleListener
+	void on(WorkOrderReplied e) {
+		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
+		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER)),
+				"replied:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+				"WORK_ORDER_REPLIED", "工单待审核 " + e.no(), department + "已回复，请审核。", "/console/work-orders/" + e.no());
 	}
 
 	private void notifyStaff(DepartmentId department, String key, String kind, String title, String body,

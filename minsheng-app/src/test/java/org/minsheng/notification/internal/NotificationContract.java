@@ -96,6 +96,24 @@ abstract class NotificationContract extends ApplicationTest {
 	}
 
 	@Test
+	void theCenterHearsOfAReturnedOrderAndOfAReplyToReview() {
+		var no = hotline.dispatchedTo(hotline.otherDistrict);
+		ok(hotline.otherHandler.post("/api/work-orders/" + no + "/return", Map.of("reason", "不属本区")));
+
+		var returned = Eventually.value(() -> ok(hotline.dispatcher.get("/api/notifications?unread=true&limit=500")),
+				list -> list.toString().contains("工单被退回 " + no), Duration.ofSeconds(10));
+		assertThat(returned.toString()).contains("不属本区");
+
+		ok(hotline.dispatcher.post("/api/work-orders/" + no + "/dispatch", WorkOrderFixture.dispatch(hotline.district)));
+		ok(hotline.districtHandler.post("/api/work-orders/" + no + "/sign", null));
+		ok(hotline.districtHandler.post("/api/work-orders/" + no + "/reply",
+				Map.of("resultType", "RESOLVED", "content", "已处理")));
+		Eventually.value(() -> ok(hotline.dispatcher.get("/api/notifications?unread=true&limit=500")),
+				list -> list.toString().contains("工单待审核 " + no), Duration.ofSeconds(10));
+		assertThat(ok(hotline.districtHandler.get("/api/notifications")).toString()).doesNotContain("工单被退回 " + no);
+	}
+
+	@Test
 	void aRedeliveredEventAddsNoSecondNotice() {
 		var no = hotline.dispatchedTo(hotline.district);
 		Eventually.value(() -> ok(hotline.districtHandler.get("/api/notifications")), l -> l.toString().contains(no),
