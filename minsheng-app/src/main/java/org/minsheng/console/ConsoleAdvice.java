@@ -53,6 +53,9 @@ class ConsoleAdvice {
 			if (actor.can(Permission.USER_READ)) {
 				items.add(new NavItem("/console/users", "用户管理", "users"));
 			}
+			if (actor.can(Permission.SLA_ADMIN)) {
+				items.add(new NavItem("/console/rules", "规则配置", "rules"));
+			}
 			if (actor.can(Permission.AUDIT_READ)) {
 				items.add(new NavItem("/console/audit", "审计日志", "audit"));
 			}

@@ -156,4 +156,34 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(supervisor.locator("header nav")).containsText("督办看板");
 		assertThat(Pattern.compile("WO\\d{14}").matcher(no).matches()).isTrue();
 	}
+
+	@Test
+	void aSupervisorSetsTheResponsibilityListAndTheNextOrderDispatchesItself() {
+		var path = hotline.categoryPath();
+		var supervisor = login("supervisor");
+		supervisor.locator("header nav").getByText("规则配置").click();
+		supervisor.locator("#resp-category").selectOption(Long.toString(path[2]));
+		supervisor.locator("#resp-division").fill("440305");
+		supervisor.locator("#resp-department").selectOption(Long.toString(hotline.district));
+		supervisor.locator("#resp-submit").click();
+		assertThat(supervisor.locator("[role=status]")).containsText("已添加权责清单条目");
+		assertThat(supervisor.locator("#responsibilities")).containsText("广东省 深圳市 南山区");
+		supervisor.locator("#sla-stage").selectOption("HANDLE");
+		supervisor.locator("#sla-category").selectOption(Long.toString(path[2]));
+		supervisor.locator("#sla-term").fill("12wd");
+		supervisor.locator("#sla-submit").click();
+		assertThat(supervisor.locator("#sla-rules")).containsText("12个工作日");
+		supervisor.locator("#sla-term").fill("12 days");
+		supervisor.locator("#sla-submit").click();
+		assertThat(supervisor.locator(".alert.error")).containsText("Not a time limit");
+		supervisor.waitForLoadState();
+		screenshot(supervisor, "rules");
+
+		var body = hotline.order("路灯不亮");
+		body.put("categoryId", path[2]);
+		var order = WorkOrderFixture.ok(hotline.agent.post("/api/work-orders", body));
+
+		assertThat(order.get("state").asString()).isEqualTo("DISPATCHED");
+		assertThat(order.get("lead").get("id").asLong()).isEqualTo(hotline.district);
+	}
 }

@@ -1,0 +1,82 @@
+package org.minsheng.console;
+
+import java.util.List;
+
+import org.minsheng.category.Categories;
+import org.minsheng.category.Category;
+import org.minsheng.identity.DepartmentType;
+import org.minsheng.identity.Departments;
+import org.minsheng.workorder.RequestType;
+import org.minsheng.workorder.SlaStage;
+import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrderRules;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The SLA table and the responsibility list, for the center's supervisors and system admins. */
+@Controller
+class RulePages {
+
+	private final WorkOrderRules rules;
+
+	private final Categories categories;
+
+	private final Departments departments;
+
+	RulePages(WorkOrderRules rules, Categories categories, Departments departments) {
+		this.rules = rules;
+		this.categories = categories;
+		this.departments = departments;
+	}
+
+	@GetMapping("/console/rules")
+	String page(Model model) {
+		model.addAttribute("slaRules", rules.slaRules());
+		model.addAttribute("responsibilities", rules.responsibilities());
+		model.addAttribute("stages", SlaStage.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("requestTypes", RequestType.values());
+		model.addAttribute("categories", categories.all().stream().filter(Category::enabled).toList());
+		model.addAttribute("departments", departments.visible()
+			.stream()
+			.filter(d -> d.enabled() && d.type() != DepartmentType.CENTER)
+			.toList());
+		return "rules";
+	}
+
+	@PostMapping("/console/rules/sla")
+	String addSla(@RequestParam SlaStage stage, @RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) Urgency urgency, @RequestParam(required = false) RequestType requestType,
+			@RequestParam(required = false) Boolean complex, @RequestParam String term, RedirectAttributes flash) {
+		Flash.run(flash, "已添加时限规则", () -> rules
+			.addSlaRule(new WorkOrderRules.NewSlaRule(stage, categoryId, urgency, requestType, complex, term)));
+		return "redirect:/console/rules";
+	}
+
+	@PostMapping("/console/rules/sla/{id}/delete")
+	String removeSla(@PathVariable long id, RedirectAttributes flash) {
+		Flash.run(flash, "已删除时限规则", () -> rules.removeSlaRule(id));
+		return "redirect:/console/rules";
+	}
+
+	@PostMapping("/console/rules/responsibility")
+	String addResponsibility(@RequestParam(required = false) Long categoryId,
+			@RequestParam(required = false) String divisionCode, @RequestParam long departmentId,
+			@RequestParam(required = false) List<Long> coDepartmentIds, @RequestParam(required = false) String note,
+			RedirectAttributes flash) {
+		Flash.run(flash, "已添加权责清单条目", () -> rules.addResponsibility(new WorkOrderRules.NewResponsibility(categoryId,
+				divisionCode, departmentId, coDepartmentIds == null ? List.of() : coDepartmentIds, note)));
+		return "redirect:/console/rules";
+	}
+
+	@PostMapping("/console/rules/responsibility/{id}/delete")
+	String removeResponsibility(@PathVariable long id, RedirectAttributes flash) {
+		Flash.run(flash, "已删除权责清单条目", () -> rules.removeResponsibility(id));
+		return "redirect:/console/rules";
+	}
+}
