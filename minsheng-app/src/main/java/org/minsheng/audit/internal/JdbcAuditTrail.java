@@ -73,21 +73,19 @@ class JdbcAuditTrail implements AuditTrail {
 		var actor = currentActor();
 		var source = currentSource();
 		jdbc.execute((ConnectionCallback<Void>) con -> {
+			if (records.size() == 1 && postgres(con)) {
+				// one round trip: the entry and its place in the sealing queue
+				try (var ps = con.prepareStatement("with e as (" + INSERT + " returning id)"
+						+ " insert into audit_pending (entry_id) select id from e")) {
+					bind(ps, records.getFirst(), now, actor, source);
+					ps.executeUpdate();
+				}
+				return null;
+			}
 			var ids = new ArrayList<Long>(records.size());
 			try (var ps = con.prepareStatement(INSERT, new String[] { "id" })) {
 				for (var r : records) {
-					ps.setObject(1, now);
-					ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
-					ps.setString(3, clip(r.action(), 60));
-					ps.setString(4, clip(r.targetType(), 60));
-					ps.setString(5, clip(r.targetId(), 100));
-					ps.setString(6, clip(r.source() != null ? r.source() : source, 100));
-					if (r.detail() == null) {
-						ps.setNull(7, Types.VARCHAR);
-					}
-					else {
-						ps.setString(7, clip(r.detail(), 2000));
-					}
+					bind(ps, r, now, actor, source);
 					if (records.size() == 1) {
 						ps.executeUpdate();
 					}
@@ -123,6 +121,33 @@ class JdbcAuditTrail implements AuditTrail {
 			}
 			return null;
 		});
+	}
+
+	private static void bind(java.sql.PreparedStatement ps, AuditRecord r, OffsetDateTime now, String actor,
+			String source) throws java.sql.SQLException {
+		ps.setObject(1, now);
+		ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
+		ps.setString(3, clip(r.action(), 60));
+		ps.setString(4, clip(r.targetType(), 60));
+		ps.setString(5, clip(r.targetId(), 100));
+		ps.setString(6, clip(r.source() != null ? r.source() : source, 100));
+		if (r.detail() == null) {
+			ps.setNull(7, Types.VARCHAR);
+		}
+		else {
+			ps.setString(7, clip(r.detail(), 2000));
+		}
+	}
+
+	private volatile Boolean onPostgres;
+
+	private boolean postgres(java.sql.Connection con) throws java.sql.SQLException {
+		var known = onPostgres;
+		if (known == null) {
+			known = con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			onPostgres = known;
+		}
+		return known;
 	}
 
 	/** For the background sealer: skips the round when another seal is running. */

@@ -235,6 +235,7 @@ class WorkOrderRows {
 				saveAssignment(order.id, a);
 			}
 		}
+		insertClocks(order.id, order.clocks.stream().filter(c -> c.dirty && c.id == null).toList());
 		for (var c : order.clocks) {
 			if (c.dirty) {
 				saveClock(order.id, c);
@@ -290,6 +291,49 @@ class WorkOrderRows {
 					+ " where id = ?", a.state.name(), offset(a.signedAt), offset(a.finishedAt), a.opinion, a.id);
 		}
 		a.dirty = false;
+	}
+
+	/** New clocks in one batch (a dispatch starts two), their ids read back. */
+	private void insertClocks(long orderId, List<StageClock> fresh) {
+		if (fresh.isEmpty()) {
+			return;
+		}
+		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+			try (var ps = con.prepareStatement("insert into work_order_clock (order_id, stage, department_id, basis,"
+					+ " started_at, budget_seconds, paused_at, paused_seconds, due_at, warn_at, warned_at,"
+					+ " overdue_at, stopped_at, next_check_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					new String[] { "id" })) {
+				for (var c : fresh) {
+					var clock = c.clock;
+					ps.setLong(1, orderId);
+					ps.setString(2, c.stage.name());
+					ps.setObject(3, c.departmentId);
+					ps.setString(4, clock.natural() ? "NATURAL" : "WORKING");
+					ps.setObject(5, clock.startedAt().toOffsetDateTime());
+					ps.setLong(6, clock.budget().toSeconds());
+					ps.setObject(7, offset(clock.pausedAt()));
+					ps.setLong(8, clock.pausedTotal().toSeconds());
+					ps.setObject(9, offset(c.dueAt));
+					ps.setObject(10, offset(c.warnAt));
+					ps.setObject(11, offset(c.warnedAt));
+					ps.setObject(12, offset(c.overdueAt));
+					ps.setObject(13, offset(c.stoppedAt));
+					ps.setObject(14, offset(c.nextCheckAt));
+					ps.addBatch();
+				}
+				ps.executeBatch();
+				try (var keys = ps.getGeneratedKeys()) {
+					for (var c : fresh) {
+						if (!keys.next()) {
+							throw new IllegalStateException("No id for a new clock of order " + orderId);
+						}
+						c.id = keys.getLong(1);
+						c.dirty = false;
+					}
+				}
+			}
+			return null;
+		});
 	}
 
 	private void saveClock(long orderId, StageClock c) {
