@@ -136,6 +136,13 @@ final class WorkOrderLoad {
 				return runAs.asUser("dispatcher_bench", () -> service.find(new WorkOrderNo(no)).isPresent() ? 1 : 0);
 			});
 
+			var words = List.of("物业", "噪音", "停车", "拆迁", "学校", "公交", "污染", "工资");
+			measure("free-text filter (one word in title or content, whole city, page of 50)", 5, 50, () -> {
+				var word = words.get(random.nextInt(words.size()));
+				return runAs.asUser("dispatcher_bench", () -> service.list(new WorkOrderQuery(null, null, null, null,
+						null, null, null, null, null, word, false, 0, 50))).items().size();
+			});
+
 			var overview = deadlines.overview();
 			overview = deadlines.overview();
 			System.out.printf("full SLA scan: %d running limits (%d paused): %d on time, %d warned, %d overdue in %d ms%n",
