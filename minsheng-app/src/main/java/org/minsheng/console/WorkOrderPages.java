@@ -200,7 +200,7 @@ class WorkOrderPages {
 
 	@GetMapping("/console/work-orders/{no}")
 	String order(@PathVariable String no, Model model) {
-		var number = number(no);
+		var number = WorkOrderNo.fromPath(no);
 		var view = orders.find(number).orElseThrow(() -> new NotFoundException("work order", no));
 		var actor = current.get();
 		model.addAttribute("order", view);
@@ -242,7 +242,7 @@ class WorkOrderPages {
 			@RequestParam String content,
 			@RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
 			RedirectAttributes flash) {
-		var n = number(no);
+		var n = WorkOrderNo.fromPath(no);
 		Flash.run(flash, "已完成：回复", () -> {
 			var ids = new ArrayList<Long>();
 			for (var file : files == null ? List.<org.springframework.web.multipart.MultipartFile>of() : files) {
@@ -265,7 +265,7 @@ class WorkOrderPages {
 	@GetMapping("/console/work-orders/{no}/attachments/{id}")
 	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> file(@PathVariable String no,
 			@PathVariable long id) {
-		var download = attachments.open(number(no), id);
+		var download = attachments.open(WorkOrderNo.fromPath(no), id);
 		var a = download.attachment();
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
@@ -282,7 +282,7 @@ class WorkOrderPages {
 	@PostMapping("/console/work-orders/{no}/{step}")
 	String step(@PathVariable String no, @PathVariable String step, @RequestParam Map<String, String> form,
 			@RequestParam(required = false) List<Long> coDepartmentIds, RedirectAttributes flash) {
-		var n = number(no);
+		var n = WorkOrderNo.fromPath(no);
 		Flash.run(flash, "已完成：" + label(step), () -> {
 			switch (step) {
 				case "dispatch" -> orders.dispatch(n, dispatch(form, coDepartmentIds));
@@ -302,7 +302,7 @@ class WorkOrderPages {
 				case "extension-decision" -> orders.decideExtension(n, Boolean.parseBoolean(form.get("approve")),
 						form.get("comment"));
 				case "supervision" -> orders.supervise(n, SupervisionKind.valueOf(form.get("kind")), form.get("note"));
-				case "merge" -> orders.merge(n, number(form.get("masterNo").strip()));
+				case "merge" -> orders.merge(n, WorkOrderNo.fromPath(form.get("masterNo").strip()));
 				case "withdraw" -> orders.withdraw(n, form.get("reason"));
 				default -> throw new NotFoundException("step", step);
 			}
@@ -350,12 +350,6 @@ class WorkOrderPages {
 		return groups;
 	}
 
-	static WorkOrderNo number(String no) {
-		if (!WorkOrderNo.isWellFormed(no)) {
-			throw new NotFoundException("work order", no);
-		}
-		return new WorkOrderNo(no);
-	}
 
 	private static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();

@@ -26,6 +26,14 @@ public record WorkOrderNo(@JsonValue String value) {
 		return new WorkOrderNo("WO" + DAY.format(day) + "%06d".formatted(sequence));
 	}
 
+	/** The number named in a path or link; a malformed one is an order that does not exist (404). */
+	public static WorkOrderNo fromPath(String value) {
+		if (!isWellFormed(value)) {
+			throw new org.minsheng.platform.NotFoundException("work order", value);
+		}
+		return new WorkOrderNo(value);
+	}
+
 	public static boolean isWellFormed(String value) {
 		return value != null && FORM.matcher(value).matches();
 	}

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
@@ -24,6 +23,7 @@ import org.minsheng.identity.Permission;
 import org.minsheng.platform.ConflictException;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
+import org.minsheng.platform.TableCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The taxonomy is small (hundreds of rows) and read on every order, so it is held in memory and reloaded after each change. */
+/** The taxonomy is small (hundreds of rows) and read on every order, so it is held in memory ({@link TableCache}). */
 @Service
 class CategoryService implements Categories {
 
@@ -54,7 +54,7 @@ class CategoryService implements Categories {
 
 	private final TransactionTemplate tx;
 
-	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+	private final TableCache<Snapshot> snapshot = new TableCache<>(this::load);
 
 	record Snapshot(List<Category> ordered, Map<Long, Category> byId, Map<Long, List<Category>> children) {
 	}
@@ -106,8 +106,8 @@ class CategoryService implements Categories {
 				throw new UncheckedIOException(e);
 			}
 			log.info("Seeded {} request categories", rows);
+			snapshot.invalidate();
 		});
-		snapshot.set(null);
 	}
 
 	@Override
@@ -164,7 +164,7 @@ class CategoryService implements Categories {
 		var id = insert(parentId, clean, parent == null ? 1 : parent.level() + 1, path, all().size(),
 				OffsetDateTime.now(clock));
 		audit.record(AuditRecord.of("CATEGORY_CREATED", "category", id, path));
-		reloadAfterCommit();
+		snapshot.invalidate();
 		return new Category(id, parentId, clean, parent == null ? 1 : parent.level() + 1, path, true);
 	}
 
@@ -188,7 +188,7 @@ class CategoryService implements Categories {
 			}
 		}
 		audit.record(AuditRecord.of("CATEGORY_RENAMED", "category", id, category.path() + " -> " + newPath));
-		reloadAfterCommit();
+		snapshot.invalidate();
 		return new Category(id, category.parentId(), clean, category.level(), newPath, category.enabled());
 	}
 
@@ -200,7 +200,7 @@ class CategoryService implements Categories {
 		jdbc.update("update category set enabled = ? where id = ?", enabled, id);
 		audit.record(AuditRecord.of(enabled ? "CATEGORY_ENABLED" : "CATEGORY_DISABLED", "category", id,
 				category.path()));
-		reloadAfterCommit();
+		snapshot.invalidate();
 		return new Category(id, category.parentId(), category.name(), category.level(), category.path(), enabled);
 	}
 
@@ -238,22 +238,11 @@ class CategoryService implements Categories {
 		return keys.getKey().longValue();
 	}
 
-	private void reloadAfterCommit() {
-		snapshot.set(null);
-		org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-				new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						snapshot.set(null);
-					}
-				});
+	private Snapshot snapshot() {
+		return snapshot.get();
 	}
 
-	private Snapshot snapshot() {
-		var s = snapshot.get();
-		if (s != null) {
-			return s;
-		}
+	private Snapshot load() {
 		var rows = jdbc.query("select id, parent_id, name, level, path, enabled, position from category",
 				(rs, i) -> new Object[] { new Category(rs.getLong("id"), (Long) rs.getObject("parent_id", Long.class),
 						rs.getString("name"), rs.getInt("level"), rs.getString("path"), rs.getBoolean("enabled")),
@@ -285,10 +274,6 @@ class CategoryService implements Categories {
 			ordered.add(c);
 			stack.addAll(children.getOrDefault(c.id(), List.of()).reversed());
 		}
-		var fresh = new Snapshot(List.copyOf(ordered), Map.copyOf(byId), Map.copyOf(children));
-		if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
-			snapshot.compareAndSet(null, fresh);
-		}
-		return fresh;
+		return new Snapshot(List.copyOf(ordered), Map.copyOf(byId), Map.copyOf(children));
 	}
 }

@@ -58,7 +58,7 @@ class DepartmentService implements Departments {
 	@Transactional(readOnly = true)
 	public Optional<Department> find(DepartmentId id) {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_READ);
+		actor.require(Permission.DEPARTMENT_READ);
 		return visibleOne(actor, id);
 	}
 
@@ -66,7 +66,7 @@ class DepartmentService implements Departments {
 	@Transactional(readOnly = true)
 	public List<Department> visible() {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_READ);
+		actor.require(Permission.DEPARTMENT_READ);
 		var all = actor.scope().all() ? rows.all()
 				: rows.subtree(rows.find(actor.departmentId().value()).orElseThrow().path());
 		return treeOrder(all);
@@ -75,7 +75,7 @@ class DepartmentService implements Departments {
 	@Override
 	public Department create(NewDepartment request) {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		actor.require(Permission.DEPARTMENT_ADMIN);
 		var name = requireName(request.name());
 		if (request.type() == null) {
 			throw new InvalidFieldException("type", "type is required");
@@ -105,7 +105,7 @@ class DepartmentService implements Departments {
 	@Override
 	public Department rename(DepartmentId id, String newName) {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		actor.require(Permission.DEPARTMENT_ADMIN);
 		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
 		var name = requireName(newName);
 		if (rows.nameTaken(department.parentId() == null ? null : department.parentId().value(), name,
@@ -122,7 +122,7 @@ class DepartmentService implements Departments {
 	@Override
 	public Department move(DepartmentId id, DepartmentId newParentId) {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		actor.require(Permission.DEPARTMENT_ADMIN);
 		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
 		if (newParentId == null) {
 			throw new InvalidFieldException("parentId", "parentId is required");
@@ -152,7 +152,7 @@ class DepartmentService implements Departments {
 	@Override
 	public Department setEnabled(DepartmentId id, boolean enabled) {
 		var actor = current.get();
-		Guard.require(actor, Permission.DEPARTMENT_ADMIN);
+		actor.require(Permission.DEPARTMENT_ADMIN);
 		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
 		if (!enabled && department.parentId() == null) {
 			throw new ConflictException("Expected to disable department '" + id + "', but it is the root of the tree");

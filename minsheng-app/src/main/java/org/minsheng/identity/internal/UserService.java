@@ -74,7 +74,7 @@ class UserService implements Users {
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> find(UserId id) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_READ);
+		actor.require(Permission.USER_READ);
 		return visibleOne(actor, id);
 	}
 
@@ -82,7 +82,7 @@ class UserService implements Users {
 	@Transactional(readOnly = true)
 	public List<UserAccount> visible(String search, DepartmentId department) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_READ);
+		actor.require(Permission.USER_READ);
 		return rows.list(actor.scope().all() ? null : actor.scope().departmentIds(), search,
 				department == null ? null : department.value());
 	}
@@ -90,7 +90,7 @@ class UserService implements Users {
 	@Override
 	public Created create(NewUser request) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_ADMIN);
+		actor.require(Permission.USER_ADMIN);
 		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
 			throw new InvalidFieldException("username",
 					"A username has 2 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit");
@@ -124,7 +124,7 @@ class UserService implements Users {
 	@Override
 	public UserAccount setEnabled(UserId id, boolean enabled) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_ADMIN);
+		actor.require(Permission.USER_ADMIN);
 		var user = administrable(actor, id);
 		if (!enabled && user.id().equals(actor.userId())) {
 			throw new ConflictException("Expected to disable user '" + user.username() + "', but that is yourself");
@@ -137,7 +137,7 @@ class UserService implements Users {
 	@Override
 	public String resetPassword(UserId id, String newPassword) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_ADMIN);
+		actor.require(Permission.USER_ADMIN);
 		var user = administrable(actor, id);
 		String result = null;
 		if (newPassword == null || newPassword.isEmpty()) {
@@ -179,7 +179,7 @@ class UserService implements Users {
 	@Override
 	public UserAccount move(UserId id, DepartmentId department) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_ADMIN);
+		actor.require(Permission.USER_ADMIN);
 		var user = administrable(actor, id);
 		var target = requireDepartment(actor, department, "departmentId");
 		rows.setDepartment(id.value(), target.value());
@@ -191,7 +191,7 @@ class UserService implements Users {
 	@Override
 	public UserAccount assignRoles(UserId id, Set<Role> roles) {
 		var actor = current.get();
-		Guard.require(actor, Permission.USER_ADMIN);
+		actor.require(Permission.USER_ADMIN);
 		var user = administrable(actor, id);
 		var checked = checkAssignable(actor, roles);
 		if (user.id().equals(actor.userId()) && actor.roles().contains(Role.SYSTEM_ADMIN)
@@ -207,7 +207,7 @@ class UserService implements Users {
 	@Override
 	public IssuedToken issueToken(UserId id, String name, OffsetDateTime expiresAt) {
 		var actor = current.get();
-		Guard.require(actor, Permission.TOKEN_ADMIN);
+		actor.require(Permission.TOKEN_ADMIN);
 		var user = administrable(actor, id);
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidFieldException("name", "A token needs a name of at most 100 characters");
@@ -226,7 +226,7 @@ class UserService implements Users {
 	@Override
 	public void revokeToken(UserId id, long tokenId) {
 		var actor = current.get();
-		Guard.require(actor, Permission.TOKEN_ADMIN);
+		actor.require(Permission.TOKEN_ADMIN);
 		administrable(actor, id);
 		if (rows.revokeToken(id.value(), tokenId, OffsetDateTime.now(clock)) == 0) {
 			throw new NotFoundException("token", tokenId);

@@ -42,7 +42,7 @@ class WorkOrderNotices {
 
 	@ApplicationModuleListener
 	void on(WorkOrderDispatched e) {
-		var key = "dispatched:" + e.no() + ":" + e.lead() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		var key = "dispatched:" + e.no() + ":" + e.lead() + ":" + moment(e.at());
 		notifyStaff(e.lead(), key, "WORK_ORDER_DISPATCHED", "新工单待签收 " + e.no(),
 				(e.reassigned() ? "中心改派至本单位" : e.automatic() ? "系统按权责清单派至本单位" : "派至本单位") + "，请及时签收。",
 				e.no());
@@ -80,7 +80,7 @@ class WorkOrderNotices {
 
 	@ApplicationModuleListener
 	void on(WorkOrderSupervised e) {
-		var key = "supervised:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		var key = "supervised:" + e.no() + ":" + moment(e.at());
 		if (e.department() != null) {
 			notifyStaff(e.department(), key, "WORK_ORDER_SUPERVISED", e.kind().label() + " " + e.no(), e.note(), e.no());
 		}
@@ -92,10 +92,10 @@ class WorkOrderNotices {
 	void on(WorkOrderReturned e) {
 		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR)),
-				"returned:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+				"returned:" + e.no() + ":" + moment(e.at()),
 				"WORK_ORDER_RETURNED", "工单被退回 " + e.no(), department + "退单：" + e.reason() + "。请重新派单。",
 				"/console/work-orders/" + e.no());
-		webhooks.enqueue("work-order.returned", "returned:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), Map.of("no",
+		webhooks.enqueue("work-order.returned", "returned:" + e.no() + ":" + moment(e.at()), Map.of("no",
 				e.no().value(), "department", e.department().value(), "reason", e.reason(), "at", e.at().toString()));
 	}
 
@@ -103,8 +103,13 @@ class WorkOrderNotices {
 	void on(WorkOrderReplied e) {
 		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER)),
-				"replied:" + e.no() + ":" + e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+				"replied:" + e.no() + ":" + moment(e.at()),
 				"WORK_ORDER_REPLIED", "工单待审核 " + e.no(), department + "已回复，请审核。", "/console/work-orders/" + e.no());
+	}
+
+	/** An event's time as part of its key, to the millisecond as the database keeps it. */
+	private static java.time.Instant moment(java.time.OffsetDateTime at) {
+		return at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 	}
 
 	private void notifyStaff(DepartmentId department, String key, String kind, String title, String body,

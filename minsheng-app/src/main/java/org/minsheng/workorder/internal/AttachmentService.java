@@ -193,9 +193,9 @@ class AttachmentService implements Attachments {
 	}
 
 	private WorkOrder visibleOrder(Actor actor, WorkOrderNo no) {
-		return rows.idOf(no)
-			.filter(id -> actor.scope().all() || rows.everAssignedTo(id, actor.scope().departmentIds()))
-			.flatMap(rows::load)
+		return rows.loadByNo(no)
+			.map(WorkOrderRows.Loaded::order)
+			.filter(order -> rows.visible(actor.scope(), order.id))
 			.orElseThrow(() -> new NotFoundException("work order", no));
 	}
 

@@ -15,6 +15,7 @@ import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.Permission;
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.TableCache;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.workorder.DispatchAdvisor;
@@ -65,7 +66,7 @@ class ResponsibilityList implements DispatchAdvisor {
 
 	private final Clock clock;
 
-	private final RuleCache<Rule> cache = new RuleCache<>(this::load);
+	private final TableCache<List<Rule>> cache = new TableCache<>(this::load);
 
 	ResponsibilityList(JdbcTemplate jdbc, Categories categories, DepartmentDirectory directory, CurrentActor current,
 			AuditTrail audit, Clock clock) {

@@ -11,6 +11,7 @@ import org.minsheng.category.Categories;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.TableCache;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.sla.SlaTerm;
 import org.minsheng.workorder.RequestType;
@@ -39,7 +40,7 @@ class SlaRuleBook {
 
 	private final Clock clock;
 
-	private final RuleCache<SlaRule> cache = new RuleCache<>(this::load);
+	private final TableCache<List<SlaRule>> cache = new TableCache<>(this::load);
 
 	SlaRuleBook(JdbcTemplate jdbc, Categories categories, CurrentActor current, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;

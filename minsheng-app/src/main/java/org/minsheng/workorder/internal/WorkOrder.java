@@ -169,7 +169,8 @@ final class WorkOrder {
 		}
 	}
 
-	final long id;
+	/** Given by the repository when a new order is first stored; 0 until then. */
+	long id;
 
 	final WorkOrderNo no;
 
@@ -231,9 +232,9 @@ final class WorkOrder {
 		this.nextSeq = lastSeq + 1;
 	}
 
-	/** A new order: waiting for dispatch, or closed at once when the agent answered on the spot. */
-	static WorkOrder register(long id, WorkOrderNo no, boolean callbackPossible, String answerOnSpot, Act act) {
-		var order = new WorkOrder(id, no, REGISTERED, null, null, 0, 0, null, null, null, false, null,
+	/** A new order, not stored yet: waiting for dispatch, or closed at once when the agent answered on the spot. */
+	static WorkOrder register(WorkOrderNo no, boolean callbackPossible, String answerOnSpot, Act act) {
+		var order = new WorkOrder(0, no, REGISTERED, null, null, 0, 0, null, null, null, false, null,
 				callbackPossible, null, 0, List.of(), List.of(), 0);
 		if (answerOnSpot != null) {
 			order.record(act, TimelineAction.REGISTERED, null, REGISTERED, null, null);

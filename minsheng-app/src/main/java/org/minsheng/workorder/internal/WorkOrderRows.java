@@ -84,8 +84,14 @@ class WorkOrderRows {
 		this.zone = clock.getZone();
 	}
 
-	/** Inserts the order as the aggregate left it after registration, with its timeline. */
-	long insert(NewOrder o, WorkOrderState state, String reply, OffsetDateTime closedAt) {
+	/** Stores a new order as its aggregate left registration, with its timeline, and gives the aggregate its id. */
+	void insert(NewOrder o, WorkOrder order) {
+		if (order.id != 0) {
+			throw new IllegalStateException("Work order " + order.no + " is stored already");
+		}
+		var state = order.state;
+		var reply = order.reply;
+		var closedAt = order.closedAt == null ? null : order.closedAt.toOffsetDateTime();
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into work_order (order_no, channel, request_type, category_id,"
@@ -123,7 +129,9 @@ class WorkOrderRows {
 			ps.setObject(i++, closedAt);
 			return ps;
 		}, keys);
-		return keys.getKey().longValue();
+		order.id = keys.getKey().longValue();
+		insertEntries(List.of(new StoredEntryBatch(order.id, order.newEntries)));
+		order.newEntries.clear();
 	}
 
 	Optional<Long> idOf(WorkOrderNo no) {
@@ -238,7 +246,7 @@ class WorkOrderRows {
 		insertClocks(order.id, order.clocks.stream().filter(c -> c.dirty && c.id == null).toList());
 		for (var c : order.clocks) {
 			if (c.dirty) {
-				saveClock(order.id, c);
+				updateClock(c);
 			}
 		}
 		insertEntries(List.of(new StoredEntryBatch(order.id, order.newEntries)));
@@ -336,40 +344,13 @@ class WorkOrderRows {
 		});
 	}
 
-	private void saveClock(long orderId, StageClock c) {
+	private void updateClock(StageClock c) {
 		var clock = c.clock;
-		if (c.id == null) {
-			var keys = new GeneratedKeyHolder();
-			jdbc.update(con -> {
-				var ps = con.prepareStatement("insert into work_order_clock (order_id, stage, department_id, basis,"
-						+ " started_at, budget_seconds, paused_at, paused_seconds, due_at, warn_at, warned_at,"
-						+ " overdue_at, stopped_at, next_check_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-						new String[] { "id" });
-				ps.setLong(1, orderId);
-				ps.setString(2, c.stage.name());
-				ps.setObject(3, c.departmentId);
-				ps.setString(4, clock.natural() ? "NATURAL" : "WORKING");
-				ps.setObject(5, clock.startedAt().toOffsetDateTime());
-				ps.setLong(6, clock.budget().toSeconds());
-				ps.setObject(7, offset(clock.pausedAt()));
-				ps.setLong(8, clock.pausedTotal().toSeconds());
-				ps.setObject(9, offset(c.dueAt));
-				ps.setObject(10, offset(c.warnAt));
-				ps.setObject(11, offset(c.warnedAt));
-				ps.setObject(12, offset(c.overdueAt));
-				ps.setObject(13, offset(c.stoppedAt));
-				ps.setObject(14, offset(c.nextCheckAt));
-				return ps;
-			}, keys);
-			c.id = keys.getKey().longValue();
-		}
-		else {
-			jdbc.update("update work_order_clock set budget_seconds = ?, paused_at = ?, paused_seconds = ?,"
-					+ " due_at = ?, warn_at = ?, warned_at = ?, overdue_at = ?, stopped_at = ?, next_check_at = ?"
-					+ " where id = ?", clock.budget().toSeconds(), offset(clock.pausedAt()),
-					clock.pausedTotal().toSeconds(), offset(c.dueAt), offset(c.warnAt), offset(c.warnedAt),
-					offset(c.overdueAt), offset(c.stoppedAt), offset(c.nextCheckAt), c.id);
-		}
+		jdbc.update("update work_order_clock set budget_seconds = ?, paused_at = ?, paused_seconds = ?,"
+				+ " due_at = ?, warn_at = ?, warned_at = ?, overdue_at = ?, stopped_at = ?, next_check_at = ?"
+				+ " where id = ?", clock.budget().toSeconds(), offset(clock.pausedAt()),
+				clock.pausedTotal().toSeconds(), offset(c.dueAt), offset(c.warnAt), offset(c.warnedAt),
+				offset(c.overdueAt), offset(c.stoppedAt), offset(c.nextCheckAt), c.id);
 		c.dirty = false;
 	}
 
@@ -425,6 +406,11 @@ class WorkOrderRows {
 						rs.getString("actor_name"), nullableLong(rs, "actor_department_id"),
 						nullableLong(rs, "department_id"), rs.getString("comment")),
 				orderId);
+	}
+
+	/** The order is within the scope: everything, or it was ever assigned to a department of the scope. */
+	boolean visible(org.minsheng.identity.DataScope scope, long orderId) {
+		return scope.all() || everAssignedTo(orderId, scope.departmentIds());
 	}
 
 	/** True when the order was ever assigned to one of the departments. */

@@ -147,18 +147,14 @@ class WorkOrderService implements WorkOrders {
 				: PersonalDataKind.NAME.normalize(o.callerName());
 		var tags = o.tags() == null || o.tags().isEmpty() ? null : String.join(",", o.tags().stream().map(String::strip).toList());
 		var answer = blankToNull(o.answerOnSpot());
-		var registration = WorkOrder.register(0, no, !o.anonymous() && phone != null, answer, act(actor, now));
-		long id = rows.insert(new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
+		var order = WorkOrder.register(no, !o.anonymous() && phone != null, answer, act(actor, now));
+		rows.insert(new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
 				o.title().strip(), o.content().strip(), o.anonymous() || o.citizenId() == null ? null : o.citizenId().value(),
 				name == null ? null : cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone),
 				phone == null ? null : cipher.blindIndex(PersonalDataKind.PHONE, phone), o.anonymous(),
 				o.confidential(), blankToNull(o.address()), blankToNull(o.divisionCode()), o.latitude(), o.longitude(),
 				blankToNull(o.callId()), blankToNull(o.recordingRef()), tags, actor.username(),
-				now.toOffsetDateTime()), registration.state, registration.reply,
-				registration.closedAt == null ? null : registration.closedAt.toOffsetDateTime());
-		var order = WorkOrder.register(id, no, !o.anonymous() && phone != null, answer, act(actor, now));
-		rows.insertEntries(List.of(new WorkOrderRows.StoredEntryBatch(id, order.newEntries)));
-		order.newEntries.clear();
+				now.toOffsetDateTime()), order);
 		audit.record(AuditRecord.of("WORK_ORDER_REGISTERED", "work_order", no,
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
 		events.publishEvent(new WorkOrderRegistered(no, o.categoryId(), blankToNull(o.divisionCode()), o.channel(),
@@ -166,7 +162,7 @@ class WorkOrderService implements WorkOrders {
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
-		var facts = rows.facts(id).orElseThrow();
+		var facts = rows.facts(order.id).orElseThrow();
 		if (answer == null && settings.autoDispatch()) {
 			autoDispatch(order, facts, now);
 		}
@@ -219,7 +215,9 @@ class WorkOrderService implements WorkOrders {
 	@Transactional(readOnly = true)
 	public Optional<WorkOrderView> find(WorkOrderNo no) {
 		var actor = require(Permission.WORKORDER_READ);
-		return rows.idOf(no).filter(id -> visible(actor, id)).map(id -> views.view(id, actor));
+		return rows.loadByNo(no)
+			.filter(l -> visible(actor, l.order().id))
+			.map(l -> views.view(l.order(), l.facts(), actor));
 	}
 
 	@Override
@@ -565,7 +563,7 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	private boolean visible(Actor actor, long id) {
-		return actor.scope().all() || rows.everAssignedTo(id, actor.scope().departmentIds());
+		return rows.visible(actor.scope(), id);
 	}
 
 	private WorkOrder.Act act(Actor actor, ZonedDateTime now) {

@@ -37,15 +37,7 @@ class WorkOrderViews {
 		this.cipher = cipher;
 	}
 
-	WorkOrderView view(long id, Actor actor) {
-		return view(rows.load(id).orElseThrow(), actor);
-	}
-
-	/** The view of an aggregate just saved, without reading it again. */
-	WorkOrderView view(WorkOrder order, Actor actor) {
-		return view(order, rows.facts(order.id).orElseThrow(), actor);
-	}
-
+	/** The view of an aggregate as loaded or just saved, without reading it again. */
 	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor) {
 		var ids = new HashSet<Long>();
 		order.assignments.forEach(a -> ids.add(a.departmentId));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.workorder.Attachment;
 import org.minsheng.workorder.Attachments;
+import org.minsheng.workorder.WorkOrderNo;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +38,7 @@ class AttachmentController {
 			throw new InvalidFieldException("file", "Send the file as the multipart part 'file'");
 		}
 		try (var in = file.getInputStream()) {
-			var added = attachments.add(WorkOrderController.number(no), file.getOriginalFilename(), file.getContentType(),
+			var added = attachments.add(WorkOrderNo.fromPath(no), file.getOriginalFilename(), file.getContentType(),
 					in);
 			return ResponseEntity.created(URI.create("/api/work-orders/" + no + "/attachments/" + added.id())).body(added);
 		}
@@ -45,12 +46,12 @@ class AttachmentController {
 
 	@GetMapping("/api/work-orders/{no}/attachments")
 	List<Attachment> list(@PathVariable String no) {
-		return attachments.list(WorkOrderController.number(no));
+		return attachments.list(WorkOrderNo.fromPath(no));
 	}
 
 	@GetMapping("/api/work-orders/{no}/attachments/{id}")
 	ResponseEntity<InputStreamResource> download(@PathVariable String no, @PathVariable long id) {
-		var download = attachments.open(WorkOrderController.number(no), id);
+		var download = attachments.open(WorkOrderNo.fromPath(no), id);
 		var a = download.attachment();
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(a.contentType()))

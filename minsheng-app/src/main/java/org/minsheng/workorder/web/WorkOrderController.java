@@ -112,72 +112,72 @@ class WorkOrderController {
 
 	@GetMapping("/{no}")
 	WorkOrderView one(@PathVariable String no) {
-		return orders.find(number(no)).orElseThrow(() -> new NotFoundException("work order", no));
+		return orders.find(WorkOrderNo.fromPath(no)).orElseThrow(() -> new NotFoundException("work order", no));
 	}
 
 	@GetMapping("/{no}/timeline")
 	List<TimelineEntry> timeline(@PathVariable String no) {
-		return orders.timeline(number(no));
+		return orders.timeline(WorkOrderNo.fromPath(no));
 	}
 
 	@GetMapping("/{no}/suggestions")
 	List<DispatchSuggestion> suggestions(@PathVariable String no) {
-		return orders.suggestions(number(no));
+		return orders.suggestions(WorkOrderNo.fromPath(no));
 	}
 
 	@PostMapping("/{no}/dispatch")
 	WorkOrderView dispatch(@PathVariable String no, @Valid @RequestBody DispatchBody b) {
-		return orders.dispatch(number(no), dispatch(b));
+		return orders.dispatch(WorkOrderNo.fromPath(no), dispatch(b));
 	}
 
 	@PostMapping("/{no}/reassign")
 	WorkOrderView reassign(@PathVariable String no, @Valid @RequestBody DispatchBody b) {
-		return orders.reassign(number(no), dispatch(b));
+		return orders.reassign(WorkOrderNo.fromPath(no), dispatch(b));
 	}
 
 	@PostMapping("/{no}/sign")
 	WorkOrderView sign(@PathVariable String no) {
-		return orders.sign(number(no));
+		return orders.sign(WorkOrderNo.fromPath(no));
 	}
 
 	@PostMapping("/{no}/return")
 	WorkOrderView returnOrder(@PathVariable String no, @Valid @RequestBody Reason b) {
-		return orders.returnOrder(number(no), b.reason());
+		return orders.returnOrder(WorkOrderNo.fromPath(no), b.reason());
 	}
 
 	@PostMapping("/{no}/dispatch-below")
 	WorkOrderView dispatchBelow(@PathVariable String no, @Valid @RequestBody DispatchBelow b) {
-		return orders.dispatchBelow(number(no), new DepartmentId(b.departmentId()), b.comment());
+		return orders.dispatchBelow(WorkOrderNo.fromPath(no), new DepartmentId(b.departmentId()), b.comment());
 	}
 
 	@PostMapping("/{no}/reply")
 	WorkOrderView reply(@PathVariable String no, @Valid @RequestBody Reply b) {
-		return orders.reply(number(no), b.resultType(), b.content(), b.attachmentIds());
+		return orders.reply(WorkOrderNo.fromPath(no), b.resultType(), b.content(), b.attachmentIds());
 	}
 
 	@PostMapping("/{no}/review")
 	WorkOrderView review(@PathVariable String no, @Valid @RequestBody Review b) {
-		return orders.review(number(no), b.approve(), b.comment());
+		return orders.review(WorkOrderNo.fromPath(no), b.approve(), b.comment());
 	}
 
 	@PostMapping("/{no}/callback")
 	WorkOrderView callback(@PathVariable String no, @Valid @RequestBody Callback b) {
-		return orders.callback(number(no), b.satisfaction(), b.note());
+		return orders.callback(WorkOrderNo.fromPath(no), b.satisfaction(), b.note());
 	}
 
 	@PostMapping("/{no}/extension")
 	WorkOrderView requestExtension(@PathVariable String no, @Valid @RequestBody ExtensionRequest b) {
-		return orders.requestExtension(number(no), b.reason(), b.deadline());
+		return orders.requestExtension(WorkOrderNo.fromPath(no), b.reason(), b.deadline());
 	}
 
 	@PostMapping("/{no}/extension/decision")
 	WorkOrderView decideExtension(@PathVariable String no, @Valid @RequestBody Decision b) {
-		return orders.decideExtension(number(no), b.approve(), b.comment());
+		return orders.decideExtension(WorkOrderNo.fromPath(no), b.approve(), b.comment());
 	}
 
 	@PostMapping("/{no}/supervision")
 	WorkOrderView supervise(@PathVariable String no, @Valid @RequestBody Supervision b) {
-		return orders.supervise(number(no), b.kind(), b.note());
+		return orders.supervise(WorkOrderNo.fromPath(no), b.kind(), b.note());
 	}
 
 	@PostMapping("/{no}/merge")
@@ -185,12 +185,12 @@ class WorkOrderController {
 		if (!WorkOrderNo.isWellFormed(b.masterNo())) {
 			throw new org.minsheng.platform.InvalidFieldException("masterNo", "Not a work order number: " + b.masterNo());
 		}
-		return orders.merge(number(no), new WorkOrderNo(b.masterNo()));
+		return orders.merge(WorkOrderNo.fromPath(no), new WorkOrderNo(b.masterNo()));
 	}
 
 	@PostMapping("/{no}/withdraw")
 	WorkOrderView withdraw(@PathVariable String no, @Valid @RequestBody Reason b) {
-		return orders.withdraw(number(no), b.reason());
+		return orders.withdraw(WorkOrderNo.fromPath(no), b.reason());
 	}
 
 	private static WorkOrders.Dispatch dispatch(DispatchBody b) {
@@ -199,10 +199,4 @@ class WorkOrderController {
 				b.comment(), Boolean.TRUE.equals(b.complex()));
 	}
 
-	static WorkOrderNo number(String no) {
-		if (!WorkOrderNo.isWellFormed(no)) {
-			throw new NotFoundException("work order", no);
-		}
-		return new WorkOrderNo(no);
-	}
 }
