@@ -145,7 +145,7 @@ class Webhooks {
 	/** Queues the event for every enabled subscription that wants it; runs in the listener's transaction. */
 	void enqueue(String type, String eventId, Map<String, Object> data) {
 		var now = OffsetDateTime.now(clock);
-		String payload = json.writeValueAsString(Map.of("id", eventId, "type", type, "data", data));
+		String payload = null;
 		var subscriptions = enabled;
 		if (subscriptions == null || System.nanoTime() - enabledReadAt > Duration.ofSeconds(30).toNanos()) {
 			subscriptions = jdbc.query("select id, events from webhook_subscription where enabled = true",
@@ -155,6 +155,9 @@ class Webhooks {
 		}
 		for (var s : subscriptions) {
 			if (wants((String) s[1], type)) {
+				if (payload == null) {
+					payload = json.writeValueAsString(Map.of("id", eventId, "type", type, "data", data));
+				}
 				jdbc.update("insert into webhook_delivery (subscription_id, event_id, event_type, payload, next_attempt_at,"
 						+ " created_at) select ?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists"
 						+ " (select 1 from webhook_delivery where subscription_id = ? and event_id = ?)", s[0], eventId,

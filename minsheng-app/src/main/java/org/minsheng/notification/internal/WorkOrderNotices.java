@@ -15,6 +15,7 @@ import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderReplied;
 import org.minsheng.workorder.WorkOrderReturned;
 import org.minsheng.workorder.WorkOrderSupervised;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,12 @@ import org.springframework.stereotype.Component;
  * Turns work-order events into notices for the department's handlers and admins and into webhook
  * deliveries. Each notice and delivery has a key derived from the event, so a redelivered event
  * (after a crash, through the publication registry) adds nothing twice.
+ * <p>
+ * Notices of a person's step (dispatch, return, reply, supervision) are written in that step's own
+ * transaction: they are rows in the same database, so the step and its notices and webhook deliveries
+ * commit together or not at all (a transactional outbox), and no publication has to be kept for
+ * them. The deadline watch's events go through the event publication registry instead: the watch
+ * runs unattended, and a failing notice must not hold back the marks of the other orders.
  */
 @Component
 class WorkOrderNotices {
@@ -40,7 +47,7 @@ class WorkOrderNotices {
 		this.directory = directory;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(WorkOrderDispatched e) {
 		var key = "dispatched:" + e.no() + ":" + e.lead() + ":" + moment(e.at());
 		notifyStaff(e.lead(), key, "WORK_ORDER_DISPATCHED", "新工单待签收 " + e.no(),
@@ -78,7 +85,7 @@ class WorkOrderNotices {
 				"dueAt", e.dueAt().toString(), "at", e.at().toString()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(WorkOrderSupervised e) {
 		var key = "supervised:" + e.no() + ":" + moment(e.at());
 		if (e.department() != null) {
@@ -88,7 +95,7 @@ class WorkOrderNotices {
 				e.at().toString()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(WorkOrderReturned e) {
 		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR)),
@@ -99,7 +106,7 @@ class WorkOrderNotices {
 				e.no().value(), "department", e.department().value(), "reason", e.reason(), "at", e.at().toString()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(WorkOrderReplied e) {
 		var department = directory.names(List.of(e.department().value())).getOrDefault(e.department().value(), "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.DISPATCHER)),

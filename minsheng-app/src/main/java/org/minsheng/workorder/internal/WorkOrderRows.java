@@ -54,6 +54,13 @@ class WorkOrderRows {
 			String callerPhoneIndex, boolean anonymous, boolean confidential, String address, String divisionCode,
 			Double latitude, Double longitude, String callId, String recordingRef, String tags, String registeredBy,
 			OffsetDateTime registeredAt) {
+
+		/** The facts of the order just inserted under {@code id}, without reading the row back. */
+		Facts facts(long id) {
+			return new Facts(id, no, channel, requestType, categoryId, urgency, false, title, content, citizenId,
+					callerNameCipher, callerPhoneCipher, anonymous, confidential, address, divisionCode, latitude,
+					longitude, callId, recordingRef, tags, null, registeredBy, registeredAt);
+		}
 	}
 
 	private static final String FACTS = "id, order_no, channel, request_type, category_id, urgency, complex, title,"

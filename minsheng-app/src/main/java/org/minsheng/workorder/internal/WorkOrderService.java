@@ -140,7 +140,8 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	private WorkOrderView register(NewWorkOrder o, WorkOrderNo no, Actor actor) {
-		var now = ZonedDateTime.now(clock);
+		// to the microsecond, as the database keeps it: the view built from these facts equals a later read
+		var now = ZonedDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		var phone = o.callerPhone() == null || o.callerPhone().isBlank() || o.anonymous() ? null
 				: PersonalDataKind.PHONE.normalize(o.callerPhone());
 		var name = o.callerName() == null || o.callerName().isBlank() || o.anonymous() ? null
@@ -148,13 +149,14 @@ class WorkOrderService implements WorkOrders {
 		var tags = o.tags() == null || o.tags().isEmpty() ? null : String.join(",", o.tags().stream().map(String::strip).toList());
 		var answer = blankToNull(o.answerOnSpot());
 		var order = WorkOrder.register(no, !o.anonymous() && phone != null, answer, act(actor, now));
-		rows.insert(new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
+		var row = new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
 				o.title().strip(), o.content().strip(), o.anonymous() || o.citizenId() == null ? null : o.citizenId().value(),
 				name == null ? null : cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone),
 				phone == null ? null : cipher.blindIndex(PersonalDataKind.PHONE, phone), o.anonymous(),
 				o.confidential(), blankToNull(o.address()), blankToNull(o.divisionCode()), o.latitude(), o.longitude(),
 				blankToNull(o.callId()), blankToNull(o.recordingRef()), tags, actor.username(),
-				now.toOffsetDateTime()), order);
+				now.toOffsetDateTime());
+		rows.insert(row, order);
 		audit.record(AuditRecord.of("WORK_ORDER_REGISTERED", "work_order", no,
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
 		events.publishEvent(new WorkOrderRegistered(no, o.categoryId(), blankToNull(o.divisionCode()), o.channel(),
@@ -162,7 +164,7 @@ class WorkOrderService implements WorkOrders {
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
-		var facts = rows.facts(order.id).orElseThrow();
+		var facts = row.facts(order.id);
 		if (answer == null && settings.autoDispatch()) {
 			autoDispatch(order, facts, now);
 		}

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkOrderViews {
 
+	private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final WorkOrderRows rows;
 
 	private final Categories categories;
@@ -73,7 +75,8 @@ class WorkOrderViews {
 				order.leadDepartmentId == null ? null : ref(order.leadDepartmentId, names),
 				order.holderDepartment().map(d -> ref(d, names)).orElse(null), assignments, order.redoCount,
 				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
-				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(), f.registeredAt(),
+				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(),
+				f.registeredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
 				offset(order.closedAt));
 	}
 

@@ -114,6 +114,22 @@ abstract class NotificationContract extends ApplicationTest {
 	}
 
 	@Test
+	void aStepsNoticesCommitWithTheStepAndRollBackWithIt() {
+		var no = hotline.dispatchedTo(hotline.district);
+		assertThat(ok(hotline.districtHandler.get("/api/notifications?unread=true")).toString())
+			.as("readable as soon as the dispatch answers: written in the dispatch's transaction").contains(no);
+		long before = count("select count(*) from notification where title = ?", "新工单待签收 " + no);
+
+		tx.executeWithoutResult(s -> {
+			notices.on(new WorkOrderDispatched(new WorkOrderNo(no), new DepartmentId(hotline.district), List.of(), false,
+					true, OffsetDateTime.now().plusMinutes(5)));
+			s.setRollbackOnly();
+		});
+
+		assertThat(count("select count(*) from notification where title = ?", "新工单待签收 " + no)).isEqualTo(before);
+	}
+
+	@Test
 	void aRedeliveredEventAddsNoSecondNotice() {
 		var no = hotline.dispatchedTo(hotline.district);
 		Eventually.value(() -> ok(hotline.districtHandler.get("/api/notifications")), l -> l.toString().contains(no),
