@@ -4,6 +4,8 @@
 #   bench/run.sh cipher             SM4-GCM and blind index on one core (JMH)
 #   bench/run.sh audit h2|pg [seconds] [threads] [chain length] [offered rate/s]
 #   bench/run.sh lookup h2|pg [citizens] [look-ups]
+#   bench/run.sh kb h2|pg [articles] [searches]  knowledge base: FAQ retrieval (Recall@k, MRR), index build, search
+#                                    (reads ../shared/data/gov-faq-tw, gov-messages, gov-service-matters)
 #   bench/run.sh orders h2|pg [orders] [seconds] [threads]   work orders at scale (run from the repository root;
 #                                    reads ../shared/data/gov-messages for texts)
 set -euo pipefail

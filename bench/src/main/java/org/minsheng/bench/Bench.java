@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * audit  h2|pg [seconds] [threads] [chain length] [offered rate/s, 0 = as fast as possible]
  * lookup h2|pg [citizens] [look-ups]
  * orders h2|pg [orders] [seconds of register+dispatch] [threads]
+ * kb     h2|pg [articles] [searches]          knowledge retrieval quality and speed
  * cipher                                     (JMH)
  * </pre>
  */
@@ -22,6 +23,7 @@ public final class Bench {
 					intArg(args, 5, 0));
 			case "lookup" -> CitizenLookupLoad.run(args[1], intArg(args, 2, 1_000_000), intArg(args, 3, 20_000));
 			case "orders" -> WorkOrderLoad.run(args[1], intArg(args, 2, 1_000_000), intArg(args, 3, 30), intArg(args, 4, 8));
+			case "kb" -> KnowledgeLoad.run(args[1], intArg(args, 2, 100_000), intArg(args, 3, 2_000));
 			case "cipher" -> new Runner(new OptionsBuilder().include(CipherBenchmark.class.getSimpleName()).build()).run();
 			default -> System.out.println("usage: audit h2|pg [seconds] [threads] [chain] [rate] | lookup h2|pg [citizens] [n] | cipher");
 		}

@@ -18,6 +18,9 @@ public interface DepartmentDirectory {
 	/** Names by id for the ids that exist. */
 	Map<Long, String> names(Collection<Long> ids);
 
+	/** Departments with exactly this name (names repeat across the tree: 城管科 in every district). */
+	List<Department> named(String name);
+
 	/** True when {@code department} lies strictly below {@code ancestor} in the tree. */
 	boolean isBelow(DepartmentId department, DepartmentId ancestor);
 

@@ -60,6 +60,16 @@ class FirstStartTest {
 			assertThat(district.find()).isTrue();
 			var seen = api.as("district01", district.group(1)).get("/api/departments").json();
 			assertThat(seen.size()).as("a district admin sees its district's subtree only").isBetween(5, 40);
+
+			var agentApi = api.as("agent01", agent.group(1));
+			var guides = agentApi.get("/api/kb/search?type=GUIDE&top=3&q="
+					+ java.net.URLEncoder.encode("中小学地方课程教材初审", java.nio.charset.StandardCharsets.UTF_8)).json();
+			assertThat(guides.get(0).get("title").asString()).as("the Guangdong service guides are searchable")
+				.isEqualTo("中小学地方课程教材初审");
+			var faq = agentApi.get("/api/kb/search?type=FAQ&top=3&q="
+					+ java.net.URLEncoder.encode("敬老悠游卡遗失怎么办", java.nio.charset.StandardCharsets.UTF_8)).json();
+			assertThat(faq.get(0).get("title").asString()).as("the Taipei FAQ, made Simplified")
+				.contains("悠游卡").contains("遗失").doesNotContain("遺失");
 		}
 	}
 

@@ -33,6 +33,10 @@ class DepartmentRows {
 		return jdbc.query("select " + COLUMNS + " from department where id = ?", MAPPER, id).stream().findFirst();
 	}
 
+	List<Department> named(String name) {
+		return jdbc.query("select " + COLUMNS + " from department where name = ? order by path", MAPPER, name);
+	}
+
 	List<Department> all() {
 		return jdbc.query("select " + COLUMNS + " from department order by path", MAPPER);
 	}

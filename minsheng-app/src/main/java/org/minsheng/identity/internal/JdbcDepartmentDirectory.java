@@ -92,6 +92,11 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 	}
 
 	@Override
+	public List<Department> named(String name) {
+		return name == null || name.isBlank() ? List.of() : rows.named(name.strip());
+	}
+
+	@Override
 	public boolean isBelow(DepartmentId department, DepartmentId ancestor) {
 		var child = rows.find(department.value());
 		var parent = rows.find(ancestor.value());

@@ -1,0 +1,209 @@
+package org.minsheng.knowledge.internal;
+
+import java.time.LocalDate;
+
+import org.minsheng.knowledge.ArticleContent;
+import org.minsheng.knowledge.ArticleState;
+import org.minsheng.knowledge.ArticleType;
+import org.minsheng.knowledge.DraftStatus;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+
+/**
+ * The article aggregate: its published version, its pending draft and their review. A new
+ * article is a draft until its first approval; a change to a published article is a new draft
+ * version beside the published one, which readers keep seeing until the change is approved.
+ * Approval publishes the draft as the next version. Pure: rows, permissions and the index stay
+ * outside.
+ */
+final class Article {
+
+	static final String KIND = "article";
+
+	Long id;
+
+	final String externalId;
+
+	final ArticleType type;
+
+	final long departmentId;
+
+	private ArticleState state;
+
+	private Integer publishedVersion;
+
+	private Integer draftVersion;
+
+	private DraftStatus draftStatus;
+
+	private String reviewComment;
+
+	private String retiredReason;
+
+	/** The highest version number ever used, published or not. */
+	private int lastVersion;
+
+	private Article(Long id, String externalId, ArticleType type, long departmentId, ArticleState state,
+			Integer publishedVersion, Integer draftVersion, DraftStatus draftStatus, String reviewComment,
+			String retiredReason, int lastVersion) {
+		this.id = id;
+		this.externalId = externalId;
+		this.type = type;
+		this.departmentId = departmentId;
+		this.state = state;
+		this.publishedVersion = publishedVersion;
+		this.draftVersion = draftVersion;
+		this.draftStatus = draftStatus;
+		this.reviewComment = reviewComment;
+		this.retiredReason = retiredReason;
+		this.lastVersion = lastVersion;
+	}
+
+	/** A new article: version 1 as a draft being edited. */
+	static Article create(String externalId, ArticleType type, long departmentId) {
+		return new Article(null, externalId, type, departmentId, ArticleState.DRAFT, null, 1, DraftStatus.EDITING,
+				null, null, 1);
+	}
+
+	static Article restore(long id, String externalId, ArticleType type, long departmentId, ArticleState state,
+			Integer publishedVersion, Integer draftVersion, DraftStatus draftStatus, String reviewComment,
+			String retiredReason, int lastVersion) {
+		return new Article(id, externalId, type, departmentId, state, publishedVersion, draftVersion, draftStatus,
+				reviewComment, retiredReason, lastVersion);
+	}
+
+	/**
+	 * Where an edit goes: the draft being edited or sent back (changed in place), or a new draft
+	 * version after the published one. Returns the version number to write and whether it is new.
+	 */
+	Edit edit() {
+		if (state == ArticleState.RETIRED) {
+			throw ConflictException.illegalTransition("edit", KIND, id, state);
+		}
+		if (draftStatus == DraftStatus.SUBMITTED) {
+			throw ConflictException.illegalTransition("edit", KIND, id, state + " with a version in review");
+		}
+		if (draftVersion != null) {
+			draftStatus = DraftStatus.EDITING;
+			return new Edit(draftVersion, false);
+		}
+		draftVersion = ++lastVersion;
+		draftStatus = DraftStatus.EDITING;
+		reviewComment = null;
+		return new Edit(draftVersion, true);
+	}
+
+	record Edit(int version, boolean newVersion) {
+	}
+
+	void submit() {
+		if (state == ArticleState.RETIRED || draftVersion == null || draftStatus == DraftStatus.SUBMITTED) {
+			throw ConflictException.illegalTransition("submit", KIND, id, describe());
+		}
+		draftStatus = DraftStatus.SUBMITTED;
+	}
+
+	/**
+	 * Publishes the draft in review as the article's version. A version that expired before it
+	 * could be published is refused: nobody could read it.
+	 */
+	int approve(ArticleContent draft, LocalDate today, String comment) {
+		if (draftStatus != DraftStatus.SUBMITTED) {
+			throw ConflictException.illegalTransition("approve", KIND, id, describe());
+		}
+		if (draft.expiresAt() != null && draft.expiresAt().isBefore(today)) {
+			throw new InvalidFieldException("expiresAt",
+					"Version " + draftVersion + " expired on " + draft.expiresAt() + ": change its expiry date before publishing");
+		}
+		publishedVersion = draftVersion;
+		draftVersion = null;
+		draftStatus = null;
+		reviewComment = comment;
+		state = ArticleState.PUBLISHED;
+		return publishedVersion;
+	}
+
+	/** Import with publish: a new draft version is published at once (the importer holds the review right). */
+	int publishAt(int version, ArticleContent content, LocalDate today) {
+		draftVersion = version;
+		draftStatus = DraftStatus.SUBMITTED;
+		return approve(content, today, null);
+	}
+
+	void sendBack(String comment) {
+		if (draftStatus != DraftStatus.SUBMITTED) {
+			throw ConflictException.illegalTransition("send back", KIND, id, describe());
+		}
+		draftStatus = DraftStatus.SENT_BACK;
+		reviewComment = comment;
+	}
+
+	/** Drops the pending change of a published (or expired) article; returns the version dropped. */
+	int discardDraft() {
+		if (draftVersion == null || publishedVersion == null || draftStatus == DraftStatus.SUBMITTED) {
+			throw ConflictException.illegalTransition("discard the draft of", KIND, id, describe());
+		}
+		int dropped = draftVersion;
+		if (dropped == lastVersion) {
+			lastVersion--;
+		}
+		draftVersion = null;
+		draftStatus = null;
+		reviewComment = null;
+		return dropped;
+	}
+
+	void expire() {
+		if (state != ArticleState.PUBLISHED) {
+			throw ConflictException.illegalTransition("expire", KIND, id, state);
+		}
+		state = ArticleState.EXPIRED;
+	}
+
+	/** Takes the article down for good; a pending draft goes with it (returned, to be deleted). */
+	Integer retire(String reason) {
+		if (state == ArticleState.RETIRED) {
+			throw ConflictException.illegalTransition("retire", KIND, id, state);
+		}
+		Integer dropped = draftVersion != null && publishedVersion != null ? draftVersion : null;
+		state = ArticleState.RETIRED;
+		retiredReason = reason;
+		if (publishedVersion != null) {
+			draftVersion = null;
+			draftStatus = null;
+		}
+		return dropped;
+	}
+
+	private String describe() {
+		return draftStatus == null ? state.name() : state + " (draft " + draftStatus + ")";
+	}
+
+	ArticleState state() {
+		return state;
+	}
+
+	Integer publishedVersion() {
+		return publishedVersion;
+	}
+
+	Integer draftVersion() {
+		return draftVersion;
+	}
+
+	DraftStatus draftStatus() {
+		return draftStatus;
+	}
+
+	String reviewComment() {
+		return reviewComment;
+	}
+
+	String retiredReason() {
+		return retiredReason;
+	}
+
+	int lastVersion() {
+		return lastVersion;
+	}
+}

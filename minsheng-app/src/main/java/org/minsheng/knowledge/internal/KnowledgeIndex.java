@@ -1,0 +1,381 @@
+package org.minsheng.knowledge.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.minsheng.knowledge.ArticleType;
+
+/**
+ * The Lucene index of published articles. One document per article (its published version), with
+ * words and character pairs of the title, the question phrasings and the body, and filter fields
+ * for type, owning department, regions and the validity dates. Changes are visible to searches at
+ * once (near-real-time reader); commits are batched, and the commit records how far the database's
+ * change log has been followed, so a restart picks up where it stopped.
+ */
+final class KnowledgeIndex implements AutoCloseable {
+
+	static final String ID = "id";
+
+	static final String EVERYWHERE = "*";
+
+	/** Raised when the fields or the analysis change, so that an old index is rebuilt on start. */
+	static final String FORMAT = "1";
+
+	private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+	/** The weights of the fields in a query; tuned on the FAQ retrieval benchmark. */
+	record Weights(float title, float questions, float body, float headPairs, float bodyPairs) {
+
+		static final Weights DEFAULT = new Weights(2.0f, 2.0f, 1.0f, 1.0f, 0.5f);
+	}
+
+	/** What the index holds of one article. */
+	record Entry(long id, String externalId, ArticleType type, long departmentId, List<String> regions,
+			LocalDate effectiveFrom, LocalDate expiresAt, String title, List<String> questions, String bodyText,
+			int version) {
+	}
+
+	record Hit(long id, String externalId, ArticleType type, String title, float score, String snippet) {
+	}
+
+	record Filter(ArticleType type, Long departmentId, String region, LocalDate validOn) {
+	}
+
+	private final FSDirectory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final Analyzer indexAnalyzer;
+
+	private final Analyzer highlightAnalyzer = ChineseText.words();
+
+	private volatile Analyzer queryWords;
+
+	private final Analyzer queryPairs = ChineseText.bigrams();
+
+	private volatile Weights weights = Weights.DEFAULT;
+
+	private final boolean created;
+
+	KnowledgeIndex(Path path) {
+		try {
+			Files.createDirectories(path);
+			directory = FSDirectory.open(path);
+			boolean existing = DirectoryReader.indexExists(directory)
+					&& FORMAT.equals(userData(directory).get("format"));
+			var words = ChineseText.words();
+			var pairs = ChineseText.bigrams();
+			indexAnalyzer = new PerFieldAnalyzerWrapper(words, Map.of("head_pairs", pairs, "body_pairs", pairs));
+			var config = new IndexWriterConfig(indexAnalyzer).setSimilarity(new BM25Similarity())
+				.setOpenMode(existing ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+				.setRAMBufferSizeMB(64);
+			writer = new IndexWriter(directory, config);
+			created = !existing;
+			searchers = new SearcherManager(writer, null);
+			queryWords = ChineseText.words();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot open the knowledge index at " + path, e);
+		}
+	}
+
+	private static Map<String, String> userData(FSDirectory directory) throws IOException {
+		try (var reader = DirectoryReader.open(directory)) {
+			return reader.getIndexCommit().getUserData();
+		}
+	}
+
+	/** True when the index was made empty on opening (none there, or an older format): rebuild it. */
+	boolean needsRebuild() {
+		return created;
+	}
+
+	/** How far the database's changes are in this index, as committed. */
+	Optional<String> syncedTo() {
+		var value = writer.getLiveCommitData();
+		if (value == null) {
+			return Optional.empty();
+		}
+		for (var e : value) {
+			if (e.getKey().equals("synced")) {
+				return Optional.of(e.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	void useSynonyms(SynonymMap synonyms) {
+		queryWords = ChineseText.words(synonyms);
+	}
+
+	void useWeights(Weights weights) {
+		this.weights = weights;
+	}
+
+	void put(Entry entry) {
+		try {
+			writer.updateDocument(new Term(ID, Long.toString(entry.id())), document(entry));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void remove(long id) {
+		try {
+			writer.deleteDocuments(new Term(ID, Long.toString(id)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	void clear() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Makes the changes so far visible to searches. */
+	void refresh() {
+		try {
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Makes the changes durable and records how far the database's changes are in. */
+	void commit(String syncedTo) {
+		try {
+			writer.setLiveCommitData(Map.of("format", FORMAT, "synced", syncedTo).entrySet());
+			writer.commit();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	int size() {
+		try {
+			var searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	List<Hit> search(String q, int top, Filter filter) {
+		var query = query(q, filter);
+		if (query == null) {
+			return List.of();
+		}
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				searcher.setSimilarity(new BM25Similarity());
+				var docs = searcher.search(query, top);
+				if (docs.scoreDocs.length == 0) {
+					return List.of();
+				}
+				var highlighter = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
+					.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
+					.withBreakIterator(() -> LengthGoalBreakIterator
+						.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
+					.withMaxLength(20_000)
+					.build();
+				var snippets = highlighter.highlight("body", query, docs, 1);
+				var stored = searcher.storedFields();
+				var hits = new ArrayList<Hit>(docs.scoreDocs.length);
+				for (int i = 0; i < docs.scoreDocs.length; i++) {
+					var doc = stored.document(docs.scoreDocs[i].doc);
+					// words the segmenter split (居住 证) read as one highlight
+					var snippet = snippets[i] != null ? snippets[i].replace("</em><em>", "") : lead(doc.get("body"));
+					hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get("external_id"),
+							ArticleType.valueOf(doc.get("type")), doc.get("title"), docs.scoreDocs[i].score, snippet));
+				}
+				return hits;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private Query query(String q, Filter filter) {
+		var words = new QueryBuilder(queryWords);
+		words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+		var pairs = new QueryBuilder(queryPairs);
+		var w = weights;
+		var text = new BooleanQuery.Builder();
+		int clauses = 0;
+		clauses += add(text, words.createBooleanQuery("title", q), w.title());
+		clauses += add(text, words.createBooleanQuery("questions", q), w.questions());
+		clauses += add(text, words.createBooleanQuery("body", q), w.body());
+		clauses += add(text, pairs.createBooleanQuery("head_pairs", q), w.headPairs());
+		clauses += add(text, pairs.createBooleanQuery("body_pairs", q), w.bodyPairs());
+		if (clauses == 0) {
+			return null;
+		}
+		var all = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+		if (filter.type() != null) {
+			all.add(new TermQuery(new Term("type", filter.type().name())), Occur.FILTER);
+		}
+		if (filter.departmentId() != null) {
+			all.add(new TermQuery(new Term("department", filter.departmentId().toString())), Occur.FILTER);
+		}
+		if (filter.region() != null) {
+			var accepted = new ArrayList<BytesRef>();
+			accepted.add(new BytesRef(EVERYWHERE));
+			for (int length : new int[] { 2, 4, 6, 9 }) {
+				if (filter.region().length() >= length) {
+					accepted.add(new BytesRef(filter.region().substring(0, length)));
+				}
+			}
+			all.add(new TermInSetQuery("region", accepted), Occur.FILTER);
+		}
+		long day = filter.validOn().toEpochDay();
+		all.add(LongPoint.newRangeQuery("valid_from", Long.MIN_VALUE, day), Occur.FILTER);
+		all.add(LongPoint.newRangeQuery("valid_to", day, Long.MAX_VALUE), Occur.FILTER);
+		return all.build();
+	}
+
+	private static int add(BooleanQuery.Builder builder, Query query, float boost) {
+		if (query == null || boost <= 0) {
+			return 0;
+		}
+		builder.add(new BoostQuery(query, boost), Occur.SHOULD);
+		return 1;
+	}
+
+	private static String lead(String body) {
+		if (body == null) {
+			return "";
+		}
+		var text = body.length() > 80 ? body.substring(0, 80) + "…" : body;
+		return org.springframework.web.util.HtmlUtils.htmlEscape(text);
+	}
+
+	private static Document document(Entry e) {
+		var doc = new Document();
+		doc.add(new StringField(ID, Long.toString(e.id()), Field.Store.YES));
+		if (e.externalId() != null) {
+			doc.add(new StoredField("external_id", e.externalId()));
+		}
+		doc.add(new StringField("type", e.type().name(), Field.Store.YES));
+		doc.add(new StringField("department", Long.toString(e.departmentId()), Field.Store.NO));
+		if (e.regions().isEmpty()) {
+			doc.add(new StringField("region", EVERYWHERE, Field.Store.NO));
+		}
+		for (var region : e.regions()) {
+			doc.add(new StringField("region", region, Field.Store.NO));
+		}
+		doc.add(new LongPoint("valid_from", e.effectiveFrom() == null ? Long.MIN_VALUE : e.effectiveFrom().toEpochDay()));
+		doc.add(new LongPoint("valid_to", e.expiresAt() == null ? Long.MAX_VALUE : e.expiresAt().toEpochDay()));
+		doc.add(new TextField("title", e.title(), Field.Store.YES));
+		var questions = String.join("\n", e.questions());
+		doc.add(new TextField("questions", questions, Field.Store.NO));
+		doc.add(new Field("body", e.bodyText(), TEXT_WITH_OFFSETS));
+		doc.add(new TextField("head_pairs", e.title() + "\n" + questions, Field.Store.NO));
+		doc.add(new TextField("body_pairs", e.bodyText(), Field.Store.NO));
+		doc.add(new StoredField("version", e.version()));
+		return doc;
+	}
+
+	private static FieldType textWithOffsets() {
+		var type = new FieldType(TextField.TYPE_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		return type;
+	}
+
+	@Override
+	public void close() {
+		try {
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** For tests and diagnostics: the stored fields of an indexed article. */
+	Map<String, String> stored(long id) {
+		try {
+			var searcher = searchers.acquire();
+			try {
+				var docs = searcher.search(new TermQuery(new Term(ID, Long.toString(id))), 1);
+				if (docs.scoreDocs.length == 0) {
+					return Map.of();
+				}
+				var doc = searcher.storedFields().document(docs.scoreDocs[0].doc);
+				var out = new HashMap<String, String>();
+				doc.getFields().forEach(f -> out.put(f.name(), f.stringValue()));
+				return out;
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}

@@ -1,0 +1,670 @@
+package org.minsheng.knowledge.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.identity.Actor;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.DepartmentDirectory;
+import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.Permission;
+import org.minsheng.knowledge.ArticleContent;
+import org.minsheng.knowledge.ArticleId;
+import org.minsheng.knowledge.ArticleQuery;
+import org.minsheng.knowledge.ArticleRecord;
+import org.minsheng.knowledge.ArticleState;
+import org.minsheng.knowledge.ArticleType;
+import org.minsheng.knowledge.ArticleView;
+import org.minsheng.knowledge.ImportReport;
+import org.minsheng.knowledge.KnowledgeBase;
+import org.minsheng.knowledge.SearchHit;
+import org.minsheng.knowledge.SearchRequest;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.region.DivisionCode;
+import org.minsheng.region.Divisions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+@Transactional
+class KnowledgeService implements KnowledgeBase {
+
+	/** The placeholders a script template may use; the console fills them in. */
+	static final Set<String> PLACEHOLDERS = Set.of("citizen_title", "citizen_name", "agent_no", "agent_name",
+			"hotline", "order_no", "department", "today");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z_]+)}");
+
+	private final ArticleRows rows;
+
+	private final IndexKeeper keeper;
+
+	private final QueryLog queries;
+
+	private final CurrentActor current;
+
+	private final DepartmentDirectory directory;
+
+	private final Divisions divisions;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final TransactionTemplate rowTx;
+
+	private final boolean fourEyes;
+
+	KnowledgeService(ArticleRows rows, IndexKeeper keeper, QueryLog queries, CurrentActor current,
+			DepartmentDirectory directory, Divisions divisions, AuditTrail audit, Clock clock,
+			PlatformTransactionManager transactions,
+			@Value("${minsheng.knowledge.four-eyes:true}") boolean fourEyes) {
+		this.rows = rows;
+		this.keeper = keeper;
+		this.queries = queries;
+		this.current = current;
+		this.directory = directory;
+		this.divisions = divisions;
+		this.audit = audit;
+		this.clock = clock;
+		this.rowTx = new TransactionTemplate(transactions);
+		this.fourEyes = fourEyes;
+	}
+
+	@Override
+	public ArticleView create(NewArticle a) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		if (a.type() == null) {
+			throw new InvalidFieldException("type", "An article needs a type: " + List.of(ArticleType.values()));
+		}
+		var externalId = externalId(a.externalId());
+		checkDepartment(actor, a.departmentId());
+		var content = clean(a.type(), a.content());
+		if (externalId != null && rows.idOf(externalId).isPresent()) {
+			throw new ConflictException("An article with external id '" + externalId + "' exists already");
+		}
+		var now = now();
+		var article = Article.create(externalId, a.type(), a.departmentId());
+		rows.insert(article, actor.username(), now);
+		rows.insertVersion(article.id, 1, content, actor.username(), now);
+		audit.record(AuditRecord.of("KB_ARTICLE_CREATED", "kb_article", article.id,
+				a.type() + ", department=" + a.departmentId() + ", " + content.title()));
+		return view(article.id, actor);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ArticleView> find(ArticleId id) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		return rows.find(id.value()).filter(r -> readable(actor, r.article())).map(r -> view(r, actor));
+	}
+
+	@Override
+	public ArticleView edit(ArticleId id, ArticleContent content) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		var article = lockEditable(actor, id);
+		var clean = clean(article.type, content);
+		var edit = article.edit();
+		var now = now();
+		if (edit.newVersion()) {
+			rows.insertVersion(article.id, edit.version(), clean, actor.username(), now);
+		}
+		else {
+			rows.updateVersion(article.id, edit.version(), clean, actor.username(), now);
+		}
+		rows.save(article, now);
+		audit.record(AuditRecord.of("KB_ARTICLE_EDITED", "kb_article", article.id,
+				"version " + edit.version() + (edit.newVersion() ? " (new)" : "")));
+		return view(article.id, actor);
+	}
+
+	@Override
+	public ArticleView submit(ArticleId id) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		var article = lockEditable(actor, id);
+		article.submit();
+		rows.save(article, now());
+		audit.record(AuditRecord.of("KB_ARTICLE_SUBMITTED", "kb_article", article.id,
+				"version " + article.draftVersion()));
+		return view(article.id, actor);
+	}
+
+	@Override
+	public ArticleView approve(ArticleId id, String comment) {
+		var actor = current.get().require(Permission.KNOWLEDGE_REVIEW);
+		var article = lockReviewable(actor, id);
+		var draftNumber = article.draftVersion();
+		var draft = draftNumber == null ? null : rows.version(article.id, draftNumber).orElseThrow();
+		if (draft != null && fourEyes && actor.username().equals(draft.editedBy())) {
+			throw new ConflictException("Version " + draftNumber + " of article '" + article.id + "' was last edited by "
+					+ actor.username() + ": another reviewer approves it");
+		}
+		int published = article.approve(draft == null ? null : draft.content(), LocalDate.now(clock), blank(comment));
+		var now = now();
+		rows.approveVersion(article.id, published, actor.username(), now, blank(comment));
+		rows.save(article, now);
+		audit.record(AuditRecord.of("KB_ARTICLE_PUBLISHED", "kb_article", article.id,
+				"version " + published + (blank(comment) == null ? "" : ", " + comment.strip())));
+		keeper.afterCommit(List.of(article.id));
+		return view(article.id, actor);
+	}
+
+	@Override
+	public ArticleView sendBack(ArticleId id, String comment) {
+		var actor = current.get().require(Permission.KNOWLEDGE_REVIEW);
+		var reason = required(comment, "comment", "Say what to change before sending the article back", 1000);
+		var article = lockReviewable(actor, id);
+		article.sendBack(reason);
+		rows.save(article, now());
+		audit.record(AuditRecord.of("KB_ARTICLE_SENT_BACK", "kb_article", article.id,
+				"version " + article.draftVersion() + ", " + reason));
+		return view(article.id, actor);
+	}
+
+	@Override
+	public ArticleView discardDraft(ArticleId id) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		var article = lockEditable(actor, id);
+		int dropped = article.discardDraft();
+		rows.deleteVersion(article.id, dropped);
+		rows.save(article, now());
+		audit.record(AuditRecord.of("KB_DRAFT_DISCARDED", "kb_article", article.id, "version " + dropped));
+		return view(article.id, actor);
+	}
+
+	@Override
+	public ArticleView retire(ArticleId id, String reason) {
+		var actor = current.get().require(Permission.KNOWLEDGE_REVIEW);
+		var why = required(reason, "reason", "Say why the article is taken down", 500);
+		var article = lockReviewable(actor, id);
+		var dropped = article.retire(why);
+		if (dropped != null) {
+			rows.deleteVersion(article.id, dropped);
+		}
+		rows.save(article, now());
+		audit.record(AuditRecord.of("KB_ARTICLE_RETIRED", "kb_article", article.id, why));
+		keeper.afterCommit(List.of(article.id));
+		return view(article.id, actor);
+	}
+
+	/**
+	 * Marks published articles whose expiry date has passed as expired and takes them out of the
+	 * index. Searches never return them anyway (they filter on the date); this makes the state say so.
+	 */
+	@Transactional(propagation = Propagation.NEVER)
+	int expireDue() {
+		var today = LocalDate.now(clock);
+		int expired = 0;
+		for (var id : rows.expiredBefore(today)) {
+			Boolean done = rowTx.execute(status -> {
+				var row = rows.lock(id).orElse(null);
+				if (row == null || row.article().state() != ArticleState.PUBLISHED) {
+					return false;
+				}
+				row.article().expire();
+				rows.save(row.article(), now());
+				audit.record(AuditRecord.of("KB_ARTICLE_EXPIRED", "kb_article", id, "on " + today).by("system"));
+				keeper.afterCommit(List.of(id));
+				return true;
+			});
+			if (Boolean.TRUE.equals(done)) {
+				expired++;
+			}
+		}
+		return expired;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ArticleView.Version> versions(ArticleId id) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var row = rows.find(id.value()).filter(r -> editorial(actor, r.article())).orElseThrow(() -> missing(id));
+		return rows.versions(row.article().id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public VersionDiff diff(ArticleId id, int from, int to) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var row = rows.find(id.value()).filter(r -> editorial(actor, r.article())).orElseThrow(() -> missing(id));
+		var a = rows.version(row.article().id, from)
+			.orElseThrow(() -> new InvalidFieldException("from", "Article " + id + " has no version " + from));
+		var b = rows.version(row.article().id, to)
+			.orElseThrow(() -> new InvalidFieldException("to", "Article " + id + " has no version " + to));
+		return VersionDiffs.between(from, a.content(), to, b.content());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public ArticlePage list(ArticleQuery query) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		int size = query.size() <= 0 ? 20 : Math.min(query.size(), 200);
+		var q = new ArticleQuery(query.type(), query.state(), query.draftStatus(), query.departmentId(), query.words(),
+				Math.max(0, query.page()), size);
+		var page = rows.list(q, writer(actor) ? actor.scope() : org.minsheng.identity.DataScope.nothing(), true);
+		var names = directory.names(page.items().stream().map(ArticleSummary::departmentId).toList());
+		var items = page.items()
+			.stream()
+			.map(s -> new ArticleSummary(s.id(), s.externalId(), s.type(), s.state(), s.draftStatus(), s.title(),
+					s.departmentId(), names.get(s.departmentId()), s.publishedVersion(), s.expiresAt(), s.usedCount(),
+					s.updatedAt()))
+			.toList();
+		return new ArticlePage(items, page.total(), q.page(), size);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public List<SearchHit> search(SearchRequest r) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var q = r.q() == null ? "" : r.q().strip();
+		if (q.isEmpty() || q.length() > 500) {
+			throw new InvalidFieldException("q", "Ask with 1 to 500 characters");
+		}
+		int top = r.top() <= 0 ? 10 : r.top();
+		if (top > 100) {
+			throw new InvalidFieldException("top", "At most 100 hits at a time");
+		}
+		if (r.region() != null && !DivisionCode.isWellFormed(r.region())) {
+			throw new InvalidFieldException("region", "A division code has 2, 4, 6 or 9 digits");
+		}
+		var hits = keeper.index()
+			.search(q, top, new KnowledgeIndex.Filter(r.type(), r.departmentId(), r.region(),
+					r.validOn() == null ? LocalDate.now(clock) : r.validOn()))
+			.stream()
+			.map(h -> new SearchHit(h.id(), h.externalId(), h.type(), h.title(), h.score(), h.snippet()))
+			.toList();
+		queries.searched(r.source() == null ? "SEARCH" : r.source(), q, hits, actor.username());
+		return hits;
+	}
+
+	@Override
+	public void markUsed(ArticleId id, String source) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var row = rows.find(id.value()).filter(r -> r.article().state() == ArticleState.PUBLISHED)
+			.orElseThrow(() -> missing(id));
+		rows.markUsed(row.article().id);
+		queries.used(source == null ? "ASSIST" : source, row.article().id, actor.username());
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.NEVER)
+	public ImportReport importArticles(List<ArticleRecord> records, boolean publish) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		if (publish) {
+			actor.require(Permission.KNOWLEDGE_REVIEW);
+		}
+		if (records == null || records.isEmpty()) {
+			throw new InvalidFieldException("articles", "Send at least one article");
+		}
+		if (records.size() > 20_000) {
+			throw new InvalidFieldException("articles", "At most 20,000 articles per import");
+		}
+		int created = 0;
+		int updated = 0;
+		int published = 0;
+		var errors = new ArrayList<ImportReport.RowError>();
+		var changed = new ArrayList<Long>();
+		var seenIds = new HashMap<String, Integer>();
+		for (int i = 0; i < records.size(); i++) {
+			var record = records.get(i);
+			int row = i + 1;
+			var externalId = record == null ? null : record.externalId();
+			try {
+				if (record == null) {
+					throw new InvalidFieldException("", "Not an article");
+				}
+				if (externalId != null && !externalId.isBlank()) {
+					var first = seenIds.putIfAbsent(externalId.strip(), row);
+					if (first != null) {
+						throw new InvalidFieldException("externalId", "Same external id as row " + first);
+					}
+				}
+				var outcome = rowTx.execute(status -> importOne(actor, record, publish));
+				changed.add(outcome.id());
+				if (outcome.created()) {
+					created++;
+				}
+				else {
+					updated++;
+				}
+				if (outcome.published()) {
+					published++;
+				}
+			}
+			catch (InvalidFieldException e) {
+				errors.add(new ImportReport.RowError(row, externalId, e.field(), e.getMessage()));
+			}
+			catch (ConflictException | NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+				errors.add(new ImportReport.RowError(row, externalId, null, e.getMessage()));
+			}
+		}
+		if (!changed.isEmpty()) {
+			keeper.reindex(changed);
+		}
+		audit.record(AuditRecord.of("KB_ARTICLES_IMPORTED", "kb_article", null, "received=" + records.size()
+				+ ", created=" + created + ", updated=" + updated + ", published=" + published + ", rejected="
+				+ errors.size()));
+		return new ImportReport(records.size(), created, updated, published, errors);
+	}
+
+	private record Outcome(long id, boolean created, boolean published) {
+	}
+
+	private Outcome importOne(Actor actor, ArticleRecord r, boolean publish) {
+		var type = type(r.type());
+		long department = department(r.department());
+		checkDepartment(actor, department);
+		var content = clean(type, new ArticleContent(r.title(), r.body(), r.questions(), r.tags(), r.regions(),
+				r.effectiveFrom(), r.expiresAt(), r.sourceUrl()));
+		var externalId = externalId(r.externalId());
+		var now = now();
+		var existing = externalId == null ? Optional.<Long>empty() : rows.idOf(externalId);
+		Article article;
+		boolean created;
+		int version;
+		if (existing.isPresent()) {
+			var row = rows.lock(existing.get()).orElseThrow();
+			article = row.article();
+			if (article.type != type || article.departmentId != department) {
+				throw new InvalidFieldException(article.type != type ? "type" : "department", "Article '" + externalId
+						+ "' exists as " + article.type + " of department " + article.departmentId
+						+ "; type and department do not change on import");
+			}
+			checkDepartment(actor, article.departmentId);
+			var edit = article.edit();
+			version = edit.version();
+			if (edit.newVersion()) {
+				rows.insertVersion(article.id, version, content, actor.username(), now);
+			}
+			else {
+				rows.updateVersion(article.id, version, content, actor.username(), now);
+			}
+			created = false;
+		}
+		else {
+			article = Article.create(externalId, type, department);
+			rows.insert(article, actor.username(), now);
+			version = 1;
+			rows.insertVersion(article.id, version, content, actor.username(), now);
+			created = true;
+		}
+		if (publish) {
+			checkReviewer(actor, article);
+			article.publishAt(version, content, LocalDate.now(clock));
+			rows.approveVersion(article.id, version, actor.username(), now, "imported");
+		}
+		rows.save(article, now);
+		if (created) {
+			audit.record(AuditRecord.of("KB_ARTICLE_CREATED", "kb_article", article.id,
+					"imported" + (publish ? " and published" : "") + ", " + content.title()));
+		}
+		else {
+			audit.record(AuditRecord.of(publish ? "KB_ARTICLE_PUBLISHED" : "KB_ARTICLE_EDITED", "kb_article",
+					article.id, "imported version " + version));
+		}
+		return new Outcome(article.id, created, publish);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ArticleRecord> export(ArticleQuery query) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var out = new ArrayList<ArticleRecord>();
+		int page = 0;
+		while (true) {
+			var q = new ArticleQuery(query.type(), query.state(), query.draftStatus(), query.departmentId(),
+					query.words(), page++, 500);
+			var rowsPage = rows.list(q, writer(actor) ? actor.scope() : org.minsheng.identity.DataScope.nothing(),
+					true);
+			var names = directory.names(rowsPage.items().stream().map(ArticleSummary::departmentId).toList());
+			for (var s : rowsPage.items()) {
+				var row = rows.find(s.id()).orElseThrow();
+				var a = row.article();
+				int number = a.publishedVersion() != null ? a.publishedVersion() : a.draftVersion();
+				var c = rows.version(a.id, number).orElseThrow().content();
+				out.add(new ArticleRecord(a.externalId, a.type.name(), c.title(), c.body(), names.get(a.departmentId),
+						c.questions(), c.regions(), c.tags(), c.effectiveFrom(), c.expiresAt(), c.sourceUrl()));
+			}
+			if (rowsPage.items().size() < 500) {
+				return out;
+			}
+		}
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public int rebuildIndex() {
+		current.get().require(Permission.KNOWLEDGE_ADMIN);
+		int count = keeper.rebuild();
+		audit.record(AuditRecord.of("KB_INDEX_REBUILT", "kb_index", null, count + " articles"));
+		return count;
+	}
+
+	// --- rules -------------------------------------------------------------------------------
+
+	/** Published articles are for every reader; others only for editors and reviewers in scope. */
+	private boolean readable(Actor actor, Article a) {
+		return a.state() == ArticleState.PUBLISHED || editorial(actor, a);
+	}
+
+	private boolean editorial(Actor actor, Article a) {
+		return writer(actor) && actor.scope().includes(new DepartmentId(a.departmentId));
+	}
+
+	private static boolean writer(Actor actor) {
+		return actor.can(Permission.KNOWLEDGE_EDIT) || actor.can(Permission.KNOWLEDGE_REVIEW);
+	}
+
+	private Article lockEditable(Actor actor, ArticleId id) {
+		var row = rows.lock(id.value()).orElseThrow(() -> missing(id));
+		if (!readable(actor, row.article())) {
+			throw missing(id);
+		}
+		checkDepartment(actor, row.article().departmentId);
+		return row.article();
+	}
+
+	private Article lockReviewable(Actor actor, ArticleId id) {
+		var row = rows.lock(id.value()).orElseThrow(() -> missing(id));
+		if (!readable(actor, row.article())) {
+			throw missing(id);
+		}
+		checkReviewer(actor, row.article());
+		return row.article();
+	}
+
+	/** Editors write for departments in their data scope. */
+	private void checkDepartment(Actor actor, long department) {
+		var d = directory.get(new DepartmentId(department))
+			.orElseThrow(() -> new InvalidFieldException("departmentId", "No department " + department));
+		if (!actor.scope().includes(d.id())) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					actor.username() + " may not write articles of department " + department);
+		}
+		if (!d.enabled()) {
+			throw new InvalidFieldException("departmentId", "Department " + d.name() + " is disabled");
+		}
+	}
+
+	/**
+	 * The owning department reviews its own articles: a reviewer of that department or of one
+	 * above it (the center's supervisors review the center's articles).
+	 */
+	private void checkReviewer(Actor actor, Article a) {
+		var owner = new DepartmentId(a.departmentId);
+		if (!owner.equals(actor.departmentId()) && !directory.isBelow(owner, actor.departmentId())) {
+			throw new org.springframework.security.access.AccessDeniedException(actor.username()
+					+ " does not review the articles of department " + a.departmentId);
+		}
+	}
+
+	private long department(String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidFieldException("department", "An article needs its owning department (id or exact name)");
+		}
+		var v = value.strip();
+		if (v.chars().allMatch(Character::isDigit) && v.length() < 18) {
+			return Long.parseLong(v);
+		}
+		var named = directory.named(v);
+		if (named.isEmpty()) {
+			throw new InvalidFieldException("department", "No department named '" + v + "'");
+		}
+		if (named.size() > 1) {
+			throw new InvalidFieldException("department",
+					named.size() + " departments are named '" + v + "': give the id instead");
+		}
+		return named.get(0).id().value();
+	}
+
+	private static ArticleType type(String value) {
+		try {
+			return ArticleType.valueOf(value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidFieldException("type", "The type is one of " + List.of(ArticleType.values()));
+		}
+	}
+
+	private static String externalId(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		var v = value.strip();
+		if (v.length() > 100) {
+			throw new InvalidFieldException("externalId", "An external id has at most 100 characters");
+		}
+		return v;
+	}
+
+	/** Checks and normalizes what an article says; the body is made safe HTML. */
+	private ArticleContent clean(ArticleType type, ArticleContent c) {
+		if (c == null) {
+			throw new InvalidFieldException("title", "An article needs a title and a body");
+		}
+		var title = required(c.title(), "title", "An article needs a title", 300);
+		var rawBody = c.body() == null ? "" : c.body().strip();
+		if (rawBody.isEmpty()) {
+			throw new InvalidFieldException("body", "An article needs a body");
+		}
+		var body = SafeHtml.clean(rawBody);
+		if (body.length() > 100_000) {
+			throw new InvalidFieldException("body", "The body has at most 100,000 characters");
+		}
+		if (type == ArticleType.SCRIPT) {
+			var m = PLACEHOLDER.matcher(body);
+			while (m.find()) {
+				if (!PLACEHOLDERS.contains(m.group(1))) {
+					throw new InvalidFieldException("body", "Unknown placeholder {" + m.group(1) + "}; use one of "
+							+ PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
+				}
+			}
+		}
+		var questions = distinct(c.questions(), "questions", 50, 500);
+		if (type == ArticleType.FAQ && questions.isEmpty()) {
+			throw new InvalidFieldException("questions", "A FAQ needs at least one question phrasing");
+		}
+		var tags = distinct(c.tags(), "tags", 20, 50);
+		if (tags.stream().anyMatch(t -> t.contains(","))) {
+			throw new InvalidFieldException("tags", "A tag has no comma");
+		}
+		var regions = distinct(c.regions(), "regions", 100, 9);
+		for (var region : regions) {
+			if (!DivisionCode.isWellFormed(region) || divisions.find(new DivisionCode(region)).isEmpty()) {
+				throw new InvalidFieldException("regions", "'" + region + "' is not a known division code");
+			}
+		}
+		if (c.effectiveFrom() != null && c.expiresAt() != null && c.expiresAt().isBefore(c.effectiveFrom())) {
+			throw new InvalidFieldException("expiresAt", "The expiry date is before the effective date");
+		}
+		var source = blank(c.sourceUrl());
+		if (source != null) {
+			try {
+				var uri = URI.create(source);
+				if (source.length() > 1000 || uri.getHost() == null
+						|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+					throw new IllegalArgumentException();
+				}
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidFieldException("sourceUrl", "The source is an http or https link");
+			}
+		}
+		return new ArticleContent(title, body, questions, tags, regions, c.effectiveFrom(), c.expiresAt(), source);
+	}
+
+	private static List<String> distinct(List<String> values, String field, int most, int longest) {
+		var out = new LinkedHashSet<String>();
+		for (var v : values == null ? List.<String>of() : values) {
+			var s = v == null ? "" : v.strip().replace('\n', ' ');
+			if (s.isEmpty()) {
+				continue;
+			}
+			if (s.length() > longest) {
+				throw new InvalidFieldException(field, "Each entry has at most " + longest + " characters");
+			}
+			out.add(s);
+		}
+		if (out.size() > most) {
+			throw new InvalidFieldException(field, "At most " + most + " entries");
+		}
+		return List.copyOf(out);
+	}
+
+	private static String required(String value, String field, String message, int max) {
+		var v = value == null ? "" : value.strip();
+		if (v.isEmpty()) {
+			throw new InvalidFieldException(field, message);
+		}
+		if (v.length() > max) {
+			throw new InvalidFieldException(field, "At most " + max + " characters");
+		}
+		return v;
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+	}
+
+	private static NotFoundException missing(ArticleId id) {
+		return new NotFoundException("article", id.value());
+	}
+
+	// --- views -------------------------------------------------------------------------------
+
+	private ArticleView view(long id, Actor actor) {
+		return view(rows.find(id).orElseThrow(), actor);
+	}
+
+	private ArticleView view(ArticleRows.Row row, Actor actor) {
+		var a = row.article();
+		var published = a.publishedVersion() == null ? null : rows.version(a.id, a.publishedVersion()).orElse(null);
+		var draft = a.draftVersion() == null || !editorial(actor, a) ? null
+				: rows.version(a.id, a.draftVersion()).orElse(null);
+		var name = directory.names(List.of(a.departmentId)).get(a.departmentId);
+		return new ArticleView(a.id, a.externalId, a.type, a.state(), a.departmentId, name, published, draft,
+				draft == null ? null : a.draftStatus(), editorial(actor, a) ? a.reviewComment() : null,
+				a.retiredReason(), row.usedCount(), row.createdBy(), row.createdAt(), row.updatedAt());
+	}
+}

@@ -1,0 +1,41 @@
+package org.minsheng.knowledge.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.minsheng.knowledge.SearchHit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What callers and agents ask and what they get: every search, assist query and bot question with
+ * the articles shown and the best score, and every article used to answer. The learning reports
+ * (hot questions, questions without a good answer) read it.
+ */
+@Component
+class QueryLog {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	QueryLog(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	void searched(String source, String query, List<SearchHit> hits, String username) {
+		var shown = hits.stream().limit(20).map(h -> Long.toString(h.id())).collect(Collectors.joining(","));
+		jdbc.update("insert into kb_query_log (occurred_at, source, query, shown, top_score, username)"
+				+ " values (?, ?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source,
+				query.length() > 1000 ? query.substring(0, 1000) : query, shown.isEmpty() ? null : shown,
+				hits.isEmpty() ? null : (double) hits.get(0).score(), username);
+	}
+
+	void used(String source, long articleId, String username) {
+		jdbc.update("insert into kb_query_log (occurred_at, source, query, used_article_id, username)"
+				+ " values (?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source, "", articleId, username);
+	}
+}
