@@ -42,6 +42,15 @@ public interface KnowledgeBase {
 	/** Published articles valid on the day asked (today by default), best first. */
 	List<SearchHit> search(SearchRequest request);
 
+	/**
+	 * The published article's text without markup, paragraphs on their own lines: what a bot says
+	 * (and, later, what the voice bot speaks). Empty when the article is not published.
+	 */
+	Optional<String> answerText(ArticleId id);
+
+	/** Records a question nobody could answer from the knowledge base (a bot's hand-off), for the learning reports. */
+	void recordUnanswered(String question, String source);
+
 	/** Marks an article as used to answer (an agent inserted it, a bot answered with it). */
 	void markUsed(ArticleId id, String source);
 

@@ -25,7 +25,7 @@ import org.minsheng.knowledge.ChineseScript;
  * How Chinese text is read for search. Before anything else, full-width forms are folded
  * (１２３４５ → 12345) and Traditional characters and phrases become Simplified (臺北 → 台北,
  * 計程車 → 出租车) through a character filter, so offsets still point into the original text for
- * highlighting. Then two readings: words from smartcn's HMM segmenter (the precise signal) and
+ * highlighting. Then two readings: words from a segmenter ({@link #SEGMENTER}; the precise signal) and
  * overlapping character pairs (robust when the segmenter splits a query and an article differently).
  * Synonyms apply to queries only, so editing them needs no re-indexing.
  * The folding is {@link ChineseScript}'s.
@@ -42,7 +42,7 @@ final class ChineseText {
 		return ChineseScript.fold(reader);
 	}
 
-	/** Words: smartcn segmentation, lower case, without stop words. */
+	/** Words: segmented, lower case, without stop words. */
 	static Analyzer words() {
 		return words(null);
 	}
@@ -58,7 +58,7 @@ final class ChineseText {
 
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {
-				Tokenizer tokenizer = new HMMChineseTokenizer();
+				Tokenizer tokenizer = tokenizer();
 				TokenStream stream = new LowerCaseFilter(tokenizer);
 				stream = new StopFilter(stream, STOP);
 				if (synonyms != null && synonyms.fst != null) {
@@ -72,6 +72,22 @@ final class ChineseText {
 				return fold(reader);
 			}
 		};
+	}
+
+	/**
+	 * The word segmenter: {@code dat} (HanLP's dictionary segmenter on a double-array trie, the
+	 * default: about 30 M characters/s), {@code viterbi} (HanLP's shortest path, 1.7 M/s) or
+	 * {@code smartcn} (Lucene's HMM, 0.8 M/s). All three score alike on the FAQ retrieval benchmark
+	 * (docs/benchmarks.md); the speed decides. A JVM system property, because the index must be read
+	 * the way it was written: changing it rebuilds the index at the next start.
+	 */
+	static final String SEGMENTER = System.getProperty("minsheng.knowledge.segmenter", "dat");
+
+	private static final com.hankcs.hanlp.seg.Segment SEGMENT = SEGMENTER.equals("smartcn") ? null
+			: com.hankcs.hanlp.HanLP.newSegment(SEGMENTER).enableOffset(true);
+
+	private static Tokenizer tokenizer() {
+		return SEGMENT == null ? new HMMChineseTokenizer() : new HanLpTokenizer(SEGMENT);
 	}
 
 	/** Overlapping pairs of Han characters (and whole Latin words and numbers). */

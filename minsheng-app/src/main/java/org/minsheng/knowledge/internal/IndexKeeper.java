@@ -128,16 +128,47 @@ class IndexKeeper implements DisposableBean {
 		synchronized (sync) {
 			long started = System.nanoTime();
 			var now = OffsetDateTime.now(clock);
-			index().clear();
+			var target = index();
+			target.clear();
+			// the database is read by one thread, articles are analyzed by one worker per core
+			int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+			var workers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+			var permits = new java.util.concurrent.Semaphore(threads * 256);
+			var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
 			var count = new int[1];
-			rows.eachPublished(entry -> {
-				index().put(entry);
-				count[0]++;
-			});
+			try {
+				rows.eachPublished(entry -> {
+					permits.acquireUninterruptibly();
+					workers.execute(() -> {
+						try {
+							target.put(entry);
+						}
+						catch (RuntimeException e) {
+							failure.compareAndSet(null, e);
+						}
+						finally {
+							permits.release();
+						}
+					});
+					count[0]++;
+				});
+			}
+			finally {
+				workers.shutdown();
+				try {
+					workers.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (failure.get() != null) {
+				throw failure.get();
+			}
 			seen.clear();
 			cursor = now.minus(OVERLAP);
-			index().commit(cursor.toString());
-			index().refresh();
+			target.commit(cursor.toString());
+			target.refresh();
 			uncommitted.set(0);
 			log.info("Knowledge index rebuilt: {} published articles in {} ms", count[0],
 					(System.nanoTime() - started) / 1_000_000);

@@ -59,14 +59,14 @@ final class KnowledgeIndex implements AutoCloseable {
 	static final String EVERYWHERE = "*";
 
 	/** Raised when the fields or the analysis change, so that an old index is rebuilt on start. */
-	static final String FORMAT = "1";
+	static final String FORMAT = "3-" + ChineseText.SEGMENTER;
 
 	private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
 	/** The weights of the fields in a query; tuned on the FAQ retrieval benchmark. */
 	record Weights(float title, float questions, float body, float headPairs, float bodyPairs) {
 
-		static final Weights DEFAULT = new Weights(2.0f, 2.0f, 1.0f, 1.0f, 0.5f);
+		static final Weights DEFAULT = new Weights(2.0f, 2.0f, 1.0f, 1.0f, 1.0f);
 	}
 
 	/** What the index holds of one article. */
@@ -75,7 +75,9 @@ final class KnowledgeIndex implements AutoCloseable {
 			int version) {
 	}
 
-	record Hit(long id, String externalId, ArticleType type, String title, float score, String snippet) {
+	/** A hit; {@code coverage} is the share of the query's words that the article contains (0 to 1). */
+	record Hit(long id, String externalId, ArticleType type, String title, float score, String snippet,
+			double coverage) {
 	}
 
 	record Filter(ArticleType type, Long departmentId, String region, LocalDate validOn) {
@@ -238,13 +240,16 @@ final class KnowledgeIndex implements AutoCloseable {
 					.build();
 				var snippets = highlighter.highlight("body", query, docs, 1);
 				var stored = searcher.storedFields();
+				var asked = words(q);
 				var hits = new ArrayList<Hit>(docs.scoreDocs.length);
 				for (int i = 0; i < docs.scoreDocs.length; i++) {
 					var doc = stored.document(docs.scoreDocs[i].doc);
 					// words the segmenter split (居住 证) read as one highlight
 					var snippet = snippets[i] != null ? snippets[i].replace("</em><em>", "") : lead(doc.get("body"));
 					hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get("external_id"),
-							ArticleType.valueOf(doc.get("type")), doc.get("title"), docs.scoreDocs[i].score, snippet));
+							ArticleType.valueOf(doc.get("type")), doc.get("title"), docs.scoreDocs[i].score, snippet,
+							coverage(asked, doc.get("title") + "\n" + java.util.Objects.toString(doc.get("questions"), "") + "\n"
+									+ doc.get("body"))));
 				}
 				return hits;
 			}
@@ -295,6 +300,31 @@ final class KnowledgeIndex implements AutoCloseable {
 		return all.build();
 	}
 
+	/** The distinct words of a text as the index reads them (without synonyms). */
+	private java.util.Set<String> words(String text) {
+		var out = new java.util.HashSet<String>();
+		try (var stream = highlightAnalyzer.tokenStream("body", text)) {
+			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				out.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
+	}
+
+	private double coverage(java.util.Set<String> asked, String text) {
+		if (asked.isEmpty()) {
+			return 0;
+		}
+		var present = words(text);
+		return asked.stream().filter(present::contains).count() / (double) asked.size();
+	}
+
 	private static int add(BooleanQuery.Builder builder, Query query, float boost) {
 		if (query == null || boost <= 0) {
 			return 0;
@@ -329,7 +359,7 @@ final class KnowledgeIndex implements AutoCloseable {
 		doc.add(new LongPoint("valid_to", e.expiresAt() == null ? Long.MAX_VALUE : e.expiresAt().toEpochDay()));
 		doc.add(new TextField("title", e.title(), Field.Store.YES));
 		var questions = String.join("\n", e.questions());
-		doc.add(new TextField("questions", questions, Field.Store.NO));
+		doc.add(new TextField("questions", questions, Field.Store.YES));
 		doc.add(new Field("body", e.bodyText(), TEXT_WITH_OFFSETS));
 		doc.add(new TextField("head_pairs", e.title() + "\n" + questions, Field.Store.NO));
 		doc.add(new TextField("body_pairs", e.bodyText(), Field.Store.NO));

@@ -288,10 +288,26 @@ class KnowledgeService implements KnowledgeBase {
 			.search(q, top, new KnowledgeIndex.Filter(r.type(), r.departmentId(), r.region(),
 					r.validOn() == null ? LocalDate.now(clock) : r.validOn()))
 			.stream()
-			.map(h -> new SearchHit(h.id(), h.externalId(), h.type(), h.title(), h.score(), h.snippet()))
+			.map(h -> new SearchHit(h.id(), h.externalId(), h.type(), h.title(), h.score(), h.snippet(), h.coverage()))
 			.toList();
 		queries.searched(r.source() == null ? "SEARCH" : r.source(), q, hits, actor.username());
 		return hits;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> answerText(ArticleId id) {
+		current.get().require(Permission.KNOWLEDGE_READ);
+		return rows.find(id.value())
+			.filter(r -> r.article().state() == ArticleState.PUBLISHED)
+			.flatMap(r -> rows.version(r.article().id, r.article().publishedVersion()))
+			.map(v -> SafeHtml.text(v.content().body()));
+	}
+
+	@Override
+	public void recordUnanswered(String question, String source) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		queries.unanswered(source == null ? "BOT" : source, question, actor.username());
 	}
 
 	@Override

@@ -34,6 +34,12 @@ class QueryLog {
 				hits.isEmpty() ? null : (double) hits.get(0).score(), username);
 	}
 
+	void unanswered(String source, String query, String username) {
+		jdbc.update("insert into kb_query_log (occurred_at, source, query, username) values (?, ?, ?, ?)",
+				OffsetDateTime.now(clock), source + "_HANDOFF", query.length() > 1000 ? query.substring(0, 1000) : query,
+				username);
+	}
+
 	void used(String source, long articleId, String username) {
 		jdbc.update("insert into kb_query_log (occurred_at, source, query, used_article_id, username)"
 				+ " values (?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source, "", articleId, username);

@@ -1,0 +1,122 @@
+package org.minsheng.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minsheng.testsupport.Api;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.IdentityFixture;
+
+import tools.jackson.databind.JsonNode;
+
+/** The FAQ bot of the text channels, through its API, as a web chat's service account uses it. */
+abstract class BotContract extends ApplicationTest {
+
+	Api.Session editor;
+
+	Api.Session reviewer;
+
+	Api.Session bot;
+
+	long center;
+
+	String tag;
+
+	@BeforeEach
+	void channel() {
+		center = given.rootId();
+		var unique = IdentityFixture.unique("");
+		editor = session("boted" + unique, center, "SUPERVISOR");
+		reviewer = session("botrv" + unique, center, "SUPERVISOR");
+		bot = session("webchat" + unique, center, "BOT");
+		tag = "zz" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).replaceAll("[0-9]", "");
+	}
+
+	private Api.Session session(String name, long department, String role) {
+		given.user(name, department, role);
+		return api.as(name, IdentityFixture.PASSWORD);
+	}
+
+	long publishedFaq(String title, String body, String... questions) {
+		var m = new HashMap<String, Object>();
+		m.put("type", "FAQ");
+		m.put("departmentId", center);
+		m.put("title", title);
+		m.put("body", body);
+		m.put("questions", List.of(questions));
+		long id = ok(editor.post("/api/kb/articles", m)).get("id").asLong();
+		ok(editor.post("/api/kb/articles/" + id + "/submit", null));
+		ok(reviewer.post("/api/kb/articles/" + id + "/approve", null));
+		return id;
+	}
+
+	static JsonNode ok(Api.Response r) {
+		assertThat(r.status()).as(r.body()).isBetween(200, 299);
+		return r.json();
+	}
+
+	@Test
+	void answersFromThePublishedArticleThatCoversTheQuestion() {
+		long id = publishedFaq(tag + "社保卡补办", "<p>社保卡遗失后，携带身份证到任一社保服务网点即可补办" + tag + "，当场制卡。</p>",
+				"社保卡丢了怎么补办" + tag);
+
+		var answer = ok(bot.post("/api/bot/ask", Map.of("question", "社保卡丢了怎么补办" + tag)));
+
+		assertThat(answer.get("handoff").asBoolean()).isFalse();
+		assertThat(answer.get("articleId").asLong()).isEqualTo(id);
+		assertThat(answer.get("answer").asString()).contains("携带身份证到任一社保服务网点").doesNotContain("<p>");
+		assertThat(answer.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.6);
+		assertThat(answer.get("sessionId").asString()).isNotBlank();
+		assertThat(count("select used_count from kb_article where id = ?", id)).isEqualTo(1);
+	}
+
+	@Test
+	void handsOverToAPersonWithAnOrderWhenUnsure() {
+		var answer = ok(bot.post("/api/bot/ask", Map.of("question", tag + "火星移民签证怎么加急办理", "channel", "MINI_PROGRAM")));
+
+		assertThat(answer.get("handoff").asBoolean()).isTrue();
+		assertThat(answer.get("articleId").isNull()).isTrue();
+		var no = answer.get("orderNo").asString();
+		assertThat(answer.get("answer").asString()).contains("转人工").contains(no);
+		var order = jdbc.queryForMap("select state, channel, tags, content from work_order where order_no = ?", no);
+		assertThat(order.get("state")).isEqualTo("PENDING_DISPATCH");
+		assertThat(order.get("channel")).isEqualTo("MINI_PROGRAM");
+		assertThat(order.get("tags").toString()).contains("机器人转人工");
+		assertThat(order.get("content").toString()).contains("火星移民签证");
+		assertThat(count("select count(*) from kb_query_log where source = 'BOT_HANDOFF' and query like ?",
+				"%" + tag + "%")).isEqualTo(1);
+	}
+
+	@Test
+	void readsAShortFollowUpWithTheQuestionBeforeIt() {
+		long id = publishedFaq(tag + "居住证办理", "<p>办理" + tag + "居住证需要带身份证、租赁合同和一寸照片，到社区工作站申请。</p>",
+				tag + "居住证怎么办理");
+		var first = ok(bot.post("/api/bot/ask", Map.of("question", tag + "居住证怎么办理")));
+		assertThat(first.get("articleId").asLong()).isEqualTo(id);
+
+		var followUp = ok(bot.post("/api/bot/ask",
+				Map.of("question", "要带什么材料", "sessionId", first.get("sessionId").asString())));
+
+		assertThat(followUp.get("handoff").asBoolean()).isFalse();
+		assertThat(followUp.get("articleId").asLong()).isEqualTo(id);
+	}
+
+	@Test
+	void refusesAnEmptyQuestionOrABadRegionWithTheField() {
+		var empty = bot.post("/api/bot/ask", Map.of("question", " "));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body()).contains("question");
+		var region = bot.post("/api/bot/ask", Map.of("question", "社保卡", "region", "44X"));
+		assertThat(region.status()).isEqualTo(400);
+		assertThat(region.body()).contains("region");
+		var channel = bot.post("/api/bot/ask", Map.of("question", "社保卡", "channel", "FAX"));
+		assertThat(channel.status()).isEqualTo(400);
+		assertThat(channel.body()).contains("channel");
+		assertThat(api.anonymous().post("/api/bot/ask", Map.of("question", "社保卡")).status()).isEqualTo(401);
+	}
+}
