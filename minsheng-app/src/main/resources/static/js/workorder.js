@@ -14,3 +14,22 @@ document.addEventListener('DOMContentLoaded', () => {
   }));
   document.body.addEventListener('htmx:afterSwap', update);
 });
+
+// Agent assist: "插入答复" puts the article's text into the reply field named by the aside
+// (data-answer-target) and tells the server the article was used (posting the item's form, which
+// carries the CSRF token).
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('.assist-insert');
+  if (!button) { return; }
+  const item = button.closest('.assist-item');
+  const aside = button.closest('[data-answer-target]');
+  const target = aside && document.getElementById(aside.dataset.answerTarget);
+  const answer = item && item.querySelector('.assist-answer');
+  if (!target || !answer) { return; }
+  target.value = target.value.trim() ? target.value.trim() + '\n' + answer.value : answer.value;
+  target.dispatchEvent(new Event('input', { bubbles: true }));
+  button.textContent = '已插入';
+  button.disabled = true;
+  const form = button.closest('form');
+  fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
+});

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.minsheng.bot.FaqBot;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.Role;
 import org.minsheng.identity.RunAs;
@@ -47,13 +48,71 @@ final class KnowledgeLoad {
 			var root = runAs.asUser("admin", () -> departments.visible().getFirst().id());
 			runAs.asUser("admin", () -> users.create(new Users.NewUser("kb_bench", "知识库管理员", root,
 					Set.of(Role.DEPARTMENT_ADMIN, Role.SUPERVISOR), "Kb-Bench-2026", false)));
+			runAs.asUser("admin", () -> users.create(new Users.NewUser("bot_bench", "网站智能问答", root, Set.of(Role.BOT),
+					"Bot-Bench-2026", true)));
+			var bot = context.getBean(FaqBot.class);
 
-			retrieval(runAs, knowledge, root.value());
+			var questions = retrieval(runAs, knowledge, root.value());
+			calibration(runAs, bot, questions);
 			speed(runAs, knowledge, jdbc, root.value(), articles, searches);
+			var asked = new int[1];
+			runAs.asUser("bot_bench", () -> {
+				WorkOrderLoad.measure("bot answer (" + articles + " articles; a hand-off registers an order)", 100,
+						searches, () -> {
+							var q = questions.get(asked[0]++ % questions.size());
+							var a = bot.ask(new FaqBot.Question(q[0], null, "WEB", null, null, null));
+							return a.handoff() ? 0 : 1;
+						});
+				return null;
+			});
 		}
 	}
 
-	static void retrieval(RunAs runAs, KnowledgeBase knowledge, long department) throws Exception {
+	/**
+	 * The bot on the same FAQ answers: for each question its confidence, whether it answered or
+	 * handed off, and whether the answer was the right one, at several hand-off thresholds.
+	 */
+	static void calibration(RunAs runAs, FaqBot bot, List<String[]> questions) {
+		var answers = new HashMap<Long, String>();
+		var results = new ArrayList<double[]>();
+		runAs.asUser("bot_bench", () -> {
+			for (var q : questions) {
+				var a = bot.ask(new FaqBot.Question(q[0], null, "WEB", null, null, null));
+				results.add(new double[] { a.confidence(), a.articleId() == null ? -1 : a.articleId(), 0 });
+				if (a.articleId() != null) {
+					answers.putIfAbsent(a.articleId(), a.answer());
+				}
+			}
+			return null;
+		});
+		// correctness: the article answered is the question's own (same answer text)
+		int i = 0;
+		var correct = new boolean[questions.size()];
+		for (var q : questions) {
+			var r = results.get(i);
+			var text = r[1] < 0 ? null : answers.get((long) r[1]);
+			var gold = q[2].replaceAll("\\s", "");
+			correct[i] = text != null && text.replaceAll("\\s", "").contains(gold.substring(0, Math.min(20, gold.length())));
+			i++;
+		}
+		for (double threshold : new double[] { 0.4, 0.5, 0.6, 0.7, 0.8 }) {
+			int answered = 0;
+			int right = 0;
+			for (int k = 0; k < results.size(); k++) {
+				if (results.get(k)[0] >= threshold) {
+					answered++;
+					if (correct[k]) {
+						right++;
+					}
+				}
+			}
+			System.out.printf("bot on the FAQ answers, hand-off below %.1f: answers %.1f %% of questions, %.1f %% of"
+					+ " those with the right article; hands off %.1f %%%n", threshold, 100.0 * answered / results.size(),
+					answered == 0 ? 0 : 100.0 * right / answered, 100.0 * (results.size() - answered) / results.size());
+		}
+	}
+
+	static List<String[]> retrieval(RunAs runAs, KnowledgeBase knowledge, long department) throws Exception {
 		var rows = WorkOrderLoad.Csv.parse(Files.readString(FAQ, StandardCharsets.UTF_8));
 		var header = rows.getFirst();
 		int id = header.indexOf("data_id");
@@ -109,6 +168,7 @@ final class KnowledgeLoad {
 		int total = questions.size();
 		System.out.printf("retrieval over %d Taipei FAQ questions (answers only indexed): Recall@1 %.3f, Recall@5 %.3f,"
 				+ " MRR@10 %.3f%n", total, (double) at1 / total, (double) at5 / total, mrr / total);
+		return questions;
 	}
 
 	static void speed(RunAs runAs, KnowledgeBase knowledge, JdbcTemplate jdbc, long department, int articles,

@@ -47,6 +47,9 @@ class ConsoleAdvice {
 				items.add(new NavItem("/console/work-orders?supervised=true", "督办看板", "supervision"));
 				items.add(new NavItem("/console/work-orders?due=OVERDUE", "超期看板", "overdue"));
 			}
+			if (actor.can(Permission.KNOWLEDGE_READ)) {
+				items.add(new NavItem("/console/knowledge", "知识库", "knowledge"));
+			}
 			if (actor.can(Permission.DEPARTMENT_READ)) {
 				items.add(new NavItem("/console/departments", "部门管理", "departments"));
 			}

@@ -58,6 +58,35 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	}
 
 	@Test
+	void theAgentSeesMatchingArticlesWhileTypingAndPutsOneIntoTheAnswer() {
+		var tag = "zz" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).replaceAll("[0-9]", "");
+		var root = given.rootId();
+		var reviewerName = IdentityFixture.unique("kbrv");
+		given.user(reviewerName, root, "SUPERVISOR");
+		var reviewer = api.as(reviewerName, IdentityFixture.PASSWORD);
+		long id = WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles", java.util.Map.of("type", "FAQ",
+				"departmentId", root, "title", tag + "社保卡补办", "body", "<p>社保卡遗失后，携带身份证到任一社保网点补办" + tag + "。</p>",
+				"questions", java.util.List.of("社保卡丢了怎么办")))).get("id").asLong();
+		WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles/" + id + "/submit", null));
+		WorkOrderFixture.ok(reviewer.post("/api/kb/articles/" + id + "/approve", null));
+
+		var agent = login("agent");
+		agent.locator("header nav").getByText("登记工单").click();
+		agent.waitForURL("**/console/work-orders/new");
+		agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		agent.locator("#order-title").fill(tag + "社保卡丢了怎么办");
+
+		var item = agent.locator(".assist-item[data-article-id='" + id + "']");
+		assertThat(item).containsText(tag + "社保卡补办");
+		screenshot(agent, "agent-assist");
+		item.locator(".assist-insert").click();
+
+		assertThat(agent.locator("#order-answer")).hasValue(Pattern.compile("携带身份证到任一社保网点补办"));
+		org.minsheng.testsupport.Eventually.value(() -> count("select used_count from kb_article where id = ?", id),
+				used -> used == 1, java.time.Duration.ofSeconds(10));
+	}
+
+	@Test
 	void anOrderGoesFromTheAgentsFormThroughTheDepartmentToTheCitizensStatusPage() {
 		var earlier = hotline.registered();
 
