@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 
 /**
  * Simplified and Traditional Chinese as one: folds full-width forms (１２３４５ → 12345) and turns
- * Traditional characters and phrases into Simplified ones (臺北 → 台北, 計程車 → 出租车), for
+ * Traditional characters and phrases into Simplified ones (臺北 → 台北, 資訊 → 资讯; regional words such as 計程車 = 出租车 are synonyms), for
  * callers from Hong Kong, Macao and Taiwan and for traditional input methods. The table is HanLP's
  * (its {@code s2t} table reversed, then its {@code t2s} table), loaded once from the HanLP jar.
  * As a character filter it keeps offsets into the original text, so highlights land right.

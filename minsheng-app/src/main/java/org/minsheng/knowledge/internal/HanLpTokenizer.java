@@ -23,6 +23,12 @@ final class HanLpTokenizer extends Tokenizer {
 
 	private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
+	private final org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute increment = addAttribute(
+			org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+
+	/** Where the current word ends: a shorter word found inside it stands at the same position. */
+	private int wordEnd;
+
 	private final StringBuilder text = new StringBuilder();
 
 	private final char[] buffer = new char[4096];
@@ -44,7 +50,16 @@ final class HanLpTokenizer extends Tokenizer {
 			text.append(buffer, 0, n);
 		}
 		length = text.length();
-		terms = length == 0 ? java.util.Collections.emptyIterator() : segment.seg(text.toString()).iterator();
+		wordEnd = -1;
+		if (length == 0) {
+			terms = java.util.Collections.emptyIterator();
+		}
+		else {
+			var list = new java.util.ArrayList<>(joinLatin(segment.seg(text.toString())));
+			// in index mode the words inside a longer word follow it; offsets must not go backwards
+			list.sort(java.util.Comparator.<Term>comparingInt(t -> t.offset).thenComparing(t -> -t.word.length()));
+			terms = list.iterator();
+		}
 	}
 
 	@Override
@@ -57,9 +72,67 @@ final class HanLpTokenizer extends Tokenizer {
 			}
 			term.setEmpty().append(t.word);
 			offset.setOffset(correctOffset(t.offset), correctOffset(t.offset + t.word.length()));
+			int end = t.offset + t.word.length();
+			if (t.offset < wordEnd) {
+				increment.setPositionIncrement(0);
+			}
+			else {
+				wordEnd = end;
+			}
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * The dictionary segmenter cuts runs of Latin letters and digits into single characters (E T C,
+	 * 1 2 3 4 5); they are joined again into one word (ETC, 12345).
+	 */
+	static java.util.List<Term> joinLatin(java.util.List<Term> terms) {
+		var out = new java.util.ArrayList<Term>(terms.size());
+		Term run = null;
+		var word = new StringBuilder();
+		for (var t : terms) {
+			if (latin(t.word) && run != null && run.offset + word.length() == t.offset) {
+				word.append(t.word);
+				continue;
+			}
+			if (run != null) {
+				out.add(joined(run, word));
+				run = null;
+			}
+			if (latin(t.word)) {
+				run = t;
+				word.setLength(0);
+				word.append(t.word);
+			}
+			else {
+				out.add(t);
+			}
+		}
+		if (run != null) {
+			out.add(joined(run, word));
+		}
+		return out;
+	}
+
+	private static Term joined(Term first, StringBuilder word) {
+		var t = new Term(word.toString(), first.nature);
+		t.offset = first.offset;
+		return t;
+	}
+
+	private static boolean latin(String word) {
+		if (word.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c >= 0x2E80 || !Character.isLetterOrDigit(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean meaningful(String word) {

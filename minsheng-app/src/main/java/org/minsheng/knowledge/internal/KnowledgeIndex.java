@@ -15,7 +15,6 @@ import java.util.Optional;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -59,7 +58,7 @@ final class KnowledgeIndex implements AutoCloseable {
 	static final String EVERYWHERE = "*";
 
 	/** Raised when the fields or the analysis change, so that an old index is rebuilt on start. */
-	static final String FORMAT = "3-" + ChineseText.SEGMENTER;
+	static final String FORMAT = "6-" + ChineseText.SEGMENTER;
 
 	private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -91,13 +90,27 @@ final class KnowledgeIndex implements AutoCloseable {
 
 	private final Analyzer indexAnalyzer;
 
-	private final Analyzer highlightAnalyzer = ChineseText.words();
+	/** Reads the body as it was indexed, for the highlighter. */
+	private final Analyzer highlightAnalyzer = ChineseText.bodyWords(null);
+
+	/** Reads a question into the words whose presence makes its coverage. */
+	private final Analyzer askedAnalyzer = ChineseText.words();
 
 	private volatile Analyzer queryWords;
 
 	private final Analyzer queryPairs = ChineseText.bigrams();
 
 	private volatile Weights weights = Weights.DEFAULT;
+
+	/** How many of the best BM25 candidates are ranked again by coverage. */
+	static final int RERANK = 50;
+
+	/** The share of the final score that depends on coverage (0: BM25 alone). */
+	private volatile double coverageWeight = 0.5;
+
+	void useCoverageWeight(double weight) {
+		this.coverageWeight = weight;
+	}
 
 	private final boolean created;
 
@@ -109,14 +122,15 @@ final class KnowledgeIndex implements AutoCloseable {
 					&& FORMAT.equals(userData(directory).get("format"));
 			var words = ChineseText.words();
 			var pairs = ChineseText.bigrams();
-			indexAnalyzer = new PerFieldAnalyzerWrapper(words, Map.of("head_pairs", pairs, "body_pairs", pairs));
+			indexAnalyzer = new PerFieldAnalyzerWrapper(words,
+					Map.of("body", ChineseText.bodyWords(null), "head_pairs", pairs, "body_pairs", pairs));
 			var config = new IndexWriterConfig(indexAnalyzer).setSimilarity(new BM25Similarity())
 				.setOpenMode(existing ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
 				.setRAMBufferSizeMB(64);
 			writer = new IndexWriter(directory, config);
 			created = !existing;
 			searchers = new SearcherManager(writer, null);
-			queryWords = ChineseText.words();
+			queryWords = queryWords(Map.of());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot open the knowledge index at " + path, e);
@@ -148,12 +162,16 @@ final class KnowledgeIndex implements AutoCloseable {
 		return Optional.empty();
 	}
 
-	void useSynonyms(SynonymMap synonyms) {
-		queryWords = ChineseText.words(synonyms);
+	void useSynonyms(Map<String, List<String>> synonyms) {
+		queryWords = queryWords(synonyms);
 	}
 
 	void useWeights(Weights weights) {
 		this.weights = weights;
+	}
+
+	private static Analyzer queryWords(Map<String, List<String>> synonyms) {
+		return new PerFieldAnalyzerWrapper(ChineseText.words(synonyms), Map.of("body", ChineseText.bodyWords(synonyms)));
 	}
 
 	void put(Entry entry) {
@@ -228,10 +246,25 @@ final class KnowledgeIndex implements AutoCloseable {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				searcher.setSimilarity(new BM25Similarity());
-				var docs = searcher.search(query, top);
-				if (docs.scoreDocs.length == 0) {
+				// BM25 sums what matches, so an article repeating two of the words can pass one holding
+				// them all; the best candidates are ranked again with their coverage of the question
+				var candidates = searcher.search(query, Math.max(top, RERANK));
+				if (candidates.scoreDocs.length == 0) {
 					return List.of();
 				}
+				var asked = words(q);
+				var reader = searcher.getIndexReader();
+				var covered = new HashMap<Integer, Double>();
+				var ranked = new ArrayList<org.apache.lucene.search.ScoreDoc>();
+				for (var d : candidates.scoreDocs) {
+					double c = coverage(asked, reader, d.doc);
+					covered.put(d.doc, c);
+					ranked.add(new org.apache.lucene.search.ScoreDoc(d.doc,
+							(float) (d.score * ((1 - coverageWeight) + coverageWeight * c))));
+				}
+				ranked.sort((x, y) -> Float.compare(y.score, x.score));
+				var docs = new org.apache.lucene.search.TopDocs(candidates.totalHits,
+						ranked.subList(0, Math.min(top, ranked.size())).toArray(org.apache.lucene.search.ScoreDoc[]::new));
 				var highlighter = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
 					.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
 					.withBreakIterator(() -> LengthGoalBreakIterator
@@ -240,7 +273,6 @@ final class KnowledgeIndex implements AutoCloseable {
 					.build();
 				var snippets = highlighter.highlight("body", query, docs, 1);
 				var stored = searcher.storedFields();
-				var asked = words(q);
 				var hits = new ArrayList<Hit>(docs.scoreDocs.length);
 				for (int i = 0; i < docs.scoreDocs.length; i++) {
 					var doc = stored.document(docs.scoreDocs[i].doc);
@@ -248,8 +280,7 @@ final class KnowledgeIndex implements AutoCloseable {
 					var snippet = snippets[i] != null ? snippets[i].replace("</em><em>", "") : lead(doc.get("body"));
 					hits.add(new Hit(Long.parseLong(doc.get(ID)), doc.get("external_id"),
 							ArticleType.valueOf(doc.get("type")), doc.get("title"), docs.scoreDocs[i].score, snippet,
-							coverage(asked, doc.get("title") + "\n" + java.util.Objects.toString(doc.get("questions"), "") + "\n"
-									+ doc.get("body"))));
+							covered.get(docs.scoreDocs[i].doc)));
 				}
 				return hits;
 			}
@@ -303,7 +334,7 @@ final class KnowledgeIndex implements AutoCloseable {
 	/** The distinct words of a text as the index reads them (without synonyms). */
 	private java.util.Set<String> words(String text) {
 		var out = new java.util.HashSet<String>();
-		try (var stream = highlightAnalyzer.tokenStream("body", text)) {
+		try (var stream = askedAnalyzer.tokenStream("q", text)) {
 			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
 			stream.reset();
 			while (stream.incrementToken()) {
@@ -317,12 +348,34 @@ final class KnowledgeIndex implements AutoCloseable {
 		return out;
 	}
 
-	private double coverage(java.util.Set<String> asked, String text) {
+	/** The share of the asked words present in the article's title, questions or body, read from the index. */
+	private static double coverage(java.util.Set<String> asked, org.apache.lucene.index.IndexReader reader, int doc)
+			throws IOException {
 		if (asked.isEmpty()) {
 			return 0;
 		}
-		var present = words(text);
-		return asked.stream().filter(present::contains).count() / (double) asked.size();
+		var leaves = reader.leaves();
+		var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+		int local = doc - leaf.docBase;
+		int present = 0;
+		for (var word : asked) {
+			var bytes = new BytesRef(word);
+			for (var field : List.of("title", "questions", "body")) {
+				var terms = leaf.reader().terms(field);
+				if (terms == null) {
+					continue;
+				}
+				var each = terms.iterator();
+				if (each.seekExact(bytes)) {
+					var postings = each.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+					if (postings.advance(local) == local) {
+						present++;
+						break;
+					}
+				}
+			}
+		}
+		return present / (double) asked.size();
 	}
 
 	private static int add(BooleanQuery.Builder builder, Query query, float boost) {

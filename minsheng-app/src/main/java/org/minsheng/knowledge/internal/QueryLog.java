@@ -28,10 +28,11 @@ class QueryLog {
 
 	void searched(String source, String query, List<SearchHit> hits, String username) {
 		var shown = hits.stream().limit(20).map(h -> Long.toString(h.id())).collect(Collectors.joining(","));
-		jdbc.update("insert into kb_query_log (occurred_at, source, query, shown, top_score, username)"
-				+ " values (?, ?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source,
+		jdbc.update("insert into kb_query_log (occurred_at, source, query, shown, top_score, top_coverage, username)"
+				+ " values (?, ?, ?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source,
 				query.length() > 1000 ? query.substring(0, 1000) : query, shown.isEmpty() ? null : shown,
-				hits.isEmpty() ? null : (double) hits.get(0).score(), username);
+				hits.isEmpty() ? null : (double) hits.get(0).score(), hits.isEmpty() ? null : hits.get(0).coverage(),
+				username);
 	}
 
 	void unanswered(String source, String query, String username) {

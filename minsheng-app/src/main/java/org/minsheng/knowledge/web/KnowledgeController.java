@@ -17,6 +17,7 @@ import org.minsheng.knowledge.ArticleView;
 import org.minsheng.knowledge.DraftStatus;
 import org.minsheng.knowledge.ImportReport;
 import org.minsheng.knowledge.KnowledgeBase;
+import org.minsheng.knowledge.KnowledgeLearning;
 import org.minsheng.knowledge.SearchHit;
 import org.minsheng.knowledge.SearchRequest;
 import org.minsheng.knowledge.Synonyms;
@@ -75,16 +76,67 @@ class KnowledgeController {
 	record SynonymBody(@NotNull @Size(max = 20) List<String> terms) {
 	}
 
+	record FeedbackBody(@NotNull Boolean helpful, @Size(max = 500) String comment, @Size(max = 16) String source) {
+	}
+
+	record DraftBody(@NotNull @Size(max = 50) List<String> questions, Long departmentId) {
+	}
+
 	private final KnowledgeBase knowledge;
 
 	private final Synonyms synonyms;
 
+	private final KnowledgeLearning learning;
+
 	private final JsonMapper json;
 
-	KnowledgeController(KnowledgeBase knowledge, Synonyms synonyms, JsonMapper json) {
+	KnowledgeController(KnowledgeBase knowledge, Synonyms synonyms, KnowledgeLearning learning, JsonMapper json) {
 		this.knowledge = knowledge;
 		this.synonyms = synonyms;
+		this.learning = learning;
 		this.json = json;
+	}
+
+	@PostMapping("/api/kb/articles/{id}/feedback")
+	ResponseEntity<Void> feedback(@PathVariable long id, @Valid @RequestBody FeedbackBody b) {
+		learning.feedback(new ArticleId(id), b.helpful(), b.comment(), b.source());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/kb/reports/hot-questions")
+	List<KnowledgeLearning.HotQuestion> hotQuestions(
+			@RequestParam(defaultValue = "DAY") KnowledgeLearning.Period period,
+			@RequestParam(required = false) LocalDate day, @RequestParam(defaultValue = "20") int top) {
+		return learning.hotQuestions(period, day, top);
+	}
+
+	@GetMapping("/api/kb/reports/unanswered")
+	List<KnowledgeLearning.QuestionCluster> unanswered(@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "20") int top) {
+		return learning.unanswered(from, to, top);
+	}
+
+	/** One click in the report: the group's questions become a FAQ draft for an editor to answer. */
+	@PostMapping("/api/kb/reports/unanswered/draft")
+	ResponseEntity<ArticleView> draft(@Valid @RequestBody DraftBody b) {
+		var view = learning.draftFromQuestions(b.questions(), b.departmentId());
+		return ResponseEntity.created(URI.create("/api/kb/articles/" + view.id())).body(view);
+	}
+
+	@GetMapping("/api/kb/reports/never-used")
+	List<KnowledgeLearning.ArticleUse> neverUsed(@RequestParam(defaultValue = "30") int days) {
+		return learning.neverUsed(days);
+	}
+
+	@GetMapping("/api/kb/reports/negative-feedback")
+	List<KnowledgeLearning.ArticleFeedback> negativeFeedback(@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		return learning.negativeFeedback(from, to);
+	}
+
+	@GetMapping("/api/kb/reports/expiring")
+	List<KnowledgeLearning.ArticleUse> expiring(@RequestParam(defaultValue = "30") int days) {
+		return learning.expiringWithin(days);
 	}
 
 	@GetMapping("/api/kb/search")
