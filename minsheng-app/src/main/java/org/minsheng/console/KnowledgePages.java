@@ -35,8 +35,142 @@ class KnowledgePages {
 
 	private final KnowledgeBase knowledge;
 
-	KnowledgePages(KnowledgeBase knowledge) {
+	private final org.minsheng.knowledge.KnowledgeLearning learning;
+
+	private final org.minsheng.identity.Departments departments;
+
+	private final org.minsheng.identity.CurrentActor current;
+
+	KnowledgePages(KnowledgeBase knowledge, org.minsheng.knowledge.KnowledgeLearning learning,
+			org.minsheng.identity.Departments departments, org.minsheng.identity.CurrentActor current) {
 		this.knowledge = knowledge;
+		this.learning = learning;
+		this.departments = departments;
+		this.current = current;
+	}
+
+	// ---- editing and review ---------------------------------------------------------------------
+
+	/** Articles in the editor's scope: drafts, those waiting for review, published, expired. */
+	@GetMapping("/console/knowledge/manage")
+	String manage(@RequestParam(required = false) org.minsheng.knowledge.ArticleState state,
+			@RequestParam(required = false) org.minsheng.knowledge.DraftStatus draftStatus,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", knowledge.list(new org.minsheng.knowledge.ArticleQuery(null, state, draftStatus, null,
+				null, page, 50)));
+		model.addAttribute("state", state);
+		model.addAttribute("draftStatus", draftStatus);
+		model.addAttribute("states", org.minsheng.knowledge.ArticleState.values());
+		model.addAttribute("draftStatuses", org.minsheng.knowledge.DraftStatus.values());
+		return "knowledge-manage";
+	}
+
+	@GetMapping("/console/knowledge/new")
+	String newArticle(Model model) {
+		form(model, null, null);
+		return "knowledge-edit";
+	}
+
+	@GetMapping("/console/knowledge/{id}/edit")
+	String editArticle(@PathVariable long id, Model model) {
+		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
+		form(model, article, article.draft() != null ? article.draft().content() : article.current());
+		return "knowledge-edit";
+	}
+
+	private void form(Model model, org.minsheng.knowledge.ArticleView article,
+			org.minsheng.knowledge.ArticleContent content) {
+		model.addAttribute("article", article);
+		model.addAttribute("content", content);
+		model.addAttribute("types", ArticleType.values());
+		model.addAttribute("departments", departments.visible());
+		model.addAttribute("mine", current.get().departmentId().value());
+	}
+
+	@PostMapping("/console/knowledge/save")
+	String save(@RequestParam java.util.Map<String, String> form,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+		var id = form.get("id");
+		var saved = new long[1];
+		Flash.run(flash, "已保存草稿 Draft saved", () -> {
+			var content = new org.minsheng.knowledge.ArticleContent(form.get("title"), form.get("body"),
+					lines(form.get("questions")), split(form.get("tags")), split(form.get("regions")),
+					date(form.get("effectiveFrom")), date(form.get("expiresAt")), form.get("sourceUrl"));
+			if (id == null || id.isBlank()) {
+				saved[0] = knowledge.create(new KnowledgeBase.NewArticle(form.get("externalId"),
+						ArticleType.valueOf(form.get("type")), Long.parseLong(form.get("departmentId")), content)).id();
+			}
+			else {
+				saved[0] = knowledge.edit(new ArticleId(Long.parseLong(id)), content).id();
+			}
+		});
+		if (saved[0] == 0) {
+			return id == null || id.isBlank() ? "redirect:/console/knowledge/new" : "redirect:/console/knowledge/" + id + "/edit";
+		}
+		return "redirect:/console/knowledge/" + saved[0];
+	}
+
+	@PostMapping("/console/knowledge/{id}/{step}")
+	String step(@PathVariable long id, @PathVariable String step, @RequestParam java.util.Map<String, String> form,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+		var article = new ArticleId(id);
+		Flash.run(flash, "已完成 Done", () -> {
+			switch (step) {
+				case "submit" -> knowledge.submit(article);
+				case "approve" -> knowledge.approve(article, form.get("comment"));
+				case "send-back" -> knowledge.sendBack(article, form.get("comment"));
+				case "discard-draft" -> knowledge.discardDraft(article);
+				case "retire" -> knowledge.retire(article, form.get("reason"));
+				case "feedback" -> learning.feedback(article, Boolean.parseBoolean(form.get("helpful")),
+						form.get("comment"), "CONSOLE");
+				default -> throw new NotFoundException("step", step);
+			}
+		});
+		return "redirect:/console/knowledge/" + id;
+	}
+
+	// ---- learning ------------------------------------------------------------------------------
+
+	@GetMapping("/console/knowledge/reports")
+	String reports(@RequestParam(defaultValue = "DAY") org.minsheng.knowledge.KnowledgeLearning.Period period,
+			Model model) {
+		model.addAttribute("period", period);
+		model.addAttribute("hot", learning.hotQuestions(period, null, 20));
+		model.addAttribute("unanswered", learning.unanswered(null, null, 20));
+		model.addAttribute("neverUsed", learning.neverUsed(30));
+		model.addAttribute("negative", learning.negativeFeedback(null, null));
+		model.addAttribute("expiring", learning.expiringWithin(30));
+		return "knowledge-reports";
+	}
+
+	/** One click: a group of unanswered questions becomes a FAQ draft, opened for editing. */
+	@PostMapping("/console/knowledge/reports/draft")
+	String draft(@RequestParam List<String> question,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+		var created = new long[1];
+		Flash.run(flash, "已生成常见问答草稿，请补充答案", () -> created[0] = learning.draftFromQuestions(question, null).id());
+		return created[0] == 0 ? "redirect:/console/knowledge/reports" : "redirect:/console/knowledge/" + created[0] + "/edit";
+	}
+
+	private static List<String> lines(String text) {
+		return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+	}
+
+	private static List<String> split(String text) {
+		return text == null ? List.of()
+				: java.util.Arrays.stream(text.split("[,，\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+	}
+
+	private static LocalDate date(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new org.minsheng.platform.InvalidFieldException("date", "A date is written 2026-12-31, not " + text);
+		}
 	}
 
 	@GetMapping("/console/knowledge")
@@ -56,6 +190,9 @@ class KnowledgePages {
 		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
 		model.addAttribute("article", article);
 		model.addAttribute("content", article.current());
+		var actor = current.get();
+		model.addAttribute("canEdit", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_EDIT));
+		model.addAttribute("canReview", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_REVIEW));
 		return "knowledge-article";
 	}
 

@@ -59,13 +59,22 @@ final class ChineseText {
 		return words(synonyms, true);
 	}
 
-	private static Analyzer words(Map<String, List<String>> synonyms, boolean fast) {
-		return new Analyzer() {
+	/** An analyzer that reads folded text (see {@link ChineseScript#fold}). */
+	private abstract static class Folding extends Analyzer {
 
-			@Override
-			protected Reader initReader(String fieldName, Reader reader) {
-				return fold(reader);
-			}
+		@Override
+		protected Reader initReader(String fieldName, Reader reader) {
+			return fold(reader);
+		}
+
+		@Override
+		protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+			return fold(reader);
+		}
+	}
+
+	private static Analyzer words(Map<String, List<String>> synonyms, boolean fast) {
+		return new Folding() {
 
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {
@@ -77,12 +86,24 @@ final class ChineseText {
 				}
 				return new TokenStreamComponents(tokenizer, stream);
 			}
-
-			@Override
-			protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-				return fold(reader);
-			}
 		};
+	}
+
+	/** The distinct words an analyzer reads in a text. */
+	static java.util.Set<String> distinctWords(Analyzer analyzer, String text) {
+		var out = new java.util.HashSet<String>();
+		try (var stream = analyzer.tokenStream("q", text)) {
+			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				out.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out;
 	}
 
 	/**
@@ -111,12 +132,7 @@ final class ChineseText {
 
 	/** Overlapping pairs of Han characters (and whole Latin words and numbers). */
 	static Analyzer bigrams() {
-		return new Analyzer() {
-
-			@Override
-			protected Reader initReader(String fieldName, Reader reader) {
-				return fold(reader);
-			}
+		return new Folding() {
 
 			@Override
 			protected TokenStreamComponents createComponents(String fieldName) {

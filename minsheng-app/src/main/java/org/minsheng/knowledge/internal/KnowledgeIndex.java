@@ -333,19 +333,7 @@ final class KnowledgeIndex implements AutoCloseable {
 
 	/** The distinct words of a text as the index reads them (without synonyms). */
 	private java.util.Set<String> words(String text) {
-		var out = new java.util.HashSet<String>();
-		try (var stream = askedAnalyzer.tokenStream("q", text)) {
-			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				out.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out;
+		return ChineseText.distinctWords(askedAnalyzer, text);
 	}
 
 	/** The share of the asked words present in the article's title, questions or body, read from the index. */

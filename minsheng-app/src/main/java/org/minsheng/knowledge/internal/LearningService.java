@@ -1,7 +1,5 @@
 package org.minsheng.knowledge.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -9,14 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -209,19 +205,7 @@ class LearningService implements KnowledgeLearning {
 	}
 
 	private Set<String> terms(String text) {
-		var out = new HashSet<String>();
-		try (var stream = words.tokenStream("q", text)) {
-			var term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				out.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return out;
+		return ChineseText.distinctWords(words, text);
 	}
 
 	private static double jaccard(Set<String> a, Set<String> b) {
