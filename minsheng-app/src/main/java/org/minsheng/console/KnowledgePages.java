@@ -129,6 +129,41 @@ class KnowledgePages {
 		return "redirect:/console/knowledge/" + id;
 	}
 
+	@PostMapping(path = "/console/knowledge/{id}/attachments", consumes = "multipart/form-data")
+	String attach(@PathVariable long id, @RequestParam(name = "file", required = false)
+			org.springframework.web.multipart.MultipartFile file,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+		Flash.run(flash, "已上传附件", () -> {
+			if (file == null || file.isEmpty()) {
+				throw new org.minsheng.platform.InvalidFieldException("file", "请选择文件 Choose a file");
+			}
+			try (var in = file.getInputStream()) {
+				knowledge.attach(new ArticleId(id), file.getOriginalFilename(), in);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+		return "redirect:/console/knowledge/" + id;
+	}
+
+	@GetMapping("/console/knowledge/{id}/attachments/{attachmentId}")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long attachmentId) {
+		var download = knowledge.openAttachment(new ArticleId(id), attachmentId);
+		var a = download.attachment();
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
+			.contentLength(a.size())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new org.springframework.core.io.InputStreamResource(download.content()));
+	}
+
 	// ---- learning ------------------------------------------------------------------------------
 
 	@GetMapping("/console/knowledge/reports")
@@ -190,6 +225,7 @@ class KnowledgePages {
 		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
 		model.addAttribute("article", article);
 		model.addAttribute("content", article.current());
+		model.addAttribute("attachments", knowledge.attachments(new ArticleId(id)));
 		var actor = current.get();
 		model.addAttribute("canEdit", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_EDIT));
 		model.addAttribute("canReview", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_REVIEW));

@@ -65,6 +65,18 @@ public interface KnowledgeBase {
 	/** Every article in scope, in the import form, with its published content (else its draft). */
 	List<ArticleRecord> export(ArticleQuery query);
 
+	/** Attaches a file to an article the actor may edit (types and size as for work orders). */
+	ArticleAttachment attach(ArticleId id, String fileName, java.io.InputStream content);
+
+	/** The files of an article the actor may read. */
+	List<ArticleAttachment> attachments(ArticleId id);
+
+	/** A file's metadata and content; the caller closes the stream. */
+	AttachmentDownload openAttachment(ArticleId id, long attachmentId);
+
+	record AttachmentDownload(ArticleAttachment attachment, java.io.InputStream content) {
+	}
+
 	/** Rebuilds the search index from the database (KNOWLEDGE_ADMIN); returns the articles indexed. */
 	int rebuildIndex();
 

@@ -78,6 +78,12 @@ class KnowledgeBrowserTest extends ApplicationTest {
 		assertThat(reviewer.locator(".alert.success")).isVisible();
 		assertThat(reviewer.locator("#kb-body")).containsText("租赁合同");
 
+		editor.navigate(url);
+		editor.locator("#kb-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("续签申请表.pdf",
+				"application/pdf", "%PDF-1.4 test".getBytes(StandardCharsets.UTF_8)));
+		editor.locator("#kb-file-upload").click();
+		assertThat(editor.locator("#kb-attachments")).containsText("续签申请表.pdf");
+
 		var agent = login("AGENT");
 		agent.navigate(api.base() + "/console/knowledge?q=" + URLEncoder.encode(tag + "居住证过期", StandardCharsets.UTF_8));
 		assertThat(agent.locator(".kb-hit").first()).containsText(tag + "居住证续签");

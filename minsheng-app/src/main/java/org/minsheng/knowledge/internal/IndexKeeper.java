@@ -58,6 +58,8 @@ class IndexKeeper implements DisposableBean {
 
 	private volatile boolean ready;
 
+	private volatile boolean rebuilding;
+
 	private volatile List<List<String>> synonymsInUse = List.of();
 
 	private final AtomicLong uncommitted = new AtomicLong();
@@ -129,7 +131,7 @@ class IndexKeeper implements DisposableBean {
 			long started = System.nanoTime();
 			var now = OffsetDateTime.now(clock);
 			var target = index();
-			target.clear();
+			rebuilding = true;
 			// the database is read by one thread, articles are analyzed by one worker per core
 			int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 			var workers = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -137,6 +139,7 @@ class IndexKeeper implements DisposableBean {
 			var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
 			var count = new int[1];
 			try {
+				target.clear();
 				rows.eachPublished(entry -> {
 					permits.acquireUninterruptibly();
 					workers.execute(() -> {
@@ -161,6 +164,7 @@ class IndexKeeper implements DisposableBean {
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 				}
+				rebuilding = false;
 			}
 			if (failure.get() != null) {
 				throw failure.get();
@@ -197,7 +201,10 @@ class IndexKeeper implements DisposableBean {
 			var target = index();
 			rows.entry(id).ifPresentOrElse(target::put, () -> target.remove(id));
 		}
-		index().refresh();
+		// during a rebuild searches keep the old view; the rebuild's own refresh shows both at once
+		if (!rebuilding) {
+			index().refresh();
+		}
 		uncommitted.addAndGet(ids.size());
 	}
 

@@ -72,9 +72,14 @@ class KnowledgeService implements KnowledgeBase {
 
 	private final boolean fourEyes;
 
+	private final org.minsheng.platform.FileStore files;
+
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	KnowledgeService(ArticleRows rows, IndexKeeper keeper, QueryLog queries, CurrentActor current,
 			DepartmentDirectory directory, Divisions divisions, AuditTrail audit, Clock clock,
-			PlatformTransactionManager transactions,
+			PlatformTransactionManager transactions, org.minsheng.platform.FileStore files,
+			org.springframework.jdbc.core.JdbcTemplate jdbc,
 			@Value("${minsheng.knowledge.four-eyes:true}") boolean fourEyes) {
 		this.rows = rows;
 		this.keeper = keeper;
@@ -86,6 +91,8 @@ class KnowledgeService implements KnowledgeBase {
 		this.clock = clock;
 		this.rowTx = new TransactionTemplate(transactions);
 		this.fourEyes = fourEyes;
+		this.files = files;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -462,6 +469,69 @@ class KnowledgeService implements KnowledgeBase {
 				return out;
 			}
 		}
+	}
+
+	static final String FILE_AREA = "kb-attachments";
+
+	@Override
+	public org.minsheng.knowledge.ArticleAttachment attach(ArticleId id, String fileName, java.io.InputStream content) {
+		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
+		var article = lockEditable(actor, id);
+		if (article.state() == ArticleState.RETIRED) {
+			throw ConflictException.illegalTransition("attach a file to", Article.KIND, id, article.state());
+		}
+		var now = now();
+		var stored = files.store(FILE_AREA, fileName, content, now);
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		jdbc.update(con -> {
+			var ps = con.prepareStatement("insert into kb_attachment (article_id, file_name, content_type, size_bytes,"
+					+ " sha256, storage_key, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+					new String[] { "id" });
+			ps.setLong(1, article.id);
+			ps.setString(2, stored.fileName());
+			ps.setString(3, stored.contentType());
+			ps.setLong(4, stored.size());
+			ps.setString(5, stored.sha256());
+			ps.setString(6, stored.key());
+			ps.setString(7, actor.username());
+			ps.setObject(8, now);
+			return ps;
+		}, keys);
+		audit.record(AuditRecord.of("KB_FILE_ADDED", "kb_article", article.id,
+				stored.fileName() + " " + stored.size() + " B sha256=" + stored.sha256()));
+		return new org.minsheng.knowledge.ArticleAttachment(keys.getKey().longValue(), stored.fileName(),
+				stored.contentType(), stored.size(), stored.sha256(), actor.username(), now);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<org.minsheng.knowledge.ArticleAttachment> attachments(ArticleId id) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var row = rows.find(id.value()).filter(r -> readable(actor, r.article())).orElseThrow(() -> missing(id));
+		return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
+				+ " from kb_attachment where article_id = ? order by id", (rs, n) -> attachment(rs), row.article().id);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public AttachmentDownload openAttachment(ArticleId id, long attachmentId) {
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var row = rows.find(id.value()).filter(r -> readable(actor, r.article())).orElseThrow(() -> missing(id));
+		var found = jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at,"
+				+ " storage_key from kb_attachment where article_id = ? and id = ?",
+				(rs, n) -> new Object[] { attachment(rs), rs.getString("storage_key") }, row.article().id, attachmentId);
+		if (found.isEmpty()) {
+			throw new NotFoundException("attachment", attachmentId);
+		}
+		return new AttachmentDownload((org.minsheng.knowledge.ArticleAttachment) found.getFirst()[0],
+				files.open(FILE_AREA, (String) found.getFirst()[1]));
+	}
+
+	private static org.minsheng.knowledge.ArticleAttachment attachment(java.sql.ResultSet rs)
+			throws java.sql.SQLException {
+		return new org.minsheng.knowledge.ArticleAttachment(rs.getLong("id"), rs.getString("file_name"),
+				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+				rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class));
 	}
 
 	@Override

@@ -41,8 +41,24 @@ class QueryLog {
 				username);
 	}
 
+	/**
+	 * Records that an article was used to answer: on the same person's latest query of the last
+	 * half hour that showed it (so the log says what was shown and what was used), else as a use
+	 * of its own.
+	 */
 	void used(String source, long articleId, String username) {
+		var now = OffsetDateTime.now(clock);
+		var shown = jdbc.queryForList("select id, shown from kb_query_log where username = ? and occurred_at >= ?"
+				+ " and shown is not null and used_article_id is null order by id desc fetch first 20 rows only",
+				username, now.minusMinutes(30));
+		for (var row : shown) {
+			if (java.util.Arrays.asList(((String) row.get("shown")).split(",")).contains(Long.toString(articleId))) {
+				jdbc.update("update kb_query_log set used_article_id = ? where id = ?", articleId,
+						((Number) row.get("id")).longValue());
+				return;
+			}
+		}
 		jdbc.update("insert into kb_query_log (occurred_at, source, query, used_article_id, username)"
-				+ " values (?, ?, ?, ?, ?)", OffsetDateTime.now(clock), source, "", articleId, username);
+				+ " values (?, ?, ?, ?, ?)", now, source, "", articleId, username);
 	}
 }

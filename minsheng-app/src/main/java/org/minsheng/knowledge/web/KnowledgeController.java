@@ -300,6 +300,42 @@ class KnowledgeController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping(path = "/api/kb/articles/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<org.minsheng.knowledge.ArticleAttachment> attach(@PathVariable long id,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file)
+			throws java.io.IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidFieldException("file", "Send the file as the multipart part 'file'");
+		}
+		try (var in = file.getInputStream()) {
+			var added = knowledge.attach(new ArticleId(id), file.getOriginalFilename(), in);
+			return ResponseEntity.created(URI.create("/api/kb/articles/" + id + "/attachments/" + added.id())).body(added);
+		}
+	}
+
+	@GetMapping("/api/kb/articles/{id}/attachments")
+	List<org.minsheng.knowledge.ArticleAttachment> attachments(@PathVariable long id) {
+		return knowledge.attachments(new ArticleId(id));
+	}
+
+	@GetMapping("/api/kb/articles/{id}/attachments/{attachmentId}")
+	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+			@PathVariable long attachmentId) {
+		var download = knowledge.openAttachment(new ArticleId(id), attachmentId);
+		var a = download.attachment();
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(a.contentType()))
+			.contentLength(a.size())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header(org.springframework.http.HttpHeaders.ETAG, "\"" + a.sha256() + "\"")
+			.body(new org.springframework.core.io.InputStreamResource(download.content()));
+	}
+
 	@PostMapping("/api/kb/index/rebuild")
 	Map<String, Integer> rebuild() {
 		return Map.of("indexed", knowledge.rebuildIndex());

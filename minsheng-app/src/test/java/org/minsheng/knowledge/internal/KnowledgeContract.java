@@ -229,6 +229,39 @@ abstract class KnowledgeContract extends ApplicationTest {
 	}
 
 	@Test
+	void theQueryThatShowedAnArticleRecordsThatItWasUsed() {
+		long id = published(faq(tag + "护照办理", tag + "护照在出入境窗口办理，7个工作日出证。", "护照怎么办"));
+		assertThat(found(agent, tag + "护照怎么办")).contains(id);
+
+		assertThat(agent.post("/api/kb/articles/" + id + "/used", Map.of("source", "ASSIST")).status()).isEqualTo(204);
+
+		assertThat(jdbc.queryForObject("select used_article_id from kb_query_log where query = ? order by id desc"
+				+ " fetch first 1 rows only", Long.class, tag + "护照怎么办")).isEqualTo(id);
+		assertThat(count("select used_count from kb_article where id = ?", id)).isEqualTo(1);
+	}
+
+	@Test
+	void aFileOnAnArticleKeepsItsHashAndIsServedAsADownload() throws Exception {
+		long id = published(faq(tag + "申请表", tag + "请下载申请表填写后提交。", "申请表在哪下载"));
+		var pdf = ("%PDF-1.4 " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		var added = editor.upload("/api/kb/articles/" + id + "/attachments", "居住证申请表.pdf", pdf);
+
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		var sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+		assertThat(added.json().get("sha256").asString()).isEqualTo(sha);
+		var list = ok(agent.get("/api/kb/articles/" + id + "/attachments"));
+		assertThat(list.get(0).get("fileName").asString()).isEqualTo("居住证申请表.pdf");
+		assertThat(agent.bytes("/api/kb/articles/" + id + "/attachments/" + list.get(0).get("id").asLong())).isEqualTo(pdf);
+		var exe = editor.upload("/api/kb/articles/" + id + "/attachments", "setup.exe", pdf);
+		assertThat(exe.status()).isEqualTo(400);
+		assertThat(exe.body()).contains("file");
+		assertThat(agent.upload("/api/kb/articles/" + id + "/attachments", "a.pdf", pdf).status()).isEqualTo(403);
+		assertThat(count("select count(*) from audit_entry where action = 'KB_FILE_ADDED' and target_id = ?",
+				Long.toString(id))).isEqualTo(1);
+	}
+
+	@Test
 	void aLongQuestionIsSearchedLikeAShortOne() {
 		long id = published(faq(tag + "噪声扰民", tag + "夜间施工噪声扰民，可向城市管理和综合执法部门投诉。", "夜间施工太吵怎么办"));
 		var question = ("我家楼下的工地每天晚上十一点以后还在施工，电钻和搅拌机的声音非常大，老人和孩子都睡不着觉，"
