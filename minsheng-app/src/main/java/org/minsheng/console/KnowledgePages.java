@@ -152,16 +152,8 @@ class KnowledgePages {
 			@PathVariable long attachmentId) {
 		var download = knowledge.openAttachment(new ArticleId(id), attachmentId);
 		var a = download.attachment();
-		return ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
-			.contentLength(a.size())
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					org.springframework.http.ContentDisposition.attachment()
-						.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new org.springframework.core.io.InputStreamResource(download.content()));
+		return org.minsheng.platform.Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
+				download.content());
 	}
 
 	// ---- learning ------------------------------------------------------------------------------

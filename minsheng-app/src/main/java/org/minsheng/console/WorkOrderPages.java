@@ -267,16 +267,8 @@ class WorkOrderPages {
 			@PathVariable long id) {
 		var download = attachments.open(WorkOrderNo.fromPath(no), id);
 		var a = download.attachment();
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.parseMediaType(a.contentType()))
-			.contentLength(a.size())
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					org.springframework.http.ContentDisposition.attachment()
-						.filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new org.springframework.core.io.InputStreamResource(download.content()));
+		return org.minsheng.platform.Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
+				download.content());
 	}
 
 	@PostMapping("/console/work-orders/{no}/{step}")

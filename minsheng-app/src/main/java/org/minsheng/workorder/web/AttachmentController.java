@@ -2,16 +2,14 @@ package org.minsheng.workorder.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.minsheng.platform.Downloads;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.workorder.Attachment;
 import org.minsheng.workorder.Attachments;
 import org.minsheng.workorder.WorkOrderNo;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,13 +51,6 @@ class AttachmentController {
 	ResponseEntity<InputStreamResource> download(@PathVariable String no, @PathVariable long id) {
 		var download = attachments.open(WorkOrderNo.fromPath(no), id);
 		var a = download.attachment();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.contentType()))
-			.contentLength(a.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(a.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.ETAG, "\"" + a.sha256() + "\"")
-			.body(new InputStreamResource(download.content()));
+		return Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(), download.content());
 	}
 }
