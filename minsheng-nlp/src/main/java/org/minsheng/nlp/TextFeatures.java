@@ -1,0 +1,89 @@
+package org.minsheng.nlp;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+
+/**
+ * What a classifier sees of a text: its words (HanLP's shortest-path segmenter on the text made
+ * Simplified) and its overlapping character pairs, each weighted 1 + log(count), the whole vector
+ * scaled to unit length so long and short texts weigh alike. Words carry the meaning, pairs survive
+ * a segmenter's wrong cut.
+ */
+public final class TextFeatures {
+
+	private static final Segment SEGMENT = HanLP.newSegment("viterbi");
+
+	/** Words that say nothing about what a request is about. */
+	private static final Set<String> STOP = Set.of("的", "了", "是", "在", "和", "与", "及", "或", "我", "我们", "您", "你",
+			"他", "她", "它", "这", "那", "有", "也", "都", "就", "还", "请", "请问", "吗", "呢", "吧", "啊", "一个", "什么", "怎么",
+			"如何", "能否", "是否", "可以", "没有", "已经", "我们的", "对于", "关于", "进行");
+
+	private TextFeatures() {
+	}
+
+	/** Feature names and values, names sorted (the order Tribuo's examples want). */
+	public record Vector(String[] names, double[] values) {
+	}
+
+	public static Vector of(String text) {
+		var counts = new HashMap<String, Integer>();
+		var simple = HanLP.convertToSimplifiedChinese(text == null ? "" : text).toLowerCase(java.util.Locale.ROOT);
+		for (var term : SEGMENT.seg(simple)) {
+			var word = term.word.strip();
+			if (word.isEmpty() || STOP.contains(word) || !meaningful(word)) {
+				continue;
+			}
+			counts.merge("w=" + word, 1, Integer::sum);
+		}
+		for (int i = 0; i + 1 < simple.length(); i++) {
+			char a = simple.charAt(i);
+			char b = simple.charAt(i + 1);
+			if (Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b) && (han(a) || han(b))) {
+				counts.merge("p=" + a + b, 1, Integer::sum);
+			}
+		}
+		return vector(counts);
+	}
+
+	private static Vector vector(Map<String, Integer> counts) {
+		var names = counts.keySet().stream().sorted().toList();
+		var values = new double[names.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = 1 + Math.log(counts.get(names.get(i)));
+		}
+		return new Vector(names.toArray(String[]::new), values);
+	}
+
+	/** The vector weighted by inverse document frequency and scaled to unit length. */
+	public static Vector weighted(Vector v, Map<String, Double> idf, double unseen) {
+		var values = new double[v.values().length];
+		double norm = 0;
+		for (int i = 0; i < values.length; i++) {
+			values[i] = v.values()[i] * idf.getOrDefault(v.names()[i], unseen);
+			norm += values[i] * values[i];
+		}
+		norm = Math.sqrt(norm);
+		for (int i = 0; i < values.length && norm > 0; i++) {
+			values[i] /= norm;
+		}
+		return new Vector(v.names(), values);
+	}
+
+	private static boolean meaningful(String word) {
+		return word.codePoints().anyMatch(Character::isLetterOrDigit);
+	}
+
+	private static boolean han(char c) {
+		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+	}
+
+	/** For tests: the feature names of a text. */
+	static List<String> names(String text) {
+		return List.of(of(text).names());
+	}
+}

@@ -1,0 +1,71 @@
+package org.minsheng.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The category model on real citizen messages (2020 TipDM Cup, 826 messages, 7 level-1 classes),
+ * 5-fold cross-validated as the issue asks. Reads ../shared/data (not shipped).
+ */
+class CategoryCrossValidationTest {
+
+	static final Path MESSAGES = Path.of("../../shared/data/gov-messages/labeled-dev.csv");
+
+	static List<LabeledText> messages() throws IOException {
+		var path = Files.exists(MESSAGES) ? MESSAGES : Path.of("../shared/data/gov-messages/labeled-dev.csv");
+		var out = new ArrayList<LabeledText>();
+		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+			.with(CsvSchema.emptySchema().withHeader())
+			.readValues(path.toFile())) {
+			for (var row : rows.readAll()) {
+				out.add(new LabeledText(row.get("title") + "\n" + row.get("detail"), row.get("label")));
+			}
+		}
+		return out;
+	}
+
+	@Test
+	void recognizesTheLevelOneCategoryOfRealMessagesUnderFiveFoldCrossValidation() throws IOException {
+		var examples = messages();
+		assertThat(examples).hasSize(826);
+
+		var figures = TextClassifier.crossValidate(examples, 5, 2026);
+
+		System.out.printf("category, 5-fold on %d messages: accuracy %.3f, macro-F1 %.3f, top-3 %.3f, F1 by class %s%n",
+				figures.examples(), figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), figures.f1ByLabel());
+		assertThat(figures.f1ByLabel()).hasSize(7);
+		// measured 0.775 (accuracy 0.794); the issue's target is 0.88, not reached yet (docs/benchmarks.md)
+		assertThat(figures.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.75);
+	}
+
+	@Test
+	void givesProbabilitiesThatAddUpAndTheNextBestLabels() throws IOException {
+		var classifier = TextClassifier.train(messages());
+
+		var c = classifier.classify("小区附近的工地晚上施工噪音太大，严重影响居民休息，请环保部门处理");
+
+		assertThat(c.label()).isEqualTo("环境保护");
+		assertThat(c.confidence()).isBetween(0.0, 1.0);
+		assertThat(c.alternatives()).hasSize(3);
+		double sum = c.confidence() + c.alternatives().stream().mapToDouble(Classification.Alternative::confidence).sum();
+		assertThat(sum).isLessThanOrEqualTo(1.0 + 1e-9);
+		assertThat(c.alternatives().get(0).confidence()).isLessThanOrEqualTo(c.confidence());
+	}
+
+	@Test
+	void readsTraditionalCharactersAsSimplified() {
+		assertThat(TextFeatures.names("社會保險")).isEqualTo(TextFeatures.names("社会保险"));
+	}
+}
