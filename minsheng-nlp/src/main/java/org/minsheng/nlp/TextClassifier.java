@@ -86,12 +86,20 @@ public final class TextClassifier {
 		return new Classification(best.getLabel(), best.getScore(), alternatives);
 	}
 
+	/**
+	 * The example of a vector, with a constant bias feature: a text with no word the model knows
+	 * still gets an answer (the labels' prior) instead of an error.
+	 */
 	private static Example<Label> example(TextFeatures.Vector v, Label label) {
-		if (v.names().length == 0) {
-			return new ArrayExample<>(label, new String[] { "empty" }, new double[] { 1 });
-		}
-		return new ArrayExample<>(label, v.names(), v.values());
+		var names = java.util.Arrays.copyOf(v.names(), v.names().length + 1);
+		var values = java.util.Arrays.copyOf(v.values(), v.values().length + 1);
+		names[names.length - 1] = BIAS;
+		values[values.length - 1] = 1;
+		return new ArrayExample<>(label, names, values);
 	}
+
+	/** Sorts after every feature name (they start with a lower-case letter). */
+	private static final String BIAS = "~bias";
 
 	/**
 	 * k-fold cross-validation with stratified folds (each fold keeps the labels' shares), shuffled

@@ -17,14 +17,27 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The category model on real citizen messages (2020 TipDM Cup, 826 messages, 7 level-1 classes),
- * 5-fold cross-validated as the issue asks. Reads ../shared/data (not shipped).
+ * 5-fold cross-validated as the issue asks. Reads {@code shared/data} beside the repository (not
+ * shipped: research data); where a checkout has no such folder the tests say so and are skipped.
  */
 class CategoryCrossValidationTest {
 
-	static final Path MESSAGES = Path.of("../../shared/data/gov-messages/labeled-dev.csv");
+	static final String FILE = "shared/data/gov-messages/labeled-dev.csv";
+
+	/** The data file, looked for beside each folder from the working directory up. */
+	static Path messagesFile() {
+		for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			var candidate = dir.resolve(FILE);
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		org.junit.jupiter.api.Assumptions.abort("No " + FILE + " beside this checkout or above it");
+		return null;
+	}
 
 	static List<LabeledText> messages() throws IOException {
-		var path = Files.exists(MESSAGES) ? MESSAGES : Path.of("../shared/data/gov-messages/labeled-dev.csv");
+		var path = messagesFile();
 		var out = new ArrayList<LabeledText>();
 		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
@@ -46,7 +59,7 @@ class CategoryCrossValidationTest {
 		System.out.printf("category, 5-fold on %d messages: accuracy %.3f, macro-F1 %.3f, top-3 %.3f, F1 by class %s%n",
 				figures.examples(), figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), figures.f1ByLabel());
 		assertThat(figures.f1ByLabel()).hasSize(7);
-		// measured 0.775 (accuracy 0.794); the issue's target is 0.88, not reached yet (docs/benchmarks.md)
+		// measured 0.774 (accuracy 0.793); the issue's target is 0.88, not reached yet (docs/benchmarks.md)
 		assertThat(figures.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.75);
 	}
 

@@ -1,0 +1,70 @@
+package org.minsheng.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The classifier's behaviour on a small hand-written set, independent of any data folder. */
+class TextClassifierTest {
+
+	static List<LabeledText> examples() {
+		var out = new ArrayList<LabeledText>();
+		for (var t : List.of("小区门口路灯坏了晚上很黑", "道路井盖缺失存在安全隐患", "小区绿化带被占用种菜", "楼道墙皮脱落需要维修",
+				"市政供水管道破裂漏水", "人行道地砖松动绊倒老人")) {
+			out.add(new LabeledText(t, "城乡建设"));
+		}
+		for (var t : List.of("公司拖欠工资三个月不发", "单位不给缴纳社保", "劳动合同到期不续签也不补偿", "工伤认定迟迟没有结果",
+				"养老保险转移接续办不了", "失业金申领被拒绝")) {
+			out.add(new LabeledText(t, "劳动和社会保障"));
+		}
+		for (var t : List.of("工厂夜间排放刺鼻废气", "河道里有人倾倒垃圾污水", "工地夜间施工噪音扰民", "餐馆油烟直排影响居民",
+				"养殖场粪便污染水源", "焚烧秸秆烟雾很大")) {
+			out.add(new LabeledText(t, "环境保护"));
+		}
+		return out;
+	}
+
+	@Test
+	void learnsLabelsFromExamplesAndAnswersWithAProbability() {
+		var classifier = TextClassifier.train(examples());
+
+		var salary = classifier.classify("老板拖欠我们工资不给");
+		var noise = classifier.classify("半夜施工噪音太大睡不着");
+
+		assertThat(salary.label()).isEqualTo("劳动和社会保障");
+		assertThat(noise.label()).isEqualTo("环境保护");
+		assertThat(salary.confidence()).isGreaterThan(salary.alternatives().get(0).confidence());
+		assertThat(salary.alternatives()).extracting(Classification.Alternative::label)
+			.containsExactlyInAnyOrder("城乡建设", "环境保护");
+	}
+
+	@Test
+	void crossValidationHoldsEveryExampleOutOnceAndKeepsTheLabelsShares() {
+		var figures = TextClassifier.crossValidate(examples(), 3, 7);
+
+		assertThat(figures.examples()).isEqualTo(18);
+		assertThat(figures.folds()).isEqualTo(3);
+		assertThat(figures.f1ByLabel()).containsOnlyKeys("城乡建设", "劳动和社会保障", "环境保护");
+		assertThat(figures.accuracy()).isBetween(0.0, 1.0);
+		assertThat(figures.top3Accuracy()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aTextWithNoKnownWordStillGetsAnAnswer() {
+		var c = TextClassifier.train(examples()).classify("zzz");
+
+		assertThat(c.label()).isIn("城乡建设", "劳动和社会保障", "环境保护");
+		assertThat(c.confidence()).isBetween(0.0, 1.0);
+	}
+
+	@Test
+	void needsAtLeastTwoLabels() {
+		assertThatThrownBy(() -> TextClassifier.train(List.of(new LabeledText("路灯坏了", "城乡建设"))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("two labels");
+	}
+}
