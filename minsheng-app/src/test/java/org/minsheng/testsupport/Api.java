@@ -124,6 +124,17 @@ public final class Api {
 			}
 		}
 
+		/** Sends a text body with its content type (CSV, NDJSON). */
+		public Response sendAs(String method, String path, String contentType, String body) {
+			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+			if (authorization != null) {
+				builder.header("Authorization", authorization);
+			}
+			builder.header("Content-Type", contentType + "; charset=UTF-8")
+				.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+			return exchange(builder);
+		}
+
 		/** Sends a raw body, for malformed input. */
 		public Response send(String method, String path, Object body) {
 			var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));

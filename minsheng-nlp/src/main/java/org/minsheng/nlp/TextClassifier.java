@@ -25,7 +25,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Tribuo) over {@link TextFeatures} weighted by the inverse document frequency of the training
  * texts. Logistic regression gives probabilities, which is what a confidence threshold needs.
  */
-public final class TextClassifier {
+public final class TextClassifier implements java.io.Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private static final LabelFactory LABELS = new LabelFactory();
 
@@ -71,6 +73,33 @@ public final class TextClassifier {
 
 	public static TextClassifier train(List<LabeledText> examples) {
 		return train(examples, DEFAULT_COST);
+	}
+
+	/** Writes the model (a versioned file of the app). */
+	public void save(java.io.OutputStream out) throws java.io.IOException {
+		var objects = new java.io.ObjectOutputStream(out);
+		objects.writeObject(this);
+		objects.flush();
+	}
+
+	/** Reads a model written by {@link #save}; only the classes a model is made of are accepted. */
+	public static TextClassifier load(java.io.InputStream in) throws java.io.IOException {
+		var objects = new java.io.ObjectInputStream(in);
+		objects.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+				"org.minsheng.nlp.*;org.tribuo.**;com.oracle.labs.mlrg.**;de.bwaldvogel.liblinear.**;java.**;!*"));
+		try {
+			return (TextClassifier) objects.readObject();
+		}
+		catch (ClassNotFoundException | ClassCastException e) {
+			throw new java.io.IOException("Not a model file", e);
+		}
+	}
+
+	/** The labels the model knows. */
+	public java.util.Set<String> labels() {
+		var out = new java.util.TreeSet<String>();
+		model.getOutputIDInfo().getDomain().forEach(l -> out.add(l.getLabel()));
+		return out;
 	}
 
 	public Classification classify(String text) {

@@ -62,6 +62,18 @@ class TextClassifierTest {
 	}
 
 	@Test
+	void aSavedModelAnswersAlikeWhenLoaded() throws Exception {
+		var classifier = TextClassifier.train(examples());
+		var bytes = new java.io.ByteArrayOutputStream();
+		classifier.save(bytes);
+
+		var loaded = TextClassifier.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+
+		assertThat(loaded.classify("拖欠工资")).isEqualTo(classifier.classify("拖欠工资"));
+		assertThat(loaded.labels()).containsExactlyInAnyOrder("城乡建设", "劳动和社会保障", "环境保护");
+	}
+
+	@Test
 	void needsAtLeastTwoLabels() {
 		assertThatThrownBy(() -> TextClassifier.train(List.of(new LabeledText("路灯坏了", "城乡建设"))))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -1,0 +1,47 @@
+package org.minsheng.understanding;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Text intelligence for the center. Importing examples and training need {@code CATEGORY_ADMIN};
+ * analyzing needs {@code WORKORDER_READ}.
+ */
+public interface Understanding {
+
+	/**
+	 * Imports training examples from CSV ({@code id,title,detail,category,department}; {@code label}
+	 * is taken for {@code category}; either label may be empty). Each bad row is reported by number
+	 * and field; the good ones are kept.
+	 */
+	ImportResult importExamples(String csv);
+
+	/** Trains the category model on the examples, with 5-fold figures; activates it when not worse. */
+	ModelVersion train();
+
+	List<ModelVersion> models();
+
+	/** Reads a request: today its category with a probability and the alternatives. */
+	Analysis analyze(String title, String content);
+
+	record ImportResult(int received, int imported, List<RowError> errors) {
+
+		public record RowError(int row, String field, String message) {
+		}
+	}
+
+	record ModelVersion(String kind, int version, int examples, double accuracy, double macroF1, double top3Accuracy,
+			boolean active, OffsetDateTime trainedAt, String note) {
+	}
+
+	/**
+	 * What is understood of a request. Fields the models do not give yet are null or empty:
+	 * department, region, emotion, risks, keywords and summary come with the next parts of issue 5.
+	 */
+	record Analysis(Guess category, List<Guess> alternatives, Guess department, String region, Guess emotion,
+			List<String> risks, List<String> keywords, String summary, Integer modelVersion) {
+
+		public record Guess(String label, double confidence) {
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package org.minsheng.understanding.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
+import org.minsheng.nlp.LabeledText;
+import org.minsheng.nlp.TextClassifier;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.understanding.Understanding;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+@Service
+@Transactional
+class UnderstandingService implements Understanding {
+
+	static final String CATEGORY = "CATEGORY";
+
+	/** How many folds the figures of a new model come from. */
+	static final int FOLDS = 5;
+
+	private final JdbcTemplate jdbc;
+
+	private final CurrentActor current;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Path dir;
+
+	/** The active category model and its version, read from its file on first use. */
+	private final AtomicReference<Loaded> active = new AtomicReference<>();
+
+	private record Loaded(int version, TextClassifier classifier) {
+	}
+
+	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock,
+			@Value("${minsheng.data-dir}") String dataDir) {
+		this.jdbc = jdbc;
+		this.current = current;
+		this.audit = audit;
+		this.clock = clock;
+		this.dir = Path.of(dataDir, "nlp-models");
+	}
+
+	@Override
+	public ImportResult importExamples(String csv) {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		if (csv == null || csv.isBlank()) {
+			throw new InvalidFieldException("body", "Send CSV with the header id,title,detail,category,department");
+		}
+		List<Map<String, String>> rows;
+		try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+			.with(CsvSchema.emptySchema().withHeader())
+			.readValues(csv.strip().replace("\uFEFF", ""))) {
+			rows = it.readAll();
+		}
+		catch (JacksonException e) {
+			throw new InvalidFieldException("body", "Not CSV with a header row: " + e.getOriginalMessage());
+		}
+		if (rows.isEmpty()) {
+			throw new InvalidFieldException("body", "The CSV has a header but no rows");
+		}
+		if (!rows.get(0).containsKey("title") && !rows.get(0).containsKey("detail")) {
+			throw new InvalidFieldException("body", "The header names no title or detail column");
+		}
+		var now = OffsetDateTime.now(clock);
+		var errors = new ArrayList<ImportResult.RowError>();
+		int imported = 0;
+		for (int i = 0; i < rows.size(); i++) {
+			var r = rows.get(i);
+			var title = cut(r.get("title"), 500);
+			var detail = cut(r.get("detail"), 8000);
+			var category = cut(r.containsKey("category") ? r.get("category") : r.get("label"), 100);
+			if (title == null && detail == null) {
+				errors.add(new ImportResult.RowError(i + 1, "title", "A row needs a title or a detail"));
+				continue;
+			}
+			jdbc.update("insert into nlp_example (external_id, title, detail, category, department, imported_by,"
+					+ " imported_at) values (?, ?, ?, ?, ?, ?, ?)", cut(r.get("id"), 100), title, detail, category,
+					cut(r.get("department"), 200), actor.username(), now);
+			imported++;
+		}
+		audit.record(AuditRecord.of("NLP_EXAMPLES_IMPORTED", "nlp_example", null,
+				"received=" + rows.size() + ", imported=" + imported + ", rejected=" + errors.size()));
+		return new ImportResult(rows.size(), imported, errors);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ModelVersion train() {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		var examples = jdbc.query("select title, detail, category from nlp_example where category is not null",
+				(rs, n) -> new LabeledText(text(rs.getString(1), rs.getString(2)), rs.getString(3)));
+		if (examples.size() < FOLDS * 2 || examples.stream().map(LabeledText::label).distinct().count() < 2) {
+			throw new InvalidFieldException("examples",
+					"Training needs at least " + FOLDS * 2 + " examples of at least two categories; import some first");
+		}
+		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026);
+		var classifier = TextClassifier.train(examples);
+		var now = OffsetDateTime.now(clock);
+		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
+				Integer.class, CATEGORY);
+		var file = "category-v" + version + ".model";
+		try {
+			Files.createDirectories(dir);
+			var temp = Files.createTempFile(dir, "model-", ".part");
+			try (var out = Files.newOutputStream(temp)) {
+				classifier.save(out);
+			}
+			Files.move(temp, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		var best = jdbc.queryForList("select macro_f1 from nlp_model where kind = ? and active = true", Double.class,
+				CATEGORY);
+		boolean better = best.isEmpty() || figures.macroF1() >= best.get(0);
+		if (better) {
+			jdbc.update("update nlp_model set active = false where kind = ?", CATEGORY);
+		}
+		jdbc.update("insert into nlp_model (kind, version, examples, accuracy, macro_f1, top3, file_name, active,"
+				+ " trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", CATEGORY, version, examples.size(),
+				figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), file, better, actor.username(), now);
+		if (better) {
+			active.set(new Loaded(version, classifier));
+		}
+		var note = better ? "active" : "kept version with macro-F1 " + best.get(0) + ": this one is worse";
+		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", CATEGORY + " v" + version,
+				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, %s", examples.size(), figures.accuracy(),
+						figures.macroF1(), note)));
+		return new ModelVersion(CATEGORY, version, examples.size(), figures.accuracy(), figures.macroF1(),
+				figures.top3Accuracy(), better, now, note);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ModelVersion> models() {
+		current.get().require(Permission.CATEGORY_ADMIN);
+		return jdbc.query("select kind, version, examples, accuracy, macro_f1, top3, active, trained_at from nlp_model"
+				+ " order by kind, version desc", (rs, n) -> new ModelVersion(rs.getString(1), rs.getInt(2), rs.getInt(3),
+						rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBoolean(7),
+						rs.getObject(8, OffsetDateTime.class), rs.getBoolean(7) ? "active" : null));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Analysis analyze(String title, String content) {
+		current.get().require(Permission.WORKORDER_READ);
+		var text = text(title, content);
+		if (text.isBlank()) {
+			throw new InvalidFieldException("content", "Give a title or a content to analyze");
+		}
+		if (text.length() > 10_000) {
+			throw new InvalidFieldException("content", "At most 10,000 characters");
+		}
+		var model = activeModel();
+		if (model == null) {
+			return new Analysis(null, List.of(), null, null, null, List.of(), List.of(), null, null);
+		}
+		var c = model.classifier().classify(text);
+		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
+				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
+				null, null, List.of(), List.of(), null, model.version());
+	}
+
+	private Loaded activeModel() {
+		var loaded = active.get();
+		var row = jdbc.query("select version, file_name from nlp_model where kind = ? and active = true",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }, CATEGORY);
+		if (row.isEmpty()) {
+			return null;
+		}
+		int version = (Integer) row.get(0)[0];
+		if (loaded != null && loaded.version() == version) {
+			return loaded;
+		}
+		// another node trained it, or this node restarted: read the version's file
+		try (var in = Files.newInputStream(dir.resolve((String) row.get(0)[1]))) {
+			var fresh = new Loaded(version, TextClassifier.load(in));
+			active.set(fresh);
+			return fresh;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read model file " + row.get(0)[1], e);
+		}
+	}
+
+	private static String text(String title, String detail) {
+		var t = title == null ? "" : title.strip();
+		var d = detail == null ? "" : detail.strip();
+		return t.isEmpty() ? d : d.isEmpty() ? t : t + "\n" + d;
+	}
+
+	private static String cut(String value, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		var v = value.strip();
+		return v.length() > max ? v.substring(0, max) : v;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 1000) / 1000.0;
+	}
+}

@@ -1,0 +1,46 @@
+package org.minsheng.understanding.web;
+
+import java.util.List;
+
+import org.minsheng.understanding.Understanding;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+/** Training examples, model versions and the analysis of a request. */
+@RestController
+class UnderstandingController {
+
+	record AnalyzeBody(@Size(max = 500) String title, @Size(max = 10_000) String content) {
+	}
+
+	private final Understanding understanding;
+
+	UnderstandingController(Understanding understanding) {
+		this.understanding = understanding;
+	}
+
+	@PostMapping(path = "/api/nlp/training-examples", consumes = { "text/csv", "text/plain" })
+	Understanding.ImportResult importExamples(@RequestBody String csv) {
+		return understanding.importExamples(csv);
+	}
+
+	@PostMapping("/api/nlp/models/train")
+	Understanding.ModelVersion train() {
+		return understanding.train();
+	}
+
+	@GetMapping("/api/nlp/models")
+	List<Understanding.ModelVersion> models() {
+		return understanding.models();
+	}
+
+	@PostMapping("/api/nlp/analyze")
+	Understanding.Analysis analyze(@Valid @RequestBody AnalyzeBody b) {
+		return understanding.analyze(b.title(), b.content());
+	}
+}

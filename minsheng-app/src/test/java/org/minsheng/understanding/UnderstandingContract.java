@@ -1,0 +1,106 @@
+package org.minsheng.understanding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minsheng.testsupport.Api;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.IdentityFixture;
+
+/** Training examples in, a versioned category model out, and a request read with it. */
+abstract class UnderstandingContract extends ApplicationTest {
+
+	static final String CSV = """
+			id,title,detail,category,department
+			1,小区门口路灯坏了,晚上很黑,城乡建设,
+			2,道路井盖缺失,存在安全隐患,城乡建设,
+			3,绿化带被占用种菜,,城乡建设,
+			4,楼道墙皮脱落,需要维修,城乡建设,
+			5,供水管道破裂,一直漏水,城乡建设,
+			6,人行道地砖松动,老人被绊倒,城乡建设,
+			7,公司拖欠工资,三个月不发,劳动和社会保障,
+			8,单位不缴社保,,劳动和社会保障,
+			9,劳动合同到期不续签,也不补偿,劳动和社会保障,
+			10,工伤认定没有结果,,劳动和社会保障,
+			11,养老保险转移办不了,,劳动和社会保障,
+			12,失业金申领被拒,,劳动和社会保障,
+			13,工厂排放刺鼻废气,,环境保护,
+			14,河道被倾倒污水,,环境保护,
+			15,工地夜间施工噪音,扰民,环境保护,
+			16,餐馆油烟直排,影响居民,环境保护,
+			17,养殖场污染水源,,环境保护,
+			18,焚烧秸秆,烟雾很大,环境保护,
+			19,,,,
+			20,只有标题没有分类,,,
+			""";
+
+	Api.Session supervisor;
+
+	Api.Session agent;
+
+	@BeforeEach
+	void staff() {
+		var root = given.rootId();
+		var s = IdentityFixture.unique("nlpsup");
+		given.user(s, root, "SUPERVISOR");
+		supervisor = api.as(s, IdentityFixture.PASSWORD);
+		var a = IdentityFixture.unique("nlpag");
+		given.user(a, root, "AGENT");
+		agent = api.as(a, IdentityFixture.PASSWORD);
+	}
+
+	Api.Response csv(Api.Session who, String body) {
+		return who.sendAs("POST", "/api/nlp/training-examples", "text/csv", body);
+	}
+
+	@Test
+	void trainsAVersionedCategoryModelFromImportedExamplesAndReadsARequestWithIt() {
+		var report = csv(supervisor, CSV);
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json().get("received").asInt()).isEqualTo(20);
+		assertThat(report.json().get("imported").asInt()).isEqualTo(19);
+		assertThat(report.json().get("errors").get(0).get("row").asInt()).isEqualTo(19);
+		assertThat(report.json().get("errors").get(0).get("field").asString()).isEqualTo("title");
+
+		var first = supervisor.post("/api/nlp/models/train", null);
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("active").asBoolean()).isTrue();
+		assertThat(first.json().get("examples").asInt()).isGreaterThanOrEqualTo(18);
+		assertThat(first.json().get("macroF1").asDouble()).isBetween(0.0, 1.0);
+
+		var analysis = agent.post("/api/nlp/analyze", Map.of("title", "老板拖欠我们工资", "content", "已经半年没发了"));
+		assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
+		assertThat(analysis.json().get("category").get("label").asString()).isEqualTo("劳动和社会保障");
+		assertThat(analysis.json().get("category").get("confidence").asDouble()).isBetween(0.0, 1.0);
+		assertThat(analysis.json().get("alternatives")).hasSize(2);
+		int version = analysis.json().get("modelVersion").asInt();
+
+		var second = supervisor.post("/api/nlp/models/train", null);
+		assertThat(second.json().get("version").asInt()).isGreaterThan(first.json().get("version").asInt());
+		assertThat(second.json().get("active").asBoolean()).as("the same data is not worse").isTrue();
+		assertThat(agent.post("/api/nlp/analyze", Map.of("title", "拖欠工资")).json().get("modelVersion").asInt())
+			.isGreaterThan(version);
+		assertThat(ok(supervisor.get("/api/nlp/models")).size()).isGreaterThanOrEqualTo(2);
+		assertThat(count("select count(*) from audit_entry where action = 'NLP_MODEL_TRAINED'")).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void onlyCategoryAdminsImportAndTrainAndBadInputNamesItsField() {
+		assertThat(csv(agent, CSV).status()).isEqualTo(403);
+		assertThat(agent.post("/api/nlp/models/train", null).status()).isEqualTo(403);
+		var empty = agent.post("/api/nlp/analyze", Map.of("title", " "));
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.body()).contains("content");
+		var noColumns = csv(supervisor, "a,b\n1,2\n");
+		assertThat(noColumns.status()).isEqualTo(400);
+		assertThat(noColumns.body()).contains("body");
+	}
+
+	static tools.jackson.databind.JsonNode ok(Api.Response r) {
+		assertThat(r.status()).as(r.body()).isBetween(200, 299);
+		return r.json();
+	}
+}
