@@ -70,6 +70,16 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles/" + id + "/submit", null));
 		WorkOrderFixture.ok(reviewer.post("/api/kb/articles/" + id + "/approve", null));
 
+		var csv = new StringBuilder("id,title,detail,category\n");
+		for (var t : java.util.List.of("公司拖欠工资", "单位不缴社保", "劳动合同不续签", "工伤认定没结果", "养老保险转移")) {
+			csv.append(",").append(t).append(",,劳动和社会保障\n");
+		}
+		for (var t : java.util.List.of("社保卡丢了怎么补办", "社保卡补办要带什么", "路灯不亮", "井盖缺失", "墙皮脱落")) {
+			csv.append(",").append(t).append(",,").append(t.startsWith("社保") ? "劳动和社会保障" : "城乡建设").append("\n");
+		}
+		WorkOrderFixture.ok(hotline.supervisor.sendAs("POST", "/api/nlp/training-examples", "text/csv", csv.toString()));
+		WorkOrderFixture.ok(hotline.supervisor.post("/api/nlp/models/train", null));
+
 		var agent = login("agent");
 		agent.locator("header nav").getByText("登记工单").click();
 		agent.waitForURL("**/console/work-orders/new");
@@ -78,6 +88,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 
 		var item = agent.locator(".assist-item[data-article-id='" + id + "']");
 		assertThat(item).containsText(tag + "社保卡补办");
+		assertThat(agent.locator("#analysis-category")).containsText("劳动和社会保障");
 		screenshot(agent, "agent-assist");
 		item.locator(".assist-insert").click();
 
