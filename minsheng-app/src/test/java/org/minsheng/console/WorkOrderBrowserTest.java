@@ -125,6 +125,8 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		var dispatcher = login("dispatcher");
 		dispatcher.navigate(api.base() + "/console/work-orders?state=PENDING_DISPATCH");
 		dispatcher.locator("tr[data-no='" + no + "'] a").first().click();
+		// the analysis loads beside the order
+		assertThat(dispatcher.locator("#order-analysis .analysis-results")).isVisible();
 		dispatcher.locator("#dispatch-lead").selectOption(Long.toString(hotline.district));
 		dispatcher.locator("#dispatch-submit").click();
 		assertThat(dispatcher.locator("[role=status]")).containsText("已完成：派单");
