@@ -127,6 +127,22 @@ class ArticleRows {
 				(rs, n) -> version(rs), articleId);
 	}
 
+	/** The content readers get (the published version, else the draft) of each article, in one read. */
+	java.util.Map<Long, ArticleContent> currentContents(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var out = new java.util.HashMap<Long, ArticleContent>();
+		named.query("select a.id, v.version, v.title, v.body, v.questions, v.tags, v.regions, v.effective_from,"
+				+ " v.expires_at, v.source_url, v.edited_by, v.edited_at, v.approved_by, v.approved_at"
+				+ " from kb_article a join kb_article_version v on v.article_id = a.id"
+				+ " and v.version = coalesce(a.published_version, a.draft_version) where a.id in (:ids)",
+				new MapSqlParameterSource("ids", ids), rs -> {
+					out.put(rs.getLong("id"), version(rs).content());
+				});
+		return out;
+	}
+
 	void markUsed(long id) {
 		jdbc.update("update kb_article set used_count = used_count + 1 where id = ?", id);
 	}

@@ -457,13 +457,12 @@ class KnowledgeService implements KnowledgeBase {
 			var rowsPage = rows.list(q, writer(actor) ? actor.scope() : org.minsheng.identity.DataScope.nothing(),
 					true);
 			var names = directory.names(rowsPage.items().stream().map(ArticleSummary::departmentId).toList());
-			for (var s : rowsPage.items()) {
-				var row = rows.find(s.id()).orElseThrow();
-				var a = row.article();
-				int number = a.publishedVersion() != null ? a.publishedVersion() : a.draftVersion();
-				var c = rows.version(a.id, number).orElseThrow().content();
-				out.add(new ArticleRecord(a.externalId, a.type.name(), c.title(), c.body(), names.get(a.departmentId),
-						c.questions(), c.regions(), c.tags(), c.effectiveFrom(), c.expiresAt(), c.sourceUrl()));
+			var contents = rows.currentContents(rowsPage.items().stream().map(ArticleSummary::id).toList());
+			for (var a : rowsPage.items()) {
+				var c = contents.get(a.id());
+				out.add(new ArticleRecord(a.externalId(), a.type().name(), c.title(), c.body(),
+						names.get(a.departmentId()), c.questions(), c.regions(), c.tags(), c.effectiveFrom(),
+						c.expiresAt(), c.sourceUrl()));
 			}
 			if (rowsPage.items().size() < 500) {
 				return out;

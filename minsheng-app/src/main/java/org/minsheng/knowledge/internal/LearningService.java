@@ -283,12 +283,22 @@ class LearningService implements KnowledgeLearning {
 				+ " order by unhelpful desc, a.id fetch first 200 rows only", p,
 				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
 		var names = directory.names(rows.stream().map(r -> (Long) r[2]).toList());
-		return rows.stream().map(r -> {
-			var comments = jdbc.queryForList("select comment from kb_feedback where article_id = ? and helpful = false"
-					+ " and comment is not null order by occurred_at desc fetch first 5 rows only", String.class, r[0]);
-			return new ArticleFeedback((Long) r[0], (String) r[1], names.get((Long) r[2]), (Long) r[3], (Long) r[4],
-					comments);
-		}).toList();
+		// the latest five comments of every listed article, in one read
+		var comments = new HashMap<Long, List<String>>();
+		if (!rows.isEmpty()) {
+			named.query("select article_id, comment from kb_feedback where article_id in (:ids) and helpful = false"
+					+ " and comment is not null order by occurred_at desc",
+					new MapSqlParameterSource("ids", rows.stream().map(r -> (Long) r[0]).toList()), rs -> {
+						var list = comments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>());
+						if (list.size() < 5) {
+							list.add(rs.getString(2));
+						}
+					});
+		}
+		return rows.stream()
+			.map(r -> new ArticleFeedback((Long) r[0], (String) r[1], names.get((Long) r[2]), (Long) r[3], (Long) r[4],
+					comments.getOrDefault((Long) r[0], List.of())))
+			.toList();
 	}
 
 	private static String scope(Actor actor, MapSqlParameterSource p) {
