@@ -1,0 +1,31 @@
+package org.minsheng.sip;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How a bridge to an agent ended.
+ *
+ * @param result     what happened
+ * @param agentCallId the Call-ID of the agent leg
+ * @param answeredAt when the agent answered (empty unless {@link Result#TALKED})
+ * @param endedAt    when the talk or the attempt ended
+ * @param endedBy    who hung up after the talk (empty unless {@link Result#TALKED})
+ * @param recording  the stereo recording (caller left, agent right), if one was made
+ */
+public record BridgeOutcome(Result result, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
+                            Optional<Party> endedBy, Optional<Recording> recording) {
+
+    public enum Result {
+        /** The agent answered and the two talked until one hung up. */
+        TALKED,
+        /** The agent's phone rang until the ring timeout. */
+        NO_ANSWER,
+        /** The agent's phone declined (486/603 or another final error). */
+        REJECTED,
+        /** No phone is registered for the agent, or it did not respond at all. */
+        UNREACHABLE,
+        /** The caller hung up while the agent's phone rang. */
+        CALLER_LEFT
+    }
+}
