@@ -14,18 +14,18 @@ import java.util.Optional;
  * @param recording  the stereo recording (caller left, agent right), if one was made
  */
 public record BridgeOutcome(Result result, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
-                            Optional<Party> endedBy, Optional<Recording> recording) {
+							Optional<Party> endedBy, Optional<Recording> recording) {
 
-    public enum Result {
-        /** The agent answered and the two talked until one hung up. */
-        TALKED,
-        /** The agent's phone rang until the ring timeout. */
-        NO_ANSWER,
-        /** The agent's phone declined (486/603 or another final error). */
-        REJECTED,
-        /** No phone is registered for the agent, or it did not respond at all. */
-        UNREACHABLE,
-        /** The caller hung up while the agent's phone rang. */
-        CALLER_LEFT
-    }
+	public enum Result {
+		/** The agent answered and the two talked until one hung up. */
+		TALKED,
+		/** The agent's phone rang until the ring timeout. */
+		NO_ANSWER,
+		/** The agent's phone declined (486/603 or another final error). */
+		REJECTED,
+		/** No phone is registered for the agent, or it did not respond at all. */
+		UNREACHABLE,
+		/** The caller hung up while the agent's phone rang. */
+		CALLER_LEFT
+	}
 }

@@ -10,64 +10,64 @@ import java.util.Optional;
  */
 public interface Call {
 
-    CallId id();
+	CallId id();
 
-    /** The caller's number (user part of From). */
-    String caller();
+	/** The caller's number (user part of From). */
+	String caller();
 
-    /** The number dialled (user part of the Request-URI), e.g. {@code 12345}. */
-    String dialled();
+	/** The number dialled (user part of the Request-URI), e.g. {@code 12345}. */
+	String dialled();
 
-    /** The codec agreed with the caller: {@code PCMU} or {@code PCMA}. */
-    String codec();
+	/** The codec agreed with the caller: {@code PCMU} or {@code PCMA}. */
+	String codec();
 
-    Instant startedAt();
+	Instant startedAt();
 
-    /** When the engine answered the caller, if it did. */
-    Optional<Instant> answeredAt();
+	/** When the engine answered the caller, if it did. */
+	Optional<Instant> answeredAt();
 
-    boolean isEnded();
+	boolean isEnded();
 
-    /** Sends 180 Ringing. */
-    void ring();
+	/** Sends 180 Ringing. */
+	void ring();
 
-    /** Answers (200 OK with the SDP answer) and waits for the ACK; media starts flowing. */
-    void answer();
+	/** Answers (200 OK with the SDP answer) and waits for the ACK; media starts flowing. */
+	void answer();
 
-    /**
-     * Plays a clip to the caller.
-     *
-     * @param interruptible whether a key press stops the clip
-     * @return the key that interrupted the clip (it is also left for {@link #readDigits}), or empty
-     */
-    Optional<Character> play(AudioClip clip, boolean interruptible);
+	/**
+	 * Plays a clip to the caller.
+	 *
+	 * @param interruptible whether a key press stops the clip
+	 * @return the key that interrupted the clip (it is also left for {@link #readDigits}), or empty
+	 */
+	Optional<Character> play(AudioClip clip, boolean interruptible);
 
-    /** Stops a clip another thread is playing (music on hold when an agent is found). */
-    void stopPlayback();
+	/** Stops a clip another thread is playing (music on hold when an agent is found). */
+	void stopPlayback();
 
-    /**
-     * Collects keys pressed (RFC 4733 events or SIP INFO), including any pressed during an interruptible clip.
-     *
-     * @param max          stop after this many keys
-     * @param firstKey     how long to wait for the first key
-     * @param betweenKeys  how long to wait for each following key
-     * @param terminator   a key that ends the input and is not returned (e.g. {@code '#'}), or {@code 0} for none
-     * @return the keys, possibly empty on timeout
-     */
-    String readDigits(int max, Duration firstKey, Duration betweenKeys, char terminator);
+	/**
+	 * Collects keys pressed (RFC 4733 events or SIP INFO), including any pressed during an interruptible clip.
+	 *
+	 * @param max          stop after this many keys
+	 * @param firstKey     how long to wait for the first key
+	 * @param betweenKeys  how long to wait for each following key
+	 * @param terminator   a key that ends the input and is not returned (e.g. {@code '#'}), or {@code 0} for none
+	 * @return the keys, possibly empty on timeout
+	 */
+	String readDigits(int max, Duration firstKey, Duration betweenKeys, char terminator);
 
-    /**
-     * Rings the phone registered for {@code agent}; when it answers, the caller and the agent talk until one hangs
-     * up (recorded in stereo when a recording name is given). Blocks until then, or until the agent did not answer.
-     */
-    BridgeOutcome bridge(String agent, Duration ringTimeout, String recordingName);
+	/**
+	 * Rings the phone registered for {@code agent}; when it answers, the caller and the agent talk until one hangs
+	 * up (recorded in stereo when a recording name is given). Blocks until then, or until the agent did not answer.
+	 */
+	BridgeOutcome bridge(String agent, Duration ringTimeout, String recordingName);
 
-    /** Ends the call (BYE when answered, 480 or the given status otherwise). */
-    void hangup();
+	/** Ends the call (BYE when answered, 480 or the given status otherwise). */
+	void hangup();
 
-    /** Waits until the call has ended. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException;
+	/** Waits until the call has ended. */
+	boolean awaitEnd(Duration timeout) throws InterruptedException;
 
-    /** Who ended the call, once it has ended. */
-    Optional<Party> endedBy();
+	/** Who ended the call, once it has ended. */
+	Optional<Party> endedBy();
 }

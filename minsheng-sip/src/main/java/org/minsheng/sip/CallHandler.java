@@ -7,5 +7,5 @@ package org.minsheng.sip;
  */
 @FunctionalInterface
 public interface CallHandler {
-    void handle(Call call) throws Exception;
+	void handle(Call call) throws Exception;
 }

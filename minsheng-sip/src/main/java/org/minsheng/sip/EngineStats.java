@@ -12,5 +12,5 @@ package org.minsheng.sip;
  * @param rtpPacketsOut       RTP packets sent
  */
 public record EngineStats(long requests, long throttled, long callsOffered, long callsRefusedCodec,
-                          long registrationsFailed, long rtpPacketsIn, long rtpPacketsOut) {
+						  long registrationsFailed, long rtpPacketsIn, long rtpPacketsOut) {
 }

@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param expiresAt when the registration lapses unless refreshed
  */
 public record Registration(String user, String contact, String transport, String source, String userAgent,
-                           Instant expiresAt) {
+						   Instant expiresAt) {
 }

@@ -9,20 +9,20 @@ import java.util.Optional;
  */
 public interface SipEngine extends AutoCloseable {
 
-    /** The SIP port the engine listens on (UDP and/or TCP). */
-    int port();
+	/** The SIP port the engine listens on (UDP and/or TCP). */
+	int port();
 
-    List<Registration> registrations();
+	List<Registration> registrations();
 
-    Optional<Registration> registration(String user);
+	Optional<Registration> registration(String user);
 
-    /** Counters since start. */
-    EngineStats stats();
+	/** Counters since start. */
+	EngineStats stats();
 
-    /** Calls in progress. */
-    int activeCalls();
+	/** Calls in progress. */
+	int activeCalls();
 
-    /** Stops listening, ends calls in progress and releases the ports. */
-    @Override
-    void close();
+	/** Stops listening, ends calls in progress and releases the ports. */
+	@Override
+	void close();
 }

@@ -22,47 +22,47 @@ import java.util.Set;
  * @param recordingDirectory   where call recordings are written
  */
 public record SipSettings(
-        String bindAddress,
-        String advertisedAddress,
-        int port,
-        Set<String> transports,
-        String realm,
-        int rtpPortMin,
-        int rtpPortMax,
-        Duration minRegistration,
-        Duration maxRegistration,
-        int requestsPerSecond,
-        Path recordingDirectory) {
+		String bindAddress,
+		String advertisedAddress,
+		int port,
+		Set<String> transports,
+		String realm,
+		int rtpPortMin,
+		int rtpPortMax,
+		Duration minRegistration,
+		Duration maxRegistration,
+		int requestsPerSecond,
+		Path recordingDirectory) {
 
-    public SipSettings {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        if (advertisedAddress == null || advertisedAddress.isBlank()) advertisedAddress = bindAddress;
-        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-        transports = Set.copyOf(transports);
-        if (transports.isEmpty() || !Set.of("udp", "tcp").containsAll(transports)) {
-            throw new IllegalArgumentException("transports must be udp and/or tcp: " + transports);
-        }
-        if (rtpPortMin < 1024 || rtpPortMax > 65535 || rtpPortMax - rtpPortMin < 2) {
-            throw new IllegalArgumentException("RTP port range " + rtpPortMin + "-" + rtpPortMax + " is not usable");
-        }
-        if (requestsPerSecond < 1) throw new IllegalArgumentException("requestsPerSecond must be positive");
-        Objects.requireNonNull(realm, "realm");
-        Objects.requireNonNull(recordingDirectory, "recordingDirectory");
-    }
+	public SipSettings {
+		Objects.requireNonNull(bindAddress, "bindAddress");
+		if (advertisedAddress == null || advertisedAddress.isBlank()) advertisedAddress = bindAddress;
+		if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+		transports = Set.copyOf(transports);
+		if (transports.isEmpty() || !Set.of("udp", "tcp").containsAll(transports)) {
+			throw new IllegalArgumentException("transports must be udp and/or tcp: " + transports);
+		}
+		if (rtpPortMin < 1024 || rtpPortMax > 65535 || rtpPortMax - rtpPortMin < 2) {
+			throw new IllegalArgumentException("RTP port range " + rtpPortMin + "-" + rtpPortMax + " is not usable");
+		}
+		if (requestsPerSecond < 1) throw new IllegalArgumentException("requestsPerSecond must be positive");
+		Objects.requireNonNull(realm, "realm");
+		Objects.requireNonNull(recordingDirectory, "recordingDirectory");
+	}
 
-    /** Loopback defaults, for a laptop and for tests. */
-    public static SipSettings loopback(int port, Path recordingDirectory) {
-        return new SipSettings("127.0.0.1", null, port, Set.of("udp", "tcp"), "minsheng", 20000, 29999,
-                Duration.ofSeconds(60), Duration.ofHours(1), 200, recordingDirectory);
-    }
+	/** Loopback defaults, for a laptop and for tests. */
+	public static SipSettings loopback(int port, Path recordingDirectory) {
+		return new SipSettings("127.0.0.1", null, port, Set.of("udp", "tcp"), "minsheng", 20000, 29999,
+				Duration.ofSeconds(60), Duration.ofHours(1), 200, recordingDirectory);
+	}
 
-    public SipSettings withRtpPorts(int min, int max) {
-        return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, min, max, minRegistration,
-                maxRegistration, requestsPerSecond, recordingDirectory);
-    }
+	public SipSettings withRtpPorts(int min, int max) {
+		return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, min, max, minRegistration,
+				maxRegistration, requestsPerSecond, recordingDirectory);
+	}
 
-    public SipSettings withRequestsPerSecond(int limit) {
-        return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, rtpPortMin, rtpPortMax,
-                minRegistration, maxRegistration, limit, recordingDirectory);
-    }
+	public SipSettings withRequestsPerSecond(int limit) {
+		return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, rtpPortMin, rtpPortMax,
+				minRegistration, maxRegistration, limit, recordingDirectory);
+	}
 }

@@ -7,8 +7,8 @@ package org.minsheng.sip;
  */
 public interface SpeechSynthesizer {
 
-    /** A name that changes when the voice changes, so cached prompts of another voice are not reused. */
-    String voice();
+	/** A name that changes when the voice changes, so cached prompts of another voice are not reused. */
+	String voice();
 
-    AudioClip speak(String text);
+	AudioClip speak(String text);
 }

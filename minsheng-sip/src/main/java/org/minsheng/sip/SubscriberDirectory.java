@@ -13,19 +13,19 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SubscriberDirectory {
 
-    /** The HA1 of the account {@code user} in the engine's realm, or empty when there is no such account. */
-    Optional<String> ha1(String user);
+	/** The HA1 of the account {@code user} in the engine's realm, or empty when there is no such account. */
+	Optional<String> ha1(String user);
 
-    static String ha1(String user, String realm, String password) {
-        return md5Hex(user + ":" + realm + ":" + password);
-    }
+	static String ha1(String user, String realm, String password) {
+		return md5Hex(user + ":" + realm + ":" + password);
+	}
 
-    static String md5Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	static String md5Hex(String text) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 }

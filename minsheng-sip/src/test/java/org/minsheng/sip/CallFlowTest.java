@@ -20,134 +20,134 @@ import org.minsheng.sip.testkit.Wav;
 
 class CallFlowTest {
 
-    static final String G711A = Sipp.DTMF_PCAP_DIR + "/g711a.pcap";
+	static final String G711A = Sipp.DTMF_PCAP_DIR + "/g711a.pcap";
 
-    @TempDir
-    Path recordings;
-    EngineFixture fixture;
-    final BlockingQueue<Object> seen = new ArrayBlockingQueue<>(10);
+	@TempDir
+	Path recordings;
+	EngineFixture fixture;
+	final BlockingQueue<Object> seen = new ArrayBlockingQueue<>(10);
 
-    @BeforeEach
-    void start() {
-        Sipp.assumeInstalled();
-        fixture = EngineFixture.start(recordings).account("1001", "pw-1001");
-    }
+	@BeforeEach
+	void start() {
+		Sipp.assumeInstalled();
+		fixture = EngineFixture.start(recordings).account("1001", "pw-1001");
+	}
 
-    @AfterEach
-    void stop() {
-        if (fixture != null) fixture.close();
-    }
+	@AfterEach
+	void stop() {
+		if (fixture != null) fixture.close();
+	}
 
-    static AudioClip tone(Duration length) {
-        short[] s = new short[(int) (length.toMillis() * 8)];
-        for (int i = 0; i < s.length; i++) s[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
-        return new AudioClip("tone", s);
-    }
+	static AudioClip tone(Duration length) {
+		short[] s = new short[(int) (length.toMillis() * 8)];
+		for (int i = 0; i < s.length; i++) s[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+		return new AudioClip("tone", s);
+	}
 
-    @Test
-    void refusesCallWithNoCommonCodecWith488() {
-        Sipp.Result result = Sipp.scenario("invite-g729", "127.0.0.1", fixture.port()).run();
+	@Test
+	void refusesCallWithNoCommonCodecWith488() {
+		Sipp.Result result = Sipp.scenario("invite-g729", "127.0.0.1", fixture.port()).run();
 
-        assertThat(result.passed()).as(result.toString()).isTrue();
-        assertThat(result.messages()).contains("Incompatible media format");
-        assertThat(fixture.engine().stats().callsRefusedCodec()).isEqualTo(1);
-        assertThat(fixture.engine().stats().callsOffered()).isZero();
-    }
+		assertThat(result.passed()).as(result.toString()).isTrue();
+		assertThat(result.messages()).contains("Incompatible media format");
+		assertThat(fixture.engine().stats().callsRefusedCodec()).isEqualTo(1);
+		assertThat(fixture.engine().stats().callsOffered()).isZero();
+	}
 
-    @Test
-    void menuHearsTheKeyPressedAsTelephoneEvent() throws Exception {
-        fixture.flow(call -> {
-            call.answer();
-            call.play(tone(Duration.ofSeconds(3)), true);
-            seen.add(call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'));
-            seen.add(call.dialled() + "/" + call.caller() + "/" + call.codec());
-            call.hangup();
-        });
+	@Test
+	void menuHearsTheKeyPressedAsTelephoneEvent() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			call.play(tone(Duration.ofSeconds(3)), true);
+			seen.add(call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'));
+			seen.add(call.dialled() + "/" + call.caller() + "/" + call.codec());
+			call.hangup();
+		});
 
-        Sipp.Result result = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
-                .set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
+		Sipp.Result result = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
+				.set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
 
-        assertThat(result.passed()).as(result.toString()).isTrue();
-        assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("1");
-        assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("12345/13800138000/PCMU");
-        assertThat(fixture.engine().stats().rtpPacketsOut()).isGreaterThan(0);
-        assertThat(fixture.engine().activeCalls()).isZero();
-    }
+		assertThat(result.passed()).as(result.toString()).isTrue();
+		assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("1");
+		assertThat(seen.poll(1, TimeUnit.SECONDS)).isEqualTo("12345/13800138000/PCMU");
+		assertThat(fixture.engine().stats().rtpPacketsOut()).isGreaterThan(0);
+		assertThat(fixture.engine().activeCalls()).isZero();
+	}
 
-    private Sipp registeredAgentPhone() {
-        Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
-                .set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
-        Sipp.Result r = register.run();
-        assertThat(r.passed()).as(r.toString()).isTrue();
-        return Sipp.scenario("agent-answer", "127.0.0.1", fixture.port()).localPort(register.localPort());
-    }
+	private Sipp registeredAgentPhone() {
+		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
+				.set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
+		Sipp.Result r = register.run();
+		assertThat(r.passed()).as(r.toString()).isTrue();
+		return Sipp.scenario("agent-answer", "127.0.0.1", fixture.port()).localPort(register.localPort());
+	}
 
-    @Test
-    void bridgesCallerToRegisteredAgentAndRecordsBothSidesInStereo() throws Exception {
-        fixture.flow(call -> {
-            call.answer();
-            seen.add(call.bridge("1001", Duration.ofSeconds(10), "call-" + call.id().value().hashCode()));
-        });
-        Sipp.Running agent = registeredAgentPhone().set("ring", 300).set("audio", G711A).start();
+	@Test
+	void bridgesCallerToRegisteredAgentAndRecordsBothSidesInStereo() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.bridge("1001", Duration.ofSeconds(10), "call-" + call.id().value().hashCode()));
+		});
+		Sipp.Running agent = registeredAgentPhone().set("ring", 300).set("audio", G711A).start();
 
-        Sipp.Result caller = Sipp.scenario("caller-talk", "127.0.0.1", fixture.port())
-                .set("audio", G711A).set("talk", 4000).run();
-        Sipp.Result phone = agent.await();
+		Sipp.Result caller = Sipp.scenario("caller-talk", "127.0.0.1", fixture.port())
+				.set("audio", G711A).set("talk", 4000).run();
+		Sipp.Result phone = agent.await();
 
-        assertThat(caller.passed()).as(caller.toString()).isTrue();
-        assertThat(phone.passed()).as(phone.toString()).isTrue();
-        BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
-        assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
-        assertThat(outcome.endedBy()).contains(Party.CALLER);
-        assertThat(outcome.answeredAt()).isPresent();
-        Recording recording = outcome.recording().orElseThrow();
-        Wav wav = Wav.read(recording.file());
-        assertThat(wav.channels()).isEqualTo(2);
-        assertThat(wav.sampleRate()).isEqualTo(8000);
-        assertThat(wav.seconds()).isBetween(2.5, 4.6);
-        assertThat(wav.rmsDbfs(0)).as("caller channel level").isGreaterThan(-40);
-        assertThat(wav.rmsDbfs(1)).as("agent channel level").isGreaterThan(-40);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(recording.file())));
-        assertThat(recording.sha256()).isEqualTo(sha);
-        assertThat(Files.readString(recording.file().resolveSibling(recording.file().getFileName() + ".sha256")))
-                .startsWith(sha);
-    }
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(phone.passed()).as(phone.toString()).isTrue();
+		BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
+		assertThat(outcome.endedBy()).contains(Party.CALLER);
+		assertThat(outcome.answeredAt()).isPresent();
+		Recording recording = outcome.recording().orElseThrow();
+		Wav wav = Wav.read(recording.file());
+		assertThat(wav.channels()).isEqualTo(2);
+		assertThat(wav.sampleRate()).isEqualTo(8000);
+		assertThat(wav.seconds()).isBetween(2.5, 4.6);
+		assertThat(wav.rmsDbfs(0)).as("caller channel level").isGreaterThan(-40);
+		assertThat(wav.rmsDbfs(1)).as("agent channel level").isGreaterThan(-40);
+		String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(recording.file())));
+		assertThat(recording.sha256()).isEqualTo(sha);
+		assertThat(Files.readString(recording.file().resolveSibling(recording.file().getFileName() + ".sha256")))
+				.startsWith(sha);
+	}
 
-    @Test
-    void reportsAgentPhoneThatDeclines() throws Exception {
-        fixture.flow(call -> {
-            call.answer();
-            seen.add(call.bridge("1001", Duration.ofSeconds(10), null));
-            call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'); // the caller presses a key, then hears BYE
-            call.hangup();
-        });
-        Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
-                .set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
-        assertThat(register.run().passed()).isTrue();
-        Sipp.Running agent = Sipp.scenario("agent-busy", "127.0.0.1", fixture.port()).localPort(register.localPort()).start();
+	@Test
+	void reportsAgentPhoneThatDeclines() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.bridge("1001", Duration.ofSeconds(10), null));
+			call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'); // the caller presses a key, then hears BYE
+			call.hangup();
+		});
+		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
+				.set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
+		assertThat(register.run().passed()).isTrue();
+		Sipp.Running agent = Sipp.scenario("agent-busy", "127.0.0.1", fixture.port()).localPort(register.localPort()).start();
 
-        Sipp.Result caller = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
-                .set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
+		Sipp.Result caller = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
+				.set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
 
-        assertThat(caller.passed()).as(caller.toString()).isTrue();
-        assertThat(agent.await().passed()).isTrue();
-        BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
-        assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.REJECTED);
-    }
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(agent.await().passed()).isTrue();
+		BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.REJECTED);
+	}
 
-    @Test
-    void reportsAgentWithoutRegisteredPhoneAsUnreachable() throws Exception {
-        fixture.flow(call -> {
-            call.answer();
-            seen.add(call.bridge("1001", Duration.ofSeconds(10), null));
-            call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'); // the caller presses a key, then hears BYE
-            call.hangup();
-        });
+	@Test
+	void reportsAgentWithoutRegisteredPhoneAsUnreachable() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.bridge("1001", Duration.ofSeconds(10), null));
+			call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'); // the caller presses a key, then hears BYE
+			call.hangup();
+		});
 
-        Sipp.Result caller = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
-                .set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
+		Sipp.Result caller = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
+				.set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();
 
-        assertThat(caller.passed()).as(caller.toString()).isTrue();
-        assertThat(((BridgeOutcome) seen.poll(5, TimeUnit.SECONDS)).result()).isEqualTo(BridgeOutcome.Result.UNREACHABLE);
-    }
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(((BridgeOutcome) seen.poll(5, TimeUnit.SECONDS)).result()).isEqualTo(BridgeOutcome.Result.UNREACHABLE);
+	}
 }

@@ -13,76 +13,76 @@ import org.minsheng.sip.testkit.Sipp;
 
 class HostileInputTest {
 
-    @TempDir
-    Path recordings;
-    EngineFixture fixture;
+	@TempDir
+	Path recordings;
+	EngineFixture fixture;
 
-    @AfterEach
-    void stop() {
-        if (fixture != null) fixture.close();
-    }
+	@AfterEach
+	void stop() {
+		if (fixture != null) fixture.close();
+	}
 
-    @Test
-    void answersMalformedRequestWith400AndKeepsServing() {
-        fixture = EngineFixture.start(recordings);
-        try (RawSip client = new RawSip("127.0.0.1", fixture.port())) {
-            client.send("""
-                    OPTIONS sip:127.0.0.1 SIP/2.0
-                    Via: SIP/2.0/UDP 127.0.0.1:%1$d;branch=z9hG4bK-bad1
-                    From: <sip:probe@127.0.0.1>;tag=b1
-                    To: <sip:127.0.0.1>
-                    Call-ID: malformed-1
-                    CSeq: 1 OPTIONS
-                    Max-Forwards: seventy
-                    Content-Length: 0
+	@Test
+	void answersMalformedRequestWith400AndKeepsServing() {
+		fixture = EngineFixture.start(recordings);
+		try (RawSip client = new RawSip("127.0.0.1", fixture.port())) {
+			client.send("""
+					OPTIONS sip:127.0.0.1 SIP/2.0
+					Via: SIP/2.0/UDP 127.0.0.1:%1$d;branch=z9hG4bK-bad1
+					From: <sip:probe@127.0.0.1>;tag=b1
+					To: <sip:127.0.0.1>
+					Call-ID: malformed-1
+					CSeq: 1 OPTIONS
+					Max-Forwards: seventy
+					Content-Length: 0
 
-                    """.formatted(client.localPort()));
-            assertThat(client.receive()).get().asString().startsWith("SIP/2.0 400").contains("Max-Forwards: seventy");
+					""".formatted(client.localPort()));
+			assertThat(client.receive()).get().asString().startsWith("SIP/2.0 400").contains("Max-Forwards: seventy");
 
-            client.send("\u0000\u0001 this is not SIP at all \r\n\r\n");
-            client.send(client.options("after-garbage"));
-            assertThat(client.receive()).get().asString().startsWith("SIP/2.0 200").contains("after-garbage");
-        }
-    }
+			client.send("\u0000\u0001 this is not SIP at all \r\n\r\n");
+			client.send(client.options("after-garbage"));
+			assertThat(client.receive()).get().asString().startsWith("SIP/2.0 200").contains("after-garbage");
+		}
+	}
 
-    @Test
-    void answersOptionsWithWhatItAllows() {
-        fixture = EngineFixture.start(recordings);
-        try (RawSip client = new RawSip("127.0.0.1", fixture.port())) {
-            client.send(client.options("keepalive-1"));
-            String response = client.receive().orElseThrow();
-            assertThat(response).startsWith("SIP/2.0 200").contains("Accept: application/sdp");
-            String allow = response.lines().filter(l -> l.startsWith("Allow:")).findFirst().orElseThrow();
-            assertThat(allow.substring(6).split(",")).extracting(String::strip)
-                    .containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO");
-        }
-    }
+	@Test
+	void answersOptionsWithWhatItAllows() {
+		fixture = EngineFixture.start(recordings);
+		try (RawSip client = new RawSip("127.0.0.1", fixture.port())) {
+			client.send(client.options("keepalive-1"));
+			String response = client.receive().orElseThrow();
+			assertThat(response).startsWith("SIP/2.0 200").contains("Accept: application/sdp");
+			String allow = response.lines().filter(l -> l.startsWith("Allow:")).findFirst().orElseThrow();
+			assertThat(allow.substring(6).split(",")).extracting(String::strip)
+					.containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO");
+		}
+	}
 
-    @Test
-    void answersOptionsFromSippOverUdpAndTcp() {
-        fixture = EngineFixture.start(recordings);
-        Sipp.Result udp = Sipp.scenario("options", "127.0.0.1", fixture.port()).run();
-        Sipp.Result tcp = Sipp.scenario("options", "127.0.0.1", fixture.port()).tcp().run();
+	@Test
+	void answersOptionsFromSippOverUdpAndTcp() {
+		fixture = EngineFixture.start(recordings);
+		Sipp.Result udp = Sipp.scenario("options", "127.0.0.1", fixture.port()).run();
+		Sipp.Result tcp = Sipp.scenario("options", "127.0.0.1", fixture.port()).tcp().run();
 
-        assertThat(udp.passed()).as(udp.toString()).isTrue();
-        assertThat(tcp.passed()).as(tcp.toString()).isTrue();
-    }
+		assertThat(udp.passed()).as(udp.toString()).isTrue();
+		assertThat(tcp.passed()).as(tcp.toString()).isTrue();
+	}
 
-    @Test
-    void throttlesFloodFromOneAddressWhileServingOthers() {
-        fixture = EngineFixture.start(SipSettings.loopback(Sipp.freeUdpPort(), recordings).withRequestsPerSecond(20));
-        int answered = 0;
-        try (RawSip flooder = new RawSip("127.0.0.2", fixture.port())) {
-            for (int i = 0; i < 300; i++) flooder.send(flooder.options("flood-" + i));
-            flooder.timeoutMillis(500);
-            while (flooder.receive().isPresent()) answered++;
-        }
-        try (RawSip neighbour = new RawSip("127.0.0.1", fixture.port())) {
-            neighbour.send(neighbour.options("neighbour-1"));
-            Optional<String> response = neighbour.receive();
-            assertThat(response).get().asString().startsWith("SIP/2.0 200");
-        }
-        assertThat(answered).isBetween(1, 80);
-        assertThat(fixture.engine().stats().throttled()).isGreaterThanOrEqualTo(220);
-    }
+	@Test
+	void throttlesFloodFromOneAddressWhileServingOthers() {
+		fixture = EngineFixture.start(SipSettings.loopback(Sipp.freeUdpPort(), recordings).withRequestsPerSecond(20));
+		int answered = 0;
+		try (RawSip flooder = new RawSip("127.0.0.2", fixture.port())) {
+			for (int i = 0; i < 300; i++) flooder.send(flooder.options("flood-" + i));
+			flooder.timeoutMillis(500);
+			while (flooder.receive().isPresent()) answered++;
+		}
+		try (RawSip neighbour = new RawSip("127.0.0.1", fixture.port())) {
+			neighbour.send(neighbour.options("neighbour-1"));
+			Optional<String> response = neighbour.receive();
+			assertThat(response).get().asString().startsWith("SIP/2.0 200");
+		}
+		assertThat(answered).isBetween(1, 80);
+		assertThat(fixture.engine().stats().throttled()).isGreaterThanOrEqualTo(220);
+	}
 }

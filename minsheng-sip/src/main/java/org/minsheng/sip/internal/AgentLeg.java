@@ -20,154 +20,154 @@ import org.slf4j.LoggerFactory;
 /** The engine's call to an agent's phone: a client dialog and its RTP stream. */
 final class AgentLeg {
 
-    private static final Logger log = LoggerFactory.getLogger(AgentLeg.class);
+	private static final Logger log = LoggerFactory.getLogger(AgentLeg.class);
 
-    final String agent;
-    final String callId;
-    final RtpSession rtp;
-    /** The final status of the INVITE: 200 when answered, the error status otherwise (408 when nothing came). */
-    final CompletableFuture<Integer> finalStatus = new CompletableFuture<>();
-    final CompletableFuture<Party> ended = new CompletableFuture<>();
-    volatile Instant answeredAt;
+	final String agent;
+	final String callId;
+	final RtpSession rtp;
+	/** The final status of the INVITE: 200 when answered, the error status otherwise (408 when nothing came). */
+	final CompletableFuture<Integer> finalStatus = new CompletableFuture<>();
+	final CompletableFuture<Party> ended = new CompletableFuture<>();
+	volatile Instant answeredAt;
 
-    private final JainSipEngine engine;
-    private final ClientTransaction invite;
-    private final Dialog dialog;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean released = new AtomicBoolean();
-    private volatile boolean provisional;
+	private final JainSipEngine engine;
+	private final ClientTransaction invite;
+	private final Dialog dialog;
+	private final AtomicBoolean cancelled = new AtomicBoolean();
+	private final AtomicBoolean released = new AtomicBoolean();
+	private volatile boolean provisional;
 
-    AgentLeg(JainSipEngine engine, String agent, String callId, ClientTransaction invite, Dialog dialog, RtpSession rtp) {
-        this.engine = engine;
-        this.agent = agent;
-        this.callId = callId;
-        this.invite = invite;
-        this.dialog = dialog;
-        this.rtp = rtp;
-    }
+	AgentLeg(JainSipEngine engine, String agent, String callId, ClientTransaction invite, Dialog dialog, RtpSession rtp) {
+		this.engine = engine;
+		this.agent = agent;
+		this.callId = callId;
+		this.invite = invite;
+		this.dialog = dialog;
+		this.rtp = rtp;
+	}
 
-    void response(ResponseEvent event) throws Exception {
-        Response response = event.getResponse();
-        int status = response.getStatusCode();
-        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
-        if (!Request.INVITE.equals(cseq.getMethod())) return;
-        if (status < 200) {
-            provisional = true;
-            return;
-        }
-        if (status >= 300) {
-            finalStatus.complete(status);
-            ended.complete(Party.AGENT);
-            return;
-        }
-        Dialog d = event.getDialog() != null ? event.getDialog() : dialog;
-        Request ack = d.createAck(cseq.getSeqNumber());
-        d.sendAck(ack);
-        if (finalStatus.isDone()) return; // a retransmitted 200: the ACK above answers it
-        byte[] body = response.getRawContent();
-        Codec codec = null;
-        if (body != null && body.length > 0) {
-            try {
-                Sdp answer = Sdp.parse(new String(body, StandardCharsets.UTF_8));
-                codec = answer.firstG711();
-                if (codec != null) rtp.connect(answer.address(), answer.port(), codec, answer.telephoneEvent());
-            } catch (RuntimeException e) {
-                log.info("agent {} answered {} with an unusable SDP: {}", agent, callId, e.getMessage());
-            }
-        }
-        if (codec == null || cancelled.get()) {
-            // answered after we gave up, or with nothing we can send: end it at once
-            hangup();
-            finalStatus.complete(codec == null ? Response.NOT_ACCEPTABLE_HERE : Response.REQUEST_TERMINATED);
-            return;
-        }
-        answeredAt = Instant.now();
-        rtp.start("rtp-" + rtp.port());
-        finalStatus.complete(Response.OK);
-    }
+	void response(ResponseEvent event) throws Exception {
+		Response response = event.getResponse();
+		int status = response.getStatusCode();
+		CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+		if (!Request.INVITE.equals(cseq.getMethod())) return;
+		if (status < 200) {
+			provisional = true;
+			return;
+		}
+		if (status >= 300) {
+			finalStatus.complete(status);
+			ended.complete(Party.AGENT);
+			return;
+		}
+		Dialog d = event.getDialog() != null ? event.getDialog() : dialog;
+		Request ack = d.createAck(cseq.getSeqNumber());
+		d.sendAck(ack);
+		if (finalStatus.isDone()) return; // a retransmitted 200: the ACK above answers it
+		byte[] body = response.getRawContent();
+		Codec codec = null;
+		if (body != null && body.length > 0) {
+			try {
+				Sdp answer = Sdp.parse(new String(body, StandardCharsets.UTF_8));
+				codec = answer.firstG711();
+				if (codec != null) rtp.connect(answer.address(), answer.port(), codec, answer.telephoneEvent());
+			} catch (RuntimeException e) {
+				log.info("agent {} answered {} with an unusable SDP: {}", agent, callId, e.getMessage());
+			}
+		}
+		if (codec == null || cancelled.get()) {
+			// answered after we gave up, or with nothing we can send: end it at once
+			hangup();
+			finalStatus.complete(codec == null ? Response.NOT_ACCEPTABLE_HERE : Response.REQUEST_TERMINATED);
+			return;
+		}
+		answeredAt = Instant.now();
+		rtp.start("rtp-" + rtp.port());
+		finalStatus.complete(Response.OK);
+	}
 
-    void timedOut() {
-        finalStatus.complete(Response.REQUEST_TIMEOUT);
-        ended.complete(Party.SYSTEM);
-    }
+	void timedOut() {
+		finalStatus.complete(Response.REQUEST_TIMEOUT);
+		ended.complete(Party.SYSTEM);
+	}
 
-    void remoteHungUp() {
-        ended.complete(Party.AGENT);
-    }
+	void remoteHungUp() {
+		ended.complete(Party.AGENT);
+	}
 
-    void reinvite(RequestEvent event) throws Exception {
-        byte[] body = event.getRequest().getRawContent();
-        String direction = "sendrecv";
-        Codec codec = rtp.codec();
-        if (body != null && body.length > 0) {
-            Sdp offer = Sdp.parse(new String(body, StandardCharsets.UTF_8));
-            Codec c = offer.firstG711();
-            if (c == null) {
-                engine.respond(event, Response.NOT_ACCEPTABLE_HERE, r -> { });
-                return;
-            }
-            codec = c;
-            rtp.connect(offer.address(), offer.port(), c, offer.telephoneEvent());
-            direction = switch (offer.direction()) {
-                case "sendonly" -> "recvonly";
-                case "inactive" -> "inactive";
-                case "recvonly" -> "sendonly";
-                default -> "sendrecv";
-            };
-        }
-        String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
-                java.util.List.of(codec), Sdp.DEFAULT_TELEPHONE_EVENT, direction);
-        engine.respond(event, Response.OK, r -> r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType()));
-    }
+	void reinvite(RequestEvent event) throws Exception {
+		byte[] body = event.getRequest().getRawContent();
+		String direction = "sendrecv";
+		Codec codec = rtp.codec();
+		if (body != null && body.length > 0) {
+			Sdp offer = Sdp.parse(new String(body, StandardCharsets.UTF_8));
+			Codec c = offer.firstG711();
+			if (c == null) {
+				engine.respond(event, Response.NOT_ACCEPTABLE_HERE, r -> { });
+				return;
+			}
+			codec = c;
+			rtp.connect(offer.address(), offer.port(), c, offer.telephoneEvent());
+			direction = switch (offer.direction()) {
+				case "sendonly" -> "recvonly";
+				case "inactive" -> "inactive";
+				case "recvonly" -> "sendonly";
+				default -> "sendrecv";
+			};
+		}
+		String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
+				java.util.List.of(codec), Sdp.DEFAULT_TELEPHONE_EVENT, direction);
+		engine.respond(event, Response.OK, r -> r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType()));
+	}
 
-    /** Gives up ringing: CANCEL once a provisional response came (RFC 3261 9.1), else the INVITE times out. */
-    void cancel() {
-        if (!cancelled.compareAndSet(false, true) || finalStatus.isDone() && answeredAt == null) {
-            release();
-            return;
-        }
-        if (answeredAt != null) {
-            hangup();
-        } else {
-            try {
-                Request cancel = invite.createCancel();
-                engine.provider.getNewClientTransaction(cancel).sendRequest();
-            } catch (Exception e) {
-                log.debug("CANCEL of {} ({}): {}", callId, provisional ? "ringing" : "no answer yet", e.toString());
-            }
-        }
-        release();
-    }
+	/** Gives up ringing: CANCEL once a provisional response came (RFC 3261 9.1), else the INVITE times out. */
+	void cancel() {
+		if (!cancelled.compareAndSet(false, true) || finalStatus.isDone() && answeredAt == null) {
+			release();
+			return;
+		}
+		if (answeredAt != null) {
+			hangup();
+		} else {
+			try {
+				Request cancel = invite.createCancel();
+				engine.provider.getNewClientTransaction(cancel).sendRequest();
+			} catch (Exception e) {
+				log.debug("CANCEL of {} ({}): {}", callId, provisional ? "ringing" : "no answer yet", e.toString());
+			}
+		}
+		release();
+	}
 
-    /** Sends BYE when the agent's phone is still up. */
-    void hangup() {
-        if (ended.isDone()) return;
-        try {
-            Request bye = dialog.createRequest(Request.BYE);
-            dialog.sendRequest(engine.provider.getNewClientTransaction(bye));
-        } catch (Exception e) {
-            log.debug("BYE to agent leg {}: {}", callId, e.toString());
-        }
-        ended.complete(Party.SYSTEM);
-    }
+	/** Sends BYE when the agent's phone is still up. */
+	void hangup() {
+		if (ended.isDone()) return;
+		try {
+			Request bye = dialog.createRequest(Request.BYE);
+			dialog.sendRequest(engine.provider.getNewClientTransaction(bye));
+		} catch (Exception e) {
+			log.debug("BYE to agent leg {}: {}", callId, e.toString());
+		}
+		ended.complete(Party.SYSTEM);
+	}
 
-    void release() {
-        if (released.compareAndSet(false, true)) {
-            rtp.close();
-            // keep the leg findable a little longer for late responses (a 200 crossing our CANCEL)
-            Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(32_000);
-                } catch (InterruptedException ignored) {
-                    // engine closing
-                }
-                engine.agentLegs.remove(callId, this);
-            });
-        }
-    }
+	void release() {
+		if (released.compareAndSet(false, true)) {
+			rtp.close();
+			// keep the leg findable a little longer for late responses (a 200 crossing our CANCEL)
+			Thread.ofVirtual().start(() -> {
+				try {
+					Thread.sleep(32_000);
+				} catch (InterruptedException ignored) {
+					// engine closing
+				}
+				engine.agentLegs.remove(callId, this);
+			});
+		}
+	}
 
-    BridgeOutcome outcome(BridgeOutcome.Result result) {
-        return new BridgeOutcome(result, callId, Optional.ofNullable(answeredAt), Instant.now(), Optional.empty(),
-                Optional.empty());
-    }
+	BridgeOutcome outcome(BridgeOutcome.Result result) {
+		return new BridgeOutcome(result, callId, Optional.ofNullable(answeredAt), Instant.now(), Optional.empty(),
+				Optional.empty());
+	}
 }

@@ -14,46 +14,46 @@ import org.slf4j.LoggerFactory;
  */
 final class MediaClock implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(MediaClock.class);
+	private static final Logger log = LoggerFactory.getLogger(MediaClock.class);
 
-    interface Ticker {
-        /** Sends one 20 ms frame; returns false when done, which removes the ticker. */
-        boolean tick();
-    }
+	interface Ticker {
+		/** Sends one 20 ms frame; returns false when done, which removes the ticker. */
+		boolean tick();
+	}
 
-    private final Set<Ticker> tickers = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "minsheng-media-clock");
-        t.setDaemon(true);
-        t.setPriority(Thread.MAX_PRIORITY);
-        return t;
-    });
+	private final Set<Ticker> tickers = ConcurrentHashMap.newKeySet();
+	private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread t = new Thread(r, "minsheng-media-clock");
+		t.setDaemon(true);
+		t.setPriority(Thread.MAX_PRIORITY);
+		return t;
+	});
 
-    MediaClock() {
-        clock.scheduleAtFixedRate(this::tickAll, 20, 20, TimeUnit.MILLISECONDS);
-    }
+	MediaClock() {
+		clock.scheduleAtFixedRate(this::tickAll, 20, 20, TimeUnit.MILLISECONDS);
+	}
 
-    void add(Ticker ticker) {
-        tickers.add(ticker);
-    }
+	void add(Ticker ticker) {
+		tickers.add(ticker);
+	}
 
-    void remove(Ticker ticker) {
-        tickers.remove(ticker);
-    }
+	void remove(Ticker ticker) {
+		tickers.remove(ticker);
+	}
 
-    private void tickAll() {
-        for (Ticker t : tickers) {
-            try {
-                if (!t.tick()) tickers.remove(t);
-            } catch (RuntimeException e) {
-                tickers.remove(t);
-                log.warn("media ticker failed", e);
-            }
-        }
-    }
+	private void tickAll() {
+		for (Ticker t : tickers) {
+			try {
+				if (!t.tick()) tickers.remove(t);
+			} catch (RuntimeException e) {
+				tickers.remove(t);
+				log.warn("media ticker failed", e);
+			}
+		}
+	}
 
-    @Override
-    public void close() {
-        clock.shutdownNow();
-    }
+	@Override
+	public void close() {
+		clock.shutdownNow();
+	}
 }

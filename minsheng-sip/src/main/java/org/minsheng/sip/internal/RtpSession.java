@@ -20,184 +20,184 @@ import org.slf4j.LoggerFactory;
  */
 final class RtpSession implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
-    static final int FRAME = 160; // 20 ms at 8 kHz
+	private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
+	static final int FRAME = 160; // 20 ms at 8 kHz
 
-    interface Listener {
-        /** Audio received, decoded to linear PCM, with its RTP timestamp and the time it arrived. */
-        default void audio(long timestamp, short[] pcm, long arrivedNanos) { }
+	interface Listener {
+		/** Audio received, decoded to linear PCM, with its RTP timestamp and the time it arrived. */
+		default void audio(long timestamp, short[] pcm, long arrivedNanos) { }
 
-        /** A key pressed, reported once per event (RFC 4733 end packets are repeated; only the first counts). */
-        default void digit(char key) { }
-    }
+		/** A key pressed, reported once per event (RFC 4733 end packets are repeated; only the first counts). */
+		default void digit(char key) { }
+	}
 
-    private final DatagramChannel channel;
-    private final int port;
-    private final LongAdder packetsIn;
-    private final LongAdder packetsOut;
-    private final ByteBuffer out = ByteBuffer.allocate(12 + 1280);
-    private final int ssrc = ThreadLocalRandom.current().nextInt();
-    private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
-    private long timestamp = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
-    private boolean marker = true;
+	private final DatagramChannel channel;
+	private final int port;
+	private final LongAdder packetsIn;
+	private final LongAdder packetsOut;
+	private final ByteBuffer out = ByteBuffer.allocate(12 + 1280);
+	private final int ssrc = ThreadLocalRandom.current().nextInt();
+	private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
+	private long timestamp = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
+	private boolean marker = true;
 
-    private volatile InetSocketAddress remote;
-    private volatile boolean latched;
-    private volatile Codec codec;
-    private volatile int telephoneEvent = -1;
-    private volatile Listener listener = new Listener() { };
-    private long lastEventTimestamp = -1;
-    private volatile Thread receiver;
+	private volatile InetSocketAddress remote;
+	private volatile boolean latched;
+	private volatile Codec codec;
+	private volatile int telephoneEvent = -1;
+	private volatile Listener listener = new Listener() { };
+	private long lastEventTimestamp = -1;
+	private volatile Thread receiver;
 
-    private RtpSession(DatagramChannel channel, int port, LongAdder packetsIn, LongAdder packetsOut) {
-        this.channel = channel;
-        this.port = port;
-        this.packetsIn = packetsIn;
-        this.packetsOut = packetsOut;
-    }
+	private RtpSession(DatagramChannel channel, int port, LongAdder packetsIn, LongAdder packetsOut) {
+		this.channel = channel;
+		this.port = port;
+		this.packetsIn = packetsIn;
+		this.packetsOut = packetsOut;
+	}
 
-    /** Binds the first free even port of the range, starting from {@code first}. */
-    static RtpSession open(String bindAddress, RtpPorts ports, LongAdder packetsIn, LongAdder packetsOut) {
-        for (int attempt = 0; attempt < ports.size(); attempt++) {
-            int port = ports.next();
-            DatagramChannel ch = null;
-            try {
-                ch = DatagramChannel.open();
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
-                ch.bind(new InetSocketAddress(bindAddress, port));
-                return new RtpSession(ch, port, packetsIn, packetsOut);
-            } catch (IOException e) {
-                if (ch != null) {
-                    try {
-                        ch.close();
-                    } catch (IOException ignored) {
-                        // nothing to release
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no free RTP port in " + ports);
-    }
+	/** Binds the first free even port of the range, starting from {@code first}. */
+	static RtpSession open(String bindAddress, RtpPorts ports, LongAdder packetsIn, LongAdder packetsOut) {
+		for (int attempt = 0; attempt < ports.size(); attempt++) {
+			int port = ports.next();
+			DatagramChannel ch = null;
+			try {
+				ch = DatagramChannel.open();
+				ch.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
+				ch.bind(new InetSocketAddress(bindAddress, port));
+				return new RtpSession(ch, port, packetsIn, packetsOut);
+			} catch (IOException e) {
+				if (ch != null) {
+					try {
+						ch.close();
+					} catch (IOException ignored) {
+						// nothing to release
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("no free RTP port in " + ports);
+	}
 
-    int port() {
-        return port;
-    }
+	int port() {
+		return port;
+	}
 
-    Codec codec() {
-        return codec;
-    }
+	Codec codec() {
+		return codec;
+	}
 
-    /** Sets where to send and in which format, from the peer's SDP. */
-    void connect(String address, int remotePort, Codec codec, int telephoneEvent) {
-        this.codec = codec;
-        this.telephoneEvent = telephoneEvent;
-        if (!latched) this.remote = new InetSocketAddress(address, remotePort);
-    }
+	/** Sets where to send and in which format, from the peer's SDP. */
+	void connect(String address, int remotePort, Codec codec, int telephoneEvent) {
+		this.codec = codec;
+		this.telephoneEvent = telephoneEvent;
+		if (!latched) this.remote = new InetSocketAddress(address, remotePort);
+	}
 
-    void listener(Listener listener) {
-        this.listener = listener;
-    }
+	void listener(Listener listener) {
+		this.listener = listener;
+	}
 
-    void start(String name) {
-        receiver = Thread.ofVirtual().name(name).start(this::receive);
-    }
+	void start(String name) {
+		receiver = Thread.ofVirtual().name(name).start(this::receive);
+	}
 
-    private void receive() {
-        ByteBuffer buf = ByteBuffer.allocate(2048);
-        while (channel.isOpen()) {
-            buf.clear();
-            SocketAddress from;
-            try {
-                from = channel.receive(buf);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (channel.isOpen()) log.debug("RTP receive on {}: {}", port, e.toString());
-                continue;
-            }
-            long arrived = System.nanoTime();
-            buf.flip();
-            try {
-                packet(buf, (InetSocketAddress) from, arrived);
-            } catch (RuntimeException e) {
-                log.debug("RTP packet on {} dropped: {}", port, e.toString());
-            }
-        }
-    }
+	private void receive() {
+		ByteBuffer buf = ByteBuffer.allocate(2048);
+		while (channel.isOpen()) {
+			buf.clear();
+			SocketAddress from;
+			try {
+				from = channel.receive(buf);
+			} catch (ClosedChannelException e) {
+				return;
+			} catch (IOException e) {
+				if (channel.isOpen()) log.debug("RTP receive on {}: {}", port, e.toString());
+				continue;
+			}
+			long arrived = System.nanoTime();
+			buf.flip();
+			try {
+				packet(buf, (InetSocketAddress) from, arrived);
+			} catch (RuntimeException e) {
+				log.debug("RTP packet on {} dropped: {}", port, e.toString());
+			}
+		}
+	}
 
-    private void packet(ByteBuffer b, InetSocketAddress from, long arrived) {
-        int length = b.remaining();
-        if (length < 12 || (b.get(0) & 0xC0) != 0x80) return;
-        packetsIn.increment();
-        if (!latched) {
-            remote = from;
-            latched = true;
-        }
-        int first = b.get(0) & 0xff;
-        int pt = b.get(1) & 0x7f;
-        long ts = b.getInt(4) & 0xffffffffL;
-        int header = 12 + 4 * (first & 0x0f);
-        if ((first & 0x10) != 0) {
-            if (length < header + 4) return;
-            header += 4 + 4 * (b.getShort(header + 2) & 0xffff);
-        }
-        int padding = (first & 0x20) != 0 ? b.get(length - 1) & 0xff : 0;
-        int payload = length - header - padding;
-        if (payload <= 0) return;
-        Codec c = codec;
-        if (pt == telephoneEvent) {
-            if (ts != lastEventTimestamp) {
-                lastEventTimestamp = ts;
-                char key = key(b.get(header) & 0xff);
-                if (key != 0) listener.digit(key);
-            }
-        } else if (c != null && pt == c.payloadType) {
-            short[] pcm = new short[payload];
-            for (int i = 0; i < payload; i++) pcm[i] = c.decode(b.get(header + i));
-            listener.audio(ts, pcm, arrived);
-        }
-    }
+	private void packet(ByteBuffer b, InetSocketAddress from, long arrived) {
+		int length = b.remaining();
+		if (length < 12 || (b.get(0) & 0xC0) != 0x80) return;
+		packetsIn.increment();
+		if (!latched) {
+			remote = from;
+			latched = true;
+		}
+		int first = b.get(0) & 0xff;
+		int pt = b.get(1) & 0x7f;
+		long ts = b.getInt(4) & 0xffffffffL;
+		int header = 12 + 4 * (first & 0x0f);
+		if ((first & 0x10) != 0) {
+			if (length < header + 4) return;
+			header += 4 + 4 * (b.getShort(header + 2) & 0xffff);
+		}
+		int padding = (first & 0x20) != 0 ? b.get(length - 1) & 0xff : 0;
+		int payload = length - header - padding;
+		if (payload <= 0) return;
+		Codec c = codec;
+		if (pt == telephoneEvent) {
+			if (ts != lastEventTimestamp) {
+				lastEventTimestamp = ts;
+				char key = key(b.get(header) & 0xff);
+				if (key != 0) listener.digit(key);
+			}
+		} else if (c != null && pt == c.payloadType) {
+			short[] pcm = new short[payload];
+			for (int i = 0; i < payload; i++) pcm[i] = c.decode(b.get(header + i));
+			listener.audio(ts, pcm, arrived);
+		}
+	}
 
-    static char key(int event) {
-        if (event <= 9) return (char) ('0' + event);
-        return switch (event) {
-            case 10 -> '*';
-            case 11 -> '#';
-            case 12, 13, 14, 15 -> (char) ('A' + event - 12);
-            default -> 0;
-        };
-    }
+	static char key(int event) {
+		if (event <= 9) return (char) ('0' + event);
+		return switch (event) {
+			case 10 -> '*';
+			case 11 -> '#';
+			case 12, 13, 14, 15 -> (char) ('A' + event - 12);
+			default -> 0;
+		};
+	}
 
-    /** Sends up to 1,280 samples (160 ms) as one packet. */
-    synchronized void send(short[] pcm, int offset, int count) {
-        InetSocketAddress to = remote;
-        Codec c = codec;
-        if (to == null || c == null || !channel.isOpen()) return;
-        out.clear();
-        out.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | c.payloadType)).putShort((short) sequence)
-                .putInt((int) timestamp).putInt(ssrc);
-        int n = Math.min(count, 1280);
-        for (int i = 0; i < n; i++) out.put(c.encode(pcm[offset + i]));
-        out.flip();
-        marker = false;
-        sequence = (sequence + 1) & 0xffff;
-        timestamp = (timestamp + n) & 0xffffffffL;
-        try {
-            channel.send(out, to);
-            packetsOut.increment();
-        } catch (IOException e) {
-            log.debug("RTP send from {}: {}", port, e.toString());
-        }
-    }
+	/** Sends up to 1,280 samples (160 ms) as one packet. */
+	synchronized void send(short[] pcm, int offset, int count) {
+		InetSocketAddress to = remote;
+		Codec c = codec;
+		if (to == null || c == null || !channel.isOpen()) return;
+		out.clear();
+		out.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | c.payloadType)).putShort((short) sequence)
+				.putInt((int) timestamp).putInt(ssrc);
+		int n = Math.min(count, 1280);
+		for (int i = 0; i < n; i++) out.put(c.encode(pcm[offset + i]));
+		out.flip();
+		marker = false;
+		sequence = (sequence + 1) & 0xffff;
+		timestamp = (timestamp + n) & 0xffffffffL;
+		try {
+			channel.send(out, to);
+			packetsOut.increment();
+		} catch (IOException e) {
+			log.debug("RTP send from {}: {}", port, e.toString());
+		}
+	}
 
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing twice or after an error: nothing left to release
-        }
-        Thread t = receiver;
-        if (t != null) t.interrupt();
-    }
+	@Override
+	public void close() {
+		try {
+			channel.close();
+		} catch (IOException ignored) {
+			// closing twice or after an error: nothing left to release
+		}
+		Thread t = receiver;
+		if (t != null) t.interrupt();
+	}
 }

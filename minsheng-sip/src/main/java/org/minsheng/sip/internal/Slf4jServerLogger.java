@@ -10,26 +10,26 @@ import org.slf4j.LoggerFactory;
 /** Writes the SIP messages the stack sends and receives to the {@code org.minsheng.sip.messages} logger at TRACE. */
 public final class Slf4jServerLogger implements ServerLogger {
 
-    private static final Logger log = LoggerFactory.getLogger("org.minsheng.sip.messages");
+	private static final Logger log = LoggerFactory.getLogger("org.minsheng.sip.messages");
 
-    @Override public void closeLogFile() { }
+	@Override public void closeLogFile() { }
 
-    @Override
-    public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
-        if (log.isTraceEnabled()) log.trace("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, message);
-    }
+	@Override
+	public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
+		if (log.isTraceEnabled()) log.trace("{} {} -> {}\n{}", sender ? "sent" : "received", from, to, message);
+	}
 
-    @Override
-    public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
-        logMessage(message, from, to, sender, time);
-    }
+	@Override
+	public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
+		logMessage(message, from, to, sender, time);
+	}
 
-    @Override
-    public void logMessage(SIPMessage message, String from, String to, String status, boolean sender) {
-        logMessage(message, from, to, sender, 0);
-    }
+	@Override
+	public void logMessage(SIPMessage message, String from, String to, String status, boolean sender) {
+		logMessage(message, from, to, sender, 0);
+	}
 
-    @Override public void logException(Exception ex) { log.warn("SIP message", ex); }
-    @Override public void setStackProperties(Properties properties) { }
-    @Override public void setSipStack(SipStack sipStack) { }
+	@Override public void logException(Exception ex) { log.warn("SIP message", ex); }
+	@Override public void setStackProperties(Properties properties) { }
+	@Override public void setSipStack(SipStack sipStack) { }
 }

@@ -16,50 +16,50 @@ import org.minsheng.sip.SubscriberDirectory;
  */
 public final class EngineFixture implements AutoCloseable {
 
-    public static final String REALM = "minsheng";
+	public static final String REALM = "minsheng";
 
-    private final Map<String, String> ha1s = new ConcurrentHashMap<>();
-    private final AtomicReference<CallHandler> flow = new AtomicReference<>(call -> call.hangup());
-    private final SipEngine engine;
+	private final Map<String, String> ha1s = new ConcurrentHashMap<>();
+	private final AtomicReference<CallHandler> flow = new AtomicReference<>(call -> call.hangup());
+	private final SipEngine engine;
 
-    private EngineFixture(SipSettings settings) {
-        SubscriberDirectory accounts = user -> Optional.ofNullable(ha1s.get(user));
-        this.engine = SipEngines.start(settings, accounts, call -> flow.get().handle(call));
-    }
+	private EngineFixture(SipSettings settings) {
+		SubscriberDirectory accounts = user -> Optional.ofNullable(ha1s.get(user));
+		this.engine = SipEngines.start(settings, accounts, call -> flow.get().handle(call));
+	}
 
-    public static EngineFixture start(Path recordings) {
-        return start(SipSettings.loopback(Sipp.freeUdpPort(), recordings));
-    }
+	public static EngineFixture start(Path recordings) {
+		return start(SipSettings.loopback(Sipp.freeUdpPort(), recordings));
+	}
 
-    public static EngineFixture start(SipSettings settings) {
-        int rtp = 30000 + (int) (ProcessHandle.current().pid() % 100) * 200;
-        return new EngineFixture(settings.withRtpPorts(rtp, rtp + 198));
-    }
+	public static EngineFixture start(SipSettings settings) {
+		int rtp = 30000 + (int) (ProcessHandle.current().pid() % 100) * 200;
+		return new EngineFixture(settings.withRtpPorts(rtp, rtp + 198));
+	}
 
-    public EngineFixture account(String user, String password) {
-        ha1s.put(user, SubscriberDirectory.ha1(user, REALM, password));
-        return this;
-    }
+	public EngineFixture account(String user, String password) {
+		ha1s.put(user, SubscriberDirectory.ha1(user, REALM, password));
+		return this;
+	}
 
-    public EngineFixture flow(CallHandler handler) {
-        flow.set(handler);
-        return this;
-    }
+	public EngineFixture flow(CallHandler handler) {
+		flow.set(handler);
+		return this;
+	}
 
-    public SipEngine engine() {
-        return engine;
-    }
+	public SipEngine engine() {
+		return engine;
+	}
 
-    public int port() {
-        return engine.port();
-    }
+	public int port() {
+		return engine.port();
+	}
 
-    /**
-     * Closes the engine in the background: the SIP stack takes about two seconds to stop its timers, and each test
-     * uses fresh ports, so the next test need not wait for it.
-     */
-    @Override
-    public void close() {
-        Thread.ofVirtual().name("engine-close").start(engine::close);
-    }
+	/**
+	 * Closes the engine in the background: the SIP stack takes about two seconds to stop its timers, and each test
+	 * uses fresh ports, so the next test need not wait for it.
+	 */
+	@Override
+	public void close() {
+		Thread.ofVirtual().name("engine-close").start(engine::close);
+	}
 }

@@ -26,171 +26,171 @@ import java.util.stream.Stream;
  */
 public final class Sipp {
 
-    public static final String DTMF_PCAP_DIR = "/usr/share/sip-tester";
+	public static final String DTMF_PCAP_DIR = "/usr/share/sip-tester";
 
-    private final String scenario;
-    private final String target;
-    private final Map<String, String> fills = new LinkedHashMap<>();
-    private final List<String> extra = new ArrayList<>();
-    private int localPort = freeUdpPort();
-    private int mediaPort = freeUdpPort();
-    private String transport = "u1";
-    private Duration timeout = Duration.ofSeconds(30);
-    private int calls = 1;
+	private final String scenario;
+	private final String target;
+	private final Map<String, String> fills = new LinkedHashMap<>();
+	private final List<String> extra = new ArrayList<>();
+	private int localPort = freeUdpPort();
+	private int mediaPort = freeUdpPort();
+	private String transport = "u1";
+	private Duration timeout = Duration.ofSeconds(30);
+	private int calls = 1;
 
-    private Sipp(String scenario, String target) {
-        this.scenario = scenario;
-        this.target = target;
-    }
+	private Sipp(String scenario, String target) {
+		this.scenario = scenario;
+		this.target = target;
+	}
 
-    public static void assumeInstalled() {
-        boolean present = Stream.of(System.getenv("PATH").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "sipp")));
-        if (!present && "1".equals(System.getenv("MINSHENG_REQUIRE_SIPP"))) {
-            throw new IllegalStateException("sipp is required (MINSHENG_REQUIRE_SIPP=1) but not on PATH: "
-                    + "apt-get install sip-tester");
-        }
-        assumeTrue(present, "sipp not installed (apt-get install sip-tester)");
-    }
+	public static void assumeInstalled() {
+		boolean present = Stream.of(System.getenv("PATH").split(":"))
+				.anyMatch(dir -> Files.isExecutable(Path.of(dir, "sipp")));
+		if (!present && "1".equals(System.getenv("MINSHENG_REQUIRE_SIPP"))) {
+			throw new IllegalStateException("sipp is required (MINSHENG_REQUIRE_SIPP=1) but not on PATH: "
+					+ "apt-get install sip-tester");
+		}
+		assumeTrue(present, "sipp not installed (apt-get install sip-tester)");
+	}
 
-    /** A scenario from {@code sipp/<name>.xml} on the classpath, aimed at {@code host:port}. */
-    public static Sipp scenario(String name, String host, int port) {
-        assumeInstalled();
-        return new Sipp(name, host + ":" + port);
-    }
+	/** A scenario from {@code sipp/<name>.xml} on the classpath, aimed at {@code host:port}. */
+	public static Sipp scenario(String name, String host, int port) {
+		assumeInstalled();
+		return new Sipp(name, host + ":" + port);
+	}
 
-    /**
-     * Fills {@code {{name}}} in the scenario file before sipp reads it: sipp's own {@code -set} variables cannot go
-     * where it parses at load time (response codes, pauses, pcap files).
-     */
-    public Sipp set(String name, Object value) {
-        fills.put(name, String.valueOf(value));
-        return this;
-    }
+	/**
+	 * Fills {@code {{name}}} in the scenario file before sipp reads it: sipp's own {@code -set} variables cannot go
+	 * where it parses at load time (response codes, pauses, pcap files).
+	 */
+	public Sipp set(String name, Object value) {
+		fills.put(name, String.valueOf(value));
+		return this;
+	}
 
-    public Sipp credentials(String user, String password) {
-        extra.addAll(List.of("-au", user, "-ap", password));
-        return this;
-    }
+	public Sipp credentials(String user, String password) {
+		extra.addAll(List.of("-au", user, "-ap", password));
+		return this;
+	}
 
-    public Sipp localPort(int port) {
-        this.localPort = port;
-        return this;
-    }
+	public Sipp localPort(int port) {
+		this.localPort = port;
+		return this;
+	}
 
-    public int localPort() {
-        return localPort;
-    }
+	public int localPort() {
+		return localPort;
+	}
 
-    public Sipp tcp() {
-        this.transport = "t1";
-        return this;
-    }
+	public Sipp tcp() {
+		this.transport = "t1";
+		return this;
+	}
 
-    public Sipp timeout(Duration timeout) {
-        this.timeout = timeout;
-        return this;
-    }
+	public Sipp timeout(Duration timeout) {
+		this.timeout = timeout;
+		return this;
+	}
 
-    public Sipp calls(int calls) {
-        this.calls = calls;
-        return this;
-    }
+	public Sipp calls(int calls) {
+		this.calls = calls;
+		return this;
+	}
 
-    /** Runs to the end and returns the result; does not throw on failure. */
-    public Result run() {
-        return start().await();
-    }
+	/** Runs to the end and returns the result; does not throw on failure. */
+	public Result run() {
+		return start().await();
+	}
 
-    /** Starts in the background (for a phone that waits to be called). */
-    public Running start() {
-        try {
-            Path dir = Files.createTempDirectory("sipp-");
-            Path file = dir.resolve(scenario + ".xml");
-            try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario + ".xml")) {
-                if (in == null) throw new IllegalArgumentException("no scenario sipp/" + scenario + ".xml");
-                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                for (var e : fills.entrySet()) text = text.replace("{{" + e.getKey() + "}}", e.getValue());
-                Files.writeString(file, text);
-            }
-            List<String> cmd = new ArrayList<>(List.of("sipp", target, "-sf", file.toString(),
-                    "-m", Integer.toString(calls), "-l", Integer.toString(calls), "-t", transport,
-                    "-i", "127.0.0.1", "-p", Integer.toString(localPort),
-                    "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort),
-                    "-timeout", timeout.toSeconds() + "s", "-timeout_error", "-nostdin",
-                    "-trace_err", "-error_file", dir.resolve("errors.log").toString(),
-                    "-trace_msg", "-message_file", dir.resolve("messages.log").toString()));
-            cmd.addAll(extra);
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("out.log").toFile()).start();
-            return new Running(p, dir, timeout.plusSeconds(10));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	/** Starts in the background (for a phone that waits to be called). */
+	public Running start() {
+		try {
+			Path dir = Files.createTempDirectory("sipp-");
+			Path file = dir.resolve(scenario + ".xml");
+			try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario + ".xml")) {
+				if (in == null) throw new IllegalArgumentException("no scenario sipp/" + scenario + ".xml");
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				for (var e : fills.entrySet()) text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+				Files.writeString(file, text);
+			}
+			List<String> cmd = new ArrayList<>(List.of("sipp", target, "-sf", file.toString(),
+					"-m", Integer.toString(calls), "-l", Integer.toString(calls), "-t", transport,
+					"-i", "127.0.0.1", "-p", Integer.toString(localPort),
+					"-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort),
+					"-timeout", timeout.toSeconds() + "s", "-timeout_error", "-nostdin",
+					"-trace_err", "-error_file", dir.resolve("errors.log").toString(),
+					"-trace_msg", "-message_file", dir.resolve("messages.log").toString()));
+			cmd.addAll(extra);
+			Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+					.redirectOutput(dir.resolve("out.log").toFile()).start();
+			return new Running(p, dir, timeout.plusSeconds(10));
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 
-    public static final class Running {
-        private final Process process;
-        private final Path dir;
-        private final Duration limit;
+	public static final class Running {
+		private final Process process;
+		private final Path dir;
+		private final Duration limit;
 
-        Running(Process process, Path dir, Duration limit) {
-            this.process = process;
-            this.dir = dir;
-            this.limit = limit;
-        }
+		Running(Process process, Path dir, Duration limit) {
+			this.process = process;
+			this.dir = dir;
+			this.limit = limit;
+		}
 
-        public Result await() {
-            try {
-                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            return new Result(process.exitValue(), read("out.log"), read("errors.log"), read("messages.log"));
-        }
+		public Result await() {
+			try {
+				if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+					process.destroyForcibly();
+					process.waitFor();
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				process.destroyForcibly();
+			}
+			return new Result(process.exitValue(), read("out.log"), read("errors.log"), read("messages.log"));
+		}
 
-        public void kill() {
-            process.destroyForcibly();
-        }
+		public void kill() {
+			process.destroyForcibly();
+		}
 
-        private String read(String name) {
-            try {
-                Path f = dir.resolve(name);
-                return Files.exists(f) ? Files.readString(f) : "";
-            } catch (IOException e) {
-                return "(" + e + ")";
-            }
-        }
-    }
+		private String read(String name) {
+			try {
+				Path f = dir.resolve(name);
+				return Files.exists(f) ? Files.readString(f) : "";
+			} catch (IOException e) {
+				return "(" + e + ")";
+			}
+		}
+	}
 
-    /**
-     * @param exitCode 0 when every call of the scenario succeeded (sipp's own verdict)
-     */
-    public record Result(int exitCode, String output, String errors, String messages) {
-        public boolean passed() {
-            return exitCode == 0;
-        }
+	/**
+	 * @param exitCode 0 when every call of the scenario succeeded (sipp's own verdict)
+	 */
+	public record Result(int exitCode, String output, String errors, String messages) {
+		public boolean passed() {
+			return exitCode == 0;
+		}
 
-        @Override
-        public String toString() {
-            return "sipp exit " + exitCode + "\n--- errors ---\n" + errors + "\n--- messages ---\n"
-                    + (messages.length() > 6000 ? messages.substring(messages.length() - 6000) : messages);
-        }
-    }
+		@Override
+		public String toString() {
+			return "sipp exit " + exitCode + "\n--- errors ---\n" + errors + "\n--- messages ---\n"
+					+ (messages.length() > 6000 ? messages.substring(messages.length() - 6000) : messages);
+		}
+	}
 
-    public static int freeUdpPort() {
-        for (int i = 0; i < 50; i++) {
-            try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                int port = s.getLocalPort();
-                if (port % 2 == 0 && port < 60000) return port;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no free even UDP port");
-    }
+	public static int freeUdpPort() {
+		for (int i = 0; i < 50; i++) {
+			try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+				int port = s.getLocalPort();
+				if (port % 2 == 0 && port < 60000) return port;
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		throw new IllegalStateException("no free even UDP port");
+	}
 }
