@@ -7,13 +7,14 @@ import java.util.Optional;
  * How a bridge to an agent ended.
  *
  * @param result     what happened
+ * @param agent      the agent whose phone answered (or was rung, when only one was)
  * @param agentCallId the Call-ID of the agent leg
  * @param answeredAt when the agent answered (empty unless {@link Result#TALKED})
  * @param endedAt    when the talk or the attempt ended
  * @param endedBy    who hung up after the talk (empty unless {@link Result#TALKED})
  * @param recording  the stereo recording (caller left, agent right), if one was made
  */
-public record BridgeOutcome(Result result, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
+public record BridgeOutcome(Result result, String agent, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
 							Optional<Party> endedBy, Optional<Recording> recording) {
 
 	public enum Result {

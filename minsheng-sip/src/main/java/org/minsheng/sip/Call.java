@@ -62,6 +62,18 @@ public interface Call {
 	 */
 	BridgeOutcome bridge(String agent, Duration ringTimeout, String recordingName);
 
+	/**
+	 * Rings the phones of several agents at once (ring-all); the first to answer talks with the caller and the
+	 * others stop ringing. {@link BridgeOutcome#agent()} names who answered.
+	 */
+	BridgeOutcome bridgeFirst(java.util.List<String> agents, Duration ringTimeout, String recordingName);
+
+	/**
+	 * Records what the caller says (a voice message) to a mono WAV until {@code stopKey} is pressed, the caller
+	 * hangs up, or {@code max} has passed. Returns empty when nothing was heard.
+	 */
+	Optional<Recording> recordMessage(String name, Duration max, char stopKey);
+
 	/** Ends the call (BYE when answered, 480 or the given status otherwise). */
 	void hangup();
 

@@ -37,7 +37,7 @@ public record SipSettings(
 	public SipSettings {
 		Objects.requireNonNull(bindAddress, "bindAddress");
 		if (advertisedAddress == null || advertisedAddress.isBlank()) advertisedAddress = bindAddress;
-		if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+		if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range (0 picks a free one): " + port);
 		transports = Set.copyOf(transports);
 		if (transports.isEmpty() || !Set.of("udp", "tcp").containsAll(transports)) {
 			throw new IllegalArgumentException("transports must be udp and/or tcp: " + transports);

@@ -30,7 +30,7 @@ class CallFlowTest {
 	@BeforeEach
 	void start() {
 		Sipp.assumeInstalled();
-		fixture = EngineFixture.start(recordings).account("1001", "pw-1001");
+		fixture = EngineFixture.start(recordings).account("1001", "pw-1001").account("1002", "pw-1002");
 	}
 
 	@AfterEach
@@ -111,6 +111,54 @@ class CallFlowTest {
 		assertThat(recording.sha256()).isEqualTo(sha);
 		assertThat(Files.readString(recording.file().resolveSibling(recording.file().getFileName() + ".sha256")))
 				.startsWith(sha);
+	}
+
+	private Sipp registered(String user, String scenario) {
+		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
+				.set("user", user).set("expires", 300).set("expect", 200).credentials(user, "pw-" + user);
+		Sipp.Result r = register.run();
+		assertThat(r.passed()).as(r.toString()).isTrue();
+		return Sipp.scenario(scenario, "127.0.0.1", fixture.port()).localPort(register.localPort());
+	}
+
+	@Test
+	void ringAllConnectsTheFirstPhoneToAnswer() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.bridgeFirst(java.util.List.of("1001", "1002"), Duration.ofSeconds(10), null));
+		});
+		Sipp.Running busy = registered("1001", "agent-busy").start();
+		Sipp.Running answering = registered("1002", "agent-answer").set("ring", 200).set("audio", G711A).start();
+
+		Sipp.Result caller = Sipp.scenario("caller-talk", "127.0.0.1", fixture.port())
+				.set("audio", G711A).set("talk", 1500).run();
+
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(busy.await().passed()).isTrue();
+		Sipp.Result phone = answering.await();
+		assertThat(phone.passed()).as(phone.toString()).isTrue();
+		BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
+		assertThat(outcome.agent()).isEqualTo("1002");
+	}
+
+	@Test
+	void recordsAVoiceMessageUntilTheCallerHangsUp() throws Exception {
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.recordMessage("message-1", Duration.ofSeconds(20), '#'));
+		});
+
+		Sipp.Result caller = Sipp.scenario("caller-talk", "127.0.0.1", fixture.port())
+				.set("audio", G711A).set("talk", 3000).run();
+
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		@SuppressWarnings("unchecked")
+		var message = (java.util.Optional<Recording>) seen.poll(5, TimeUnit.SECONDS);
+		Wav wav = Wav.read(message.orElseThrow().file());
+		assertThat(wav.channels()).isEqualTo(1);
+		assertThat(wav.seconds()).isBetween(2.0, 3.5);
+		assertThat(wav.rmsDbfs(0)).isGreaterThan(-40);
 	}
 
 	@Test

@@ -167,7 +167,7 @@ final class AgentLeg {
 	}
 
 	BridgeOutcome outcome(BridgeOutcome.Result result) {
-		return new BridgeOutcome(result, callId, Optional.ofNullable(answeredAt), Instant.now(), Optional.empty(),
-				Optional.empty());
+		return new BridgeOutcome(result, agent, callId, Optional.ofNullable(answeredAt), Instant.now(),
+				Optional.empty(), Optional.empty());
 	}
 }

@@ -1,7 +1,10 @@
 package org.minsheng.sip.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -125,7 +128,7 @@ final class InboundCall implements Call {
 		if (!finalSent.compareAndSet(false, true)) throw new CallGoneException(id);
 		int dtmf = offer.telephoneEvent();
 		answerSdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
-				java.util.List.of(rtp.codec()), dtmf, "sendrecv");
+				List.of(rtp.codec()), dtmf, "sendrecv");
 		try {
 			engine.respond(invite, request, Response.OK, r -> {
 				((ToHeader) r.getHeader(ToHeader.NAME)).setTag(localTag);
@@ -213,46 +216,108 @@ final class InboundCall implements Call {
 
 	@Override
 	public BridgeOutcome bridge(String agent, Duration ringTimeout, String recordingName) {
+		return bridgeFirst(List.of(agent), ringTimeout, recordingName);
+	}
+
+	@Override
+	public BridgeOutcome bridgeFirst(List<String> agents, Duration ringTimeout, String recordingName) {
 		ensureUp();
-		Optional<Registration> target = engine.registration(agent);
-		if (target.isEmpty()) {
-			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, "", Optional.empty(), Instant.now(),
+		String named = agents.size() == 1 ? agents.getFirst() : "";
+		List<AgentLeg> legs = new ArrayList<>();
+		for (String agent : agents) {
+			Optional<Registration> target = engine.registration(agent);
+			if (target.isEmpty()) continue;
+			try {
+				legs.add(engine.inviteAgent(this, target.get()));
+			} catch (Exception e) {
+				log.warn("cannot call agent {} for {}", agent, id, e);
+			}
+		}
+		if (legs.isEmpty()) {
+			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, named, "", Optional.empty(), Instant.now(),
 					Optional.empty(), Optional.empty());
 		}
-		AgentLeg leg;
-		try {
-			leg = engine.inviteAgent(this, target.get());
-		} catch (Exception e) {
-			log.warn("cannot call agent {} for {}", agent, id, e);
-			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, "", Optional.empty(), Instant.now(),
-					Optional.empty(), Optional.empty());
+		long deadline = System.nanoTime() + ringTimeout.toNanos();
+		AgentLeg winner = null;
+		boolean timedOut = false;
+		while (winner == null) {
+			List<CompletableFuture<?>> waits = new ArrayList<>();
+			waits.add(ended);
+			for (AgentLeg leg : legs) if (!leg.finalStatus.isDone()) waits.add(leg.finalStatus);
+			for (AgentLeg leg : legs) {
+				Integer status = leg.finalStatus.getNow(null);
+				if (status != null && status < 300) winner = leg;
+			}
+			if (winner != null || ended.isDone() || waits.size() == 1) break;
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				timedOut = true;
+				break;
+			}
+			try {
+				CompletableFuture.anyOf(waits.toArray(CompletableFuture[]::new)).get(left, TimeUnit.NANOSECONDS);
+			} catch (TimeoutException e) {
+				timedOut = true;
+				break;
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				legs.forEach(AgentLeg::cancel);
+				throw new CallGoneException(id);
+			} catch (ExecutionException e) {
+				throw new IllegalStateException(e);
+			}
 		}
-		try {
-			CompletableFuture.anyOf(leg.finalStatus, ended).get(ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		} catch (TimeoutException e) {
-			leg.cancel();
-			return leg.outcome(BridgeOutcome.Result.NO_ANSWER);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			leg.cancel();
-			throw new CallGoneException(id);
-		} catch (ExecutionException e) {
-			throw new IllegalStateException(e);
-		}
-		if (ended.isDone()) {
-			leg.cancel();
-			return leg.outcome(BridgeOutcome.Result.CALLER_LEFT);
-		}
-		int status = leg.finalStatus.join();
-		if (status >= 300) {
-			leg.release();
-			return leg.outcome(status == Response.REQUEST_TIMEOUT || status == Response.SERVICE_UNAVAILABLE
-					|| status == Response.NOT_FOUND || status == Response.TEMPORARILY_UNAVAILABLE
-					? BridgeOutcome.Result.UNREACHABLE : BridgeOutcome.Result.REJECTED);
+		for (AgentLeg leg : legs) if (leg != winner) leg.cancel();
+		if (winner == null) {
+			BridgeOutcome.Result result;
+			if (ended.isDone()) result = BridgeOutcome.Result.CALLER_LEFT;
+			else if (timedOut) result = BridgeOutcome.Result.NO_ANSWER;
+			else {
+				boolean unreachable = legs.stream().map(l -> l.finalStatus.join()).allMatch(status ->
+						status == Response.REQUEST_TIMEOUT || status == Response.SERVICE_UNAVAILABLE
+								|| status == Response.NOT_FOUND || status == Response.TEMPORARILY_UNAVAILABLE);
+				result = unreachable ? BridgeOutcome.Result.UNREACHABLE : BridgeOutcome.Result.REJECTED;
+			}
+			AgentLeg first = legs.getFirst();
+			return new BridgeOutcome(result, named, first.callId, Optional.empty(), Instant.now(), Optional.empty(),
+					Optional.empty());
 		}
 		if (answeredAt == null) answer();
 		stopPlayback();
-		return talk(leg, recordingName);
+		return talk(winner, recordingName);
+	}
+
+	@Override
+	public Optional<Recording> recordMessage(String name, Duration max, char stopKey) {
+		ensureUp();
+		digits.clear();
+		Path file = engine.settings.recordingDirectory().resolve(name + ".wav");
+		MonoRecorder recorder = new MonoRecorder();
+		rtp.listener(new RtpSession.Listener() {
+			@Override
+			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
+				recorder.write(timestamp, pcm);
+			}
+
+			@Override
+			public void digit(char key) {
+				InboundCall.this.digit(key);
+			}
+		});
+		try {
+			long until = System.nanoTime() + max.toNanos();
+			while (!ended.isDone()) {
+				long left = until - System.nanoTime();
+				if (left <= 0) break;
+				Character key = digits.poll(left, TimeUnit.NANOSECONDS);
+				if (key == null || key == ENDED || key == stopKey) break;
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} finally {
+			rtp.listener(ivrListener());
+		}
+		return recorder.isEmpty() ? Optional.empty() : Optional.of(recorder.writeTo(file));
 	}
 
 	private BridgeOutcome talk(AgentLeg leg, String recordingName) {
@@ -295,7 +360,7 @@ final class InboundCall implements Call {
 				log.error("recording of {} could not be finished", id, e);
 			}
 		}
-		return new BridgeOutcome(BridgeOutcome.Result.TALKED, leg.callId, Optional.of(leg.answeredAt),
+		return new BridgeOutcome(BridgeOutcome.Result.TALKED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
 				Instant.now(), Optional.of(endedBy), recording);
 	}
 
@@ -382,7 +447,7 @@ final class InboundCall implements Call {
 			};
 		}
 		String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
-				java.util.List.of(rtp.codec()), offer.telephoneEvent(), direction);
+				List.of(rtp.codec()), offer.telephoneEvent(), direction);
 		engine.respond(event, Response.OK, r -> {
 			r.addHeader(engine.ourContact(transport()));
 			r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType());

@@ -145,9 +145,10 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		headers = factory.createHeaderFactory();
 		addresses = factory.createAddressFactory();
 		messages = factory.createMessageFactory();
+		int port = settings.port() == 0 ? freePort(settings.bindAddress()) : settings.port();
 		for (String transport : List.of("udp", "tcp")) {
 			if (!settings.transports().contains(transport)) continue;
-			ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), settings.port(), transport);
+			ListeningPoint lp = stack.createListeningPoint(settings.bindAddress(), port, transport);
 			listeningPoints.add(lp);
 			if (provider == null) {
 				provider = stack.createSipProvider(lp);
@@ -159,6 +160,22 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		stack.start();
 		log.info("SIP engine listening on {}:{} ({}), RTP {}", settings.bindAddress(), settings.port(),
 				String.join("+", settings.transports()), rtpPorts);
+	}
+
+	/** A port free for both UDP and TCP, for {@code port: 0} (tests, several engines on one machine). */
+	private static int freePort(String address) throws java.io.IOException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			try (var udp = new java.net.DatagramSocket(new java.net.InetSocketAddress(address, 0))) {
+				int candidate = udp.getLocalPort();
+				try (var tcp = new java.net.ServerSocket()) {
+					tcp.bind(new java.net.InetSocketAddress(address, candidate));
+					return candidate;
+				} catch (java.io.IOException taken) {
+					// try another
+				}
+			}
+		}
+		throw new java.io.IOException("no port free for both UDP and TCP on " + address);
 	}
 
 	@Override

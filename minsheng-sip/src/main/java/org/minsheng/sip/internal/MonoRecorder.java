@@ -1,0 +1,51 @@
+package org.minsheng.sip.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.minsheng.sip.CachingSynthesizer;
+import org.minsheng.sip.Recording;
+
+/** A voice message: the caller's audio in RTP-timestamp order, gaps left silent, kept in memory (minutes at most). */
+final class MonoRecorder {
+
+	private short[] samples = new short[8000 * 10];
+	private int length;
+	private long firstTimestamp = -1;
+
+	synchronized void write(long timestamp, short[] pcm) {
+		if (firstTimestamp < 0) firstTimestamp = timestamp;
+		long at = (int) (timestamp - firstTimestamp);
+		if (at < 0 || at > 8000L * 600) return;
+		int end = (int) at + pcm.length;
+		if (end > samples.length) samples = java.util.Arrays.copyOf(samples, Math.max(end, samples.length * 2));
+		System.arraycopy(pcm, 0, samples, (int) at, pcm.length);
+		length = Math.max(length, end);
+	}
+
+	synchronized boolean isEmpty() {
+		return length == 0;
+	}
+
+	synchronized Recording writeTo(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			byte[] wav = CachingSynthesizer.wav(java.util.Arrays.copyOf(samples, length));
+			Files.write(file, wav);
+			String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav));
+			Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"),
+					hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
+			return new Recording(file, hex, Duration.ofMillis(length / 8));
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot write voice message " + file, e);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
