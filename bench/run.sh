@@ -6,6 +6,8 @@
 #   bench/run.sh lookup h2|pg [citizens] [look-ups]
 #   bench/run.sh kb h2|pg [articles] [searches]  knowledge base: FAQ retrieval (Recall@k, MRR), index build, search
 #                                    (reads ../shared/data/gov-faq-tw, gov-messages, gov-service-matters)
+#   bench/run.sh calls h2|pg [levels] [hold s] [calls/s]   the contact center under call load with recording on
+#                                    (needs sipp, espeak-ng, sox; e.g. calls h2 100,300,500 40 50)
 #   bench/run.sh orders h2|pg [orders] [seconds] [threads]   work orders at scale (run from the repository root;
 #                                    reads ../shared/data/gov-messages for texts)
 set -euo pipefail

@@ -47,6 +47,13 @@ class ConsoleAdvice {
 				items.add(new NavItem("/console/work-orders?supervised=true", "督办看板", "supervision"));
 				items.add(new NavItem("/console/work-orders?due=OVERDUE", "超期看板", "overdue"));
 			}
+			if (actor.can(Permission.CONTACT_AGENT)) {
+				items.add(new NavItem("/console/desk", "坐席", "desk"));
+			}
+			if (actor.can(Permission.CONTACT_SUPERVISE)) {
+				items.add(new NavItem("/console/wallboard", "监控大屏", "wallboard"));
+				items.add(new NavItem("/console/call-center", "呼叫中心", "call-center"));
+			}
 			if (actor.can(Permission.KNOWLEDGE_READ)) {
 				items.add(new NavItem("/console/knowledge", "知识库", "knowledge"));
 			}

@@ -58,9 +58,12 @@ class WorkOrderPages {
 
 	private final org.minsheng.workorder.Attachments attachments;
 
-	WorkOrderPages(WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
+	private final org.minsheng.contact.ContactCenter contact;
+
+	WorkOrderPages(org.minsheng.contact.ContactCenter contact, WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
 			CurrentActor current, org.minsheng.workorder.Attachments attachments) {
 		this.attachments = attachments;
+		this.contact = contact;
 		this.orders = orders;
 		this.categories = categories;
 		this.departments = departments;
@@ -71,7 +74,13 @@ class WorkOrderPages {
 	// ---- register ------------------------------------------------------------------------------
 
 	@GetMapping("/console/work-orders/new")
-	String registerForm(Model model) {
+	String registerForm(@RequestParam(required = false) String callId, Model model) {
+		// from the agent desk's screen pop: the call's number and the call itself go with the order
+		if (callId != null && !callId.isBlank()) {
+			contact.liveCall(callId).or(() -> contact.call(callId).map(r -> new org.minsheng.contact.ContactCenter.LiveCall(
+					r.callId(), r.caller(), r.dialled(), r.queue(), r.agent(), r.startedAt(), r.agentAnsweredAt())))
+				.ifPresent(call -> model.addAttribute("call", call));
+		}
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("requestTypes", RequestType.values());
 		model.addAttribute("urgencies", Urgency.values());
@@ -87,12 +96,14 @@ class WorkOrderPages {
 			@RequestParam(required = false) String callerPhone, @RequestParam(defaultValue = "false") boolean anonymous,
 			@RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false) String address,
 			@RequestParam(required = false) String divisionCode, @RequestParam(required = false) String answerOnSpot,
-			@RequestParam(defaultValue = "register") String action, RedirectAttributes flash) {
+			@RequestParam(defaultValue = "register") String action, @RequestParam(required = false) String callId,
+			RedirectAttributes flash) {
 		var created = new String[1];
+		var call = blank(callId);
 		Flash.run(flash, null, () -> {
 			var view = orders.register(new WorkOrders.NewWorkOrder(channel, requestType, categoryId, urgency, title,
 					content, null, callerName, callerPhone, anonymous, confidential, address, blank(divisionCode), null,
-					null, null, null, List.of(), action.equals("close") ? answerOnSpot : null));
+					null, call, call == null ? null : "call:" + call, List.of(), action.equals("close") ? answerOnSpot : null));
 			created[0] = view.no().value();
 			flash.addFlashAttribute("success", "已登记工单 " + view.no() + "（" + view.stateLabel() + "）");
 		});

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.privacy.generate-keys=true",
+		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0", "minsheng.privacy.generate-keys=true",
 				"server.servlet.session.cookie.secure=false" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)

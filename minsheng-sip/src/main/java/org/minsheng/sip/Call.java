@@ -66,7 +66,16 @@ public interface Call {
 	 * Rings the phones of several agents at once (ring-all); the first to answer talks with the caller and the
 	 * others stop ringing. {@link BridgeOutcome#agent()} names who answered.
 	 */
-	BridgeOutcome bridgeFirst(java.util.List<String> agents, Duration ringTimeout, String recordingName);
+	default BridgeOutcome bridgeFirst(java.util.List<String> agents, Duration ringTimeout, String recordingName) {
+		return bridgeFirst(agents, ringTimeout, recordingName, agent -> { });
+	}
+
+	/**
+	 * As {@link #bridgeFirst(java.util.List, Duration, String)}, telling {@code answered} which agent answered the
+	 * moment the talk starts (to pop the caller's details on the agent's screen), before this returns at its end.
+	 */
+	BridgeOutcome bridgeFirst(java.util.List<String> agents, Duration ringTimeout, String recordingName,
+			java.util.function.Consumer<String> answered);
 
 	/**
 	 * Records what the caller says (a voice message) to a mono WAV until {@code stopKey} is pressed, the caller

@@ -10,7 +10,12 @@ package org.minsheng.sip;
  * @param registrationsFailed REGISTERs refused (wrong credentials or unknown account)
  * @param rtpPacketsIn        RTP packets received
  * @param rtpPacketsOut       RTP packets sent
+ * @param streamsClosed       RTP streams that ended (two per bridged call)
+ * @param audioReceived       audio packets received on the streams that ended
+ * @param audioLost           audio packets missing on those streams, by their sequence numbers
+ * @param jitterP99Millis     99th percentile over those streams of each one's highest interarrival jitter
  */
 public record EngineStats(long requests, long throttled, long callsOffered, long callsRefusedCodec,
-						  long registrationsFailed, long rtpPacketsIn, long rtpPacketsOut) {
+						  long registrationsFailed, long rtpPacketsIn, long rtpPacketsOut, long streamsClosed,
+						  long audioReceived, long audioLost, double jitterP99Millis) {
 }

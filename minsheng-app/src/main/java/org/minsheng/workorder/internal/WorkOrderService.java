@@ -607,7 +607,7 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException(o.latitude() == null ? "latitude" : "longitude",
 					"Give both latitude and longitude, or neither");
 		}
-		limited(o.callId(), "callId", 64);
+		limited(o.callId(), "callId", 200);
 		limited(o.recordingRef(), "recordingRef", 300);
 		if (o.tags() != null) {
 			if (o.tags().size() > 10) {

@@ -220,7 +220,8 @@ final class InboundCall implements Call {
 	}
 
 	@Override
-	public BridgeOutcome bridgeFirst(List<String> agents, Duration ringTimeout, String recordingName) {
+	public BridgeOutcome bridgeFirst(List<String> agents, Duration ringTimeout, String recordingName,
+			java.util.function.Consumer<String> answered) {
 		ensureUp();
 		String named = agents.size() == 1 ? agents.getFirst() : "";
 		List<AgentLeg> legs = new ArrayList<>();
@@ -284,6 +285,11 @@ final class InboundCall implements Call {
 		}
 		if (answeredAt == null) answer();
 		stopPlayback();
+		try {
+			answered.accept(winner.agent);
+		} catch (RuntimeException e) {
+			log.warn("answer listener of {} failed", id, e);
+		}
 		return talk(winner, recordingName);
 	}
 

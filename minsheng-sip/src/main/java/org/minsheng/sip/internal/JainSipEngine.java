@@ -101,6 +101,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	private final LongAdder registrationsFailed = new LongAdder();
 	final LongAdder rtpIn = new LongAdder();
 	final LongAdder rtpOut = new LongAdder();
+	final MediaQuality quality = new MediaQuality();
 
 	private JainSipEngine(SipSettings settings, SubscriberDirectory accounts, CallHandler handler) {
 		this.settings = settings;
@@ -158,7 +159,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 			}
 		}
 		stack.start();
-		log.info("SIP engine listening on {}:{} ({}), RTP {}", settings.bindAddress(), settings.port(),
+		log.info("SIP engine listening on {}:{} ({}), RTP {}", settings.bindAddress(), port,
 				String.join("+", settings.transports()), rtpPorts);
 	}
 
@@ -203,7 +204,8 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	@Override
 	public EngineStats stats() {
 		return new EngineStats(requests.sum(), throttled.sum(), callsOffered.sum(), callsRefusedCodec.sum(),
-				registrationsFailed.sum(), rtpIn.sum(), rtpOut.sum());
+				registrationsFailed.sum(), rtpIn.sum(), rtpOut.sum(), quality.streams(), quality.received(), quality.lost(),
+				quality.jitterPercentile(0.99));
 	}
 
 	@Override
@@ -477,7 +479,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		}
 		Dialog dialog = provider.getNewDialog(st);
 		respond(st, request, Response.TRYING, r -> { });
-		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut);
+		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
 		rtp.connect(offer.address(), offer.port(), codec, offer.telephoneEvent());
 		InboundCall call = new InboundCall(this, st, dialog, request, rtp, offer);
 		calls.put(callId, call);
@@ -569,7 +571,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
 		ViaHeader via = headers.createViaHeader(host, port(), transport, null);
 		MaxForwardsHeader maxForwards = headers.createMaxForwardsHeader(70);
-		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut);
+		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
 		List<Codec> codecs = call.codecEnum() == Codec.PCMU ? List.of(Codec.PCMU, Codec.PCMA) : List.of(Codec.PCMA, Codec.PCMU);
 		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), codecs, Sdp.DEFAULT_TELEPHONE_EVENT,
 				"sendrecv");

@@ -47,17 +47,30 @@ final class RtpSession implements AutoCloseable {
 	private volatile int telephoneEvent = -1;
 	private volatile Listener listener = new Listener() { };
 	private long lastEventTimestamp = -1;
+	private boolean lastEventEnded;
 	private volatile Thread receiver;
 
-	private RtpSession(DatagramChannel channel, int port, LongAdder packetsIn, LongAdder packetsOut) {
+	// reception statistics (RFC 3550 A.3 and A.8), kept by the receiving thread only
+	private long received;
+	private int baseSequence = -1;
+	private int maxSequence;
+	private int cycles;
+	private long lastTransit = Long.MIN_VALUE;
+	private double jitter;
+	private double maxJitter;
+	private final MediaQuality quality;
+
+	private RtpSession(DatagramChannel channel, int port, LongAdder packetsIn, LongAdder packetsOut, MediaQuality quality) {
 		this.channel = channel;
 		this.port = port;
 		this.packetsIn = packetsIn;
 		this.packetsOut = packetsOut;
+		this.quality = quality;
 	}
 
 	/** Binds the first free even port of the range, starting from {@code first}. */
-	static RtpSession open(String bindAddress, RtpPorts ports, LongAdder packetsIn, LongAdder packetsOut) {
+	static RtpSession open(String bindAddress, RtpPorts ports, LongAdder packetsIn, LongAdder packetsOut,
+			MediaQuality quality) {
 		for (int attempt = 0; attempt < ports.size(); attempt++) {
 			int port = ports.next();
 			DatagramChannel ch = null;
@@ -65,7 +78,7 @@ final class RtpSession implements AutoCloseable {
 				ch = DatagramChannel.open();
 				ch.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
 				ch.bind(new InetSocketAddress(bindAddress, port));
-				return new RtpSession(ch, port, packetsIn, packetsOut);
+				return new RtpSession(ch, port, packetsIn, packetsOut, quality);
 			} catch (IOException e) {
 				if (ch != null) {
 					try {
@@ -136,6 +149,7 @@ final class RtpSession implements AutoCloseable {
 		int first = b.get(0) & 0xff;
 		int pt = b.get(1) & 0x7f;
 		long ts = b.getInt(4) & 0xffffffffL;
+		count(b.getShort(2) & 0xffff, ts, arrived, pt);
 		int header = 12 + 4 * (first & 0x0f);
 		if ((first & 0x10) != 0) {
 			if (length < header + 4) return;
@@ -146,16 +160,56 @@ final class RtpSession implements AutoCloseable {
 		if (payload <= 0) return;
 		Codec c = codec;
 		if (pt == telephoneEvent) {
-			if (ts != lastEventTimestamp) {
+			boolean end = (b.get(header + 1) & 0x80) != 0;
+			// a new key: a new timestamp, or a packet without the end bit after the end of the last event
+			// (a phone that reuses the timestamp for the same key pressed twice)
+			if (ts != lastEventTimestamp || (lastEventEnded && !end)) {
 				lastEventTimestamp = ts;
 				char key = key(b.get(header) & 0xff);
 				if (key != 0) listener.digit(key);
 			}
+			lastEventEnded = end;
 		} else if (c != null && pt == c.payloadType) {
 			short[] pcm = new short[payload];
 			for (int i = 0; i < payload; i++) pcm[i] = c.decode(b.get(header + i));
 			listener.audio(ts, pcm, arrived);
 		}
+	}
+
+	/** Sequence and interarrival jitter bookkeeping for audio packets (RFC 3550 A.1, A.8). */
+	private void count(int sequence, long timestamp, long arrivedNanos, int pt) {
+		if (pt == telephoneEvent) return;
+		received++;
+		if (baseSequence < 0) {
+			baseSequence = sequence;
+			maxSequence = sequence;
+		} else {
+			int delta = (sequence - maxSequence) & 0xffff;
+			if (delta < 0x8000 && delta > 0) {
+				if (sequence < maxSequence) cycles += 0x10000;
+				maxSequence = sequence;
+			}
+		}
+		long arrival = arrivedNanos / 125_000; // in 8 kHz timestamp units
+		long transit = arrival - timestamp;
+		if (lastTransit != Long.MIN_VALUE) {
+			long d = Math.abs(transit - lastTransit);
+			if (d < 8000 * 10) { // a jump of ten seconds is a new talk spurt or a clock change, not jitter
+				jitter += (d - jitter) / 16.0;
+				maxJitter = Math.max(maxJitter, jitter);
+			}
+		}
+		lastTransit = transit;
+	}
+
+	/** Packets received, lost (by sequence numbers), and the highest interarrival jitter seen, in ms. */
+	record Stats(long received, long lost, double maxJitterMillis) {
+	}
+
+	Stats stats() {
+		if (baseSequence < 0) return new Stats(0, 0, 0);
+		long expected = (long) cycles + maxSequence - baseSequence + 1;
+		return new Stats(received, Math.max(0, expected - received), maxJitter / 8.0);
 	}
 
 	static char key(int event) {
@@ -192,6 +246,7 @@ final class RtpSession implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (channel.isOpen() && quality != null) quality.record(stats());
 		try {
 			channel.close();
 		} catch (IOException ignored) {

@@ -37,7 +37,12 @@ public final class Slf4jStackLogger implements StackLogger {
 	}
 
 	@Override public void logError(String message, Exception ex) { log.error(message, ex); }
-	@Override public void logWarning(String message) { log.warn(message); }
+	@Override
+	public void logWarning(String message) {
+		// the stack warns at every start that TLS is not configured; the engine does not offer TLS yet
+		if (message != null && (message.startsWith("TLS ") || message.startsWith("Using default "))) log.debug(message);
+		else log.warn(message);
+	}
 	@Override public void logInfo(String message) { log.info(message); }
 	@Override public void disableLogging() { }
 	@Override public void enableLogging() { }

@@ -68,6 +68,16 @@ public final class Sipp {
 		return this;
 	}
 
+	/**
+	 * A citizen calling {@code number} from {@code caller} who follows {@code script}, then hangs up
+	 * ({@code hangsUp}) or waits for the engine to hang up.
+	 */
+	public static Sipp caller(String host, int port, String number, String caller, CallerScript script, boolean hangsUp) {
+		return scenario("caller-ivr", host, port).set("script", script.xml())
+			.set("ending", hangsUp ? CallerScript.HANG_UP : CallerScript.HUNG_UP_ON)
+			.set("number", number).set("caller", caller);
+	}
+
 	public Sipp credentials(String user, String password) {
 		extra.addAll(List.of("-au", user, "-ap", password));
 		return this;
@@ -110,7 +120,10 @@ public final class Sipp {
 			try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario + ".xml")) {
 				if (in == null) throw new IllegalArgumentException("no scenario sipp/" + scenario + ".xml");
 				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-				for (var e : fills.entrySet()) text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+				// twice: a fill (the script) may itself hold placeholders (the number, the caller)
+				for (int pass = 0; pass < 2; pass++) {
+					for (var e : fills.entrySet()) text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+				}
 				Files.writeString(file, text);
 			}
 			List<String> cmd = new ArrayList<>(List.of("sipp", target, "-sf", file.toString(),

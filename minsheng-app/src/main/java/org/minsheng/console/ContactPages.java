@@ -1,0 +1,210 @@
+package org.minsheng.console;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.minsheng.contact.AgentState;
+import org.minsheng.contact.AgentStateChanged;
+import org.minsheng.contact.CallAnswered;
+import org.minsheng.contact.ContactCenter;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
+import org.minsheng.identity.RunAs;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The agent desk (坐席工作台: state, screen pop when a call is answered) and the supervisors'
+ * wallboard (大屏: queues, service level, agents), both kept live by Server-Sent Events.
+ */
+@Controller
+class ContactPages {
+
+	/** How often the wallboard is refreshed. */
+	static final Duration BOARD_EVERY = Duration.ofSeconds(2);
+
+	private final ContactCenter center;
+
+	private final CurrentActor current;
+
+	private final RunAs runAs;
+
+	private final Map<String, List<SseEmitter>> desks = new ConcurrentHashMap<>();
+
+	private final Set<SseEmitter> boards = ConcurrentHashMap.newKeySet();
+
+	ContactPages(ContactCenter center, CurrentActor current, RunAs runAs) {
+		this.center = center;
+		this.current = current;
+		this.runAs = runAs;
+	}
+
+	// ---------------------------------------------------------------- desk
+
+	@GetMapping("/console/desk")
+	String desk(Model model) {
+		var me = current.get().require(Permission.CONTACT_AGENT);
+		try {
+			model.addAttribute("agent", center.agent(me.username()));
+			model.addAttribute("call", center.currentCall(me.username()).orElse(null));
+		}
+		catch (org.minsheng.platform.NotFoundException e) {
+			model.addAttribute("agent", null);
+		}
+		model.addAttribute("sipPort", center.sipPort().orElse(null));
+		return "contact-desk";
+	}
+
+	@PostMapping("/console/desk/state")
+	String state(@RequestParam AgentState state, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+		var me = current.get().require(Permission.CONTACT_AGENT);
+		Flash.run(flash, null, () -> {
+			var view = center.changeState(me.username(), state, reason);
+			flash.addFlashAttribute("success", "状态：" + view.stateLabel());
+		});
+		return "redirect:/console/desk";
+	}
+
+	@GetMapping(path = "/console/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter deskEvents() {
+		var me = current.get().require(Permission.CONTACT_AGENT);
+		var emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+		var list = desks.computeIfAbsent(me.username(), k -> new CopyOnWriteArrayList<>());
+		list.add(emitter);
+		Runnable remove = () -> list.remove(emitter);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError(e -> remove.run());
+		send(emitter, "hello", Map.of("agent", me.username()));
+		return emitter;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CallAnswered answered) {
+		for (var emitter : desks.getOrDefault(answered.agent(), List.of())) {
+			send(emitter, "answered", Map.of("callId", answered.callId(), "queue", answered.queue() == null ? "" : answered.queue()));
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AgentStateChanged changed) {
+		for (var emitter : desks.getOrDefault(changed.agent(), List.of())) {
+			send(emitter, "state", Map.of("state", changed.to().name(), "label", changed.to().label(), "reason",
+					changed.reason() == null ? "" : changed.reason()));
+		}
+	}
+
+	// ---------------------------------------------------------------- call plan and agents' accounts
+
+	@GetMapping("/console/call-center")
+	String callCenter(Model model) {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		if (!model.containsAttribute("planText")) model.addAttribute("planText", center.planYaml());
+		model.addAttribute("agents", center.agents());
+		model.addAttribute("canAdmin", current.get().can(Permission.CONTACT_ADMIN));
+		return "contact-admin";
+	}
+
+	@PostMapping("/console/call-center/plan")
+	String savePlan(@RequestParam String plan, RedirectAttributes flash) {
+		try {
+			center.replacePlan(plan.replace("\r\n", "\n"));
+			flash.addFlashAttribute("success", "呼叫方案已生效");
+		}
+		catch (org.minsheng.platform.InvalidFieldException e) {
+			flash.addFlashAttribute("error", "呼叫方案有误（" + e.field() + "）：" + e.getMessage());
+			flash.addFlashAttribute("planText", plan);
+		}
+		return "redirect:/console/call-center";
+	}
+
+	@PostMapping("/console/call-center/agents")
+	String saveAgent(@RequestParam String username, @RequestParam String extension,
+			@RequestParam(required = false) String password, @RequestParam(required = false) String skills,
+			RedirectAttributes flash) {
+		Flash.run(flash, null, () -> {
+			var parsed = new java.util.LinkedHashMap<String, Integer>();
+			if (skills != null) {
+				for (var part : skills.split("[,，\\s]+")) {
+					if (part.isBlank()) continue;
+					var kv = part.split("[:：]");
+					try {
+						parsed.put(kv[0].strip(), kv.length > 1 ? Integer.parseInt(kv[1].strip()) : 3);
+					}
+					catch (NumberFormatException e) {
+						throw new org.minsheng.platform.InvalidFieldException("skills", "技能写作 名称:等级，如 政策咨询:4");
+					}
+				}
+			}
+			center.saveAgent(username.strip(), new ContactCenter.AgentAccount(extension.strip(),
+					password == null || password.isEmpty() ? null : password, parsed));
+			flash.addFlashAttribute("success", "已保存坐席 " + username.strip() + " 的话机账号");
+		});
+		return "redirect:/console/call-center";
+	}
+
+	// ---------------------------------------------------------------- wallboard
+
+	@GetMapping("/console/wallboard")
+	String wallboard(Model model) {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		model.addAttribute("live", center.live());
+		model.addAttribute("agents", center.agents());
+		return "contact-wallboard";
+	}
+
+	record Board(ContactCenter.LiveStats live, List<ContactCenter.AgentView> agents) {
+	}
+
+	@GetMapping(path = "/console/wallboard/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter boardEvents() {
+		var me = current.get().require(Permission.CONTACT_SUPERVISE);
+		var emitter = new SseEmitter(Duration.ofHours(12).toMillis());
+		boards.add(emitter);
+		emitter.onCompletion(() -> boards.remove(emitter));
+		emitter.onTimeout(() -> boards.remove(emitter));
+		emitter.onError(e -> boards.remove(emitter));
+		// one virtual thread per open wallboard, acting as its supervisor, so scope and rights hold
+		Thread.ofVirtual().name("wallboard-" + me.username()).start(() -> {
+			while (boards.contains(emitter)) {
+				try {
+					var board = runAs.asUser(me.username(), () -> new Board(center.live(), center.agents()));
+					if (!send(emitter, "board", board)) break;
+					Thread.sleep(BOARD_EVERY);
+				}
+				catch (InterruptedException e) {
+					break;
+				}
+				catch (RuntimeException e) {
+					emitter.completeWithError(e);
+					break;
+				}
+			}
+			boards.remove(emitter);
+		});
+		return emitter;
+	}
+
+	private boolean send(SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+			return true;
+		}
+		catch (IOException | IllegalStateException e) {
+			emitter.completeWithError(e);
+			return false;
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package org.minsheng.contact;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contact center: agents' SIP accounts and states, the call plan, call records and the live
+ * figures. Phones and trunks talk SIP to the engine; people and systems use this.
+ */
+public interface ContactCenter {
+
+	/** Creates or changes an agent's SIP account (CONTACT_ADMIN); the password is kept only as its digest HA1. */
+	AgentView saveAgent(String username, AgentAccount account);
+
+	/** All agents (CONTACT_SUPERVISE). */
+	List<AgentView> agents();
+
+	/** One agent: oneself (CONTACT_AGENT) or anyone (CONTACT_SUPERVISE). */
+	AgentView agent(String username);
+
+	/**
+	 * Signs in ({@code AVAILABLE}), takes a break ({@code ON_BREAK} with a reason), ends wrap-up
+	 * ({@code AVAILABLE}) or signs out ({@code LOGGED_OUT}): oneself, or anyone for a supervisor.
+	 */
+	AgentView changeState(String username, AgentState to, String reason);
+
+	/** Call records, newest first: one's own (CONTACT_AGENT) or all (CONTACT_SUPERVISE). */
+	List<CallRecord> calls(CallQuery query);
+
+	Optional<CallRecord> call(String callId);
+
+	/** What the wallboard shows now. */
+	LiveStats live();
+
+	/** The call plan as YAML. */
+	String planYaml();
+
+	/** Checks and activates a new call plan (CONTACT_ADMIN); a plan with a mistake is refused whole. */
+	void replacePlan(String yaml);
+
+	/**
+	 * A call in progress, for the agent talking on it (the number in full: they register the order)
+	 * or a supervisor; empty when it ended or is someone else's.
+	 */
+	Optional<LiveCall> liveCall(String callId);
+
+	/** The call the agent is talking on now, if any (the desk shows it after a reload). */
+	Optional<LiveCall> currentCall(String username);
+
+	/** The stereo recording of a call (CONTACT_SUPERVISE, or the agent who took it). */
+	Optional<java.nio.file.Path> recording(String callId);
+
+	/** The SIP port the engine listens on, when it runs. */
+	Optional<Integer> sipPort();
+
+	record AgentAccount(String extension, String password, Map<String, Integer> skills) {
+	}
+
+	record AgentView(String username, String extension, Map<String, Integer> skills, AgentState state,
+			String stateLabel, String reason, OffsetDateTime since, boolean phoneRegistered, int answeredToday) {
+	}
+
+	record LiveCall(String callId, String caller, String dialled, String queue, String agent,
+			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt) {
+	}
+
+	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, String disposition, int limit) {
+	}
+
+	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
+			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
+			String disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
+			String flowPath, List<Leg> legs, List<QueueEvent> queueEvents) {
+
+		public record Leg(String agent, OffsetDateTime offeredAt, OffsetDateTime answeredAt, OffsetDateTime endedAt,
+				String result) {
+		}
+
+		public record QueueEvent(String queue, String event, OffsetDateTime at, Long waitMillis, String agent) {
+		}
+	}
+
+	/**
+	 * @param serviceLevel share of today's calls answered within the target wait (GB/T 33358: 15 s),
+	 *     of those answered or abandoned; null when none yet
+	 * @param abandonRate share of today's finished waits that were abandoned
+	 */
+	record QueueStats(String name, String label, String strategy, int waiting, long longestWaitSeconds,
+			long agentsStaffed, long agentsAvailable, long enteredToday, long answeredToday, long abandonedToday,
+			Double serviceLevel, Double abandonRate) {
+	}
+
+	record LiveStats(OffsetDateTime at, List<QueueStats> queues, Map<AgentState, Long> agentsByState,
+			int activeCalls, double routingP99Millis, MediaFigures media) {
+	}
+
+	/**
+	 * What the call engine heard since it started, over the RTP streams that ended: packets received
+	 * and missing (by sequence numbers), the 99th percentile of the streams' highest jitter.
+	 */
+	record MediaFigures(long streams, long packetsReceived, long packetsLost, double jitterP99Millis,
+			long sipRequests, long throttled) {
+	}
+}

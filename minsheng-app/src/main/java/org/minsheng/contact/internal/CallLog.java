@@ -1,0 +1,195 @@
+package org.minsheng.contact.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.minsheng.contact.CallEnded;
+import org.minsheng.contact.ContactCenter.CallQuery;
+import org.minsheng.contact.ContactCenter.CallRecord;
+import org.minsheng.privacy.PersonalDataCipher;
+import org.minsheng.privacy.PersonalDataKind;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Call detail records: one row per call, its agent legs and queue events, written together when the
+ * call ends (with the {@link CallEnded} event in the same transaction), and the day's queue figures.
+ */
+@Component
+class CallLog {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final PersonalDataCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CallLog(JdbcTemplate jdbc, TransactionTemplate tx, PersonalDataCipher cipher, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.cipher = cipher;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	private static OffsetDateTime at(java.time.Instant i) {
+		return i == null ? null : i.atOffset(ZoneOffset.UTC);
+	}
+
+	void save(CallTrace t, java.time.Instant endedAt) {
+		var phone = t.caller == null || t.caller.isBlank() ? null : PersonalDataKind.PHONE.normalize(t.caller);
+		var hasPhone = phone != null && !phone.isEmpty();
+		Long wait = t.queuedAt == null ? null
+				: Duration.between(t.queuedAt, t.agentAnsweredAt != null ? t.agentAnsweredAt : endedAt).toMillis();
+		Long talk = t.agentAnsweredAt == null ? null
+				: Duration.between(t.agentAnsweredAt, t.talkEndedAt != null ? t.talkEndedAt : endedAt).toMillis();
+		tx.executeWithoutResult(s -> {
+			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
+					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
+					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
+					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
+					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
+					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
+					t.disposition, t.hangupBy, t.recording == null ? null : t.recording.file().toString(),
+					t.recording == null ? null : t.recording.sha256(), t.workOrderNo, cut(String.join(">", t.path), 2000));
+			for (var leg : t.legs) {
+				jdbc.update("insert into contact_call_leg (call_id, leg_call_id, agent, offered_at, answered_at, ended_at,"
+						+ " result) values (?, ?, ?, ?, ?, ?, ?)", t.callId, leg.legCallId(), leg.agent(), at(leg.offeredAt()),
+						at(leg.answeredAt()), at(leg.endedAt()), leg.result());
+			}
+			for (var e : t.queueEvents) {
+				jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
+						t.callId, e.queue(), e.event(), at(e.at()), e.waitMillis(), e.agent());
+			}
+			events.publishEvent(new CallEnded(t.callId, t.disposition, t.queue, t.agent, at(endedAt)));
+		});
+	}
+
+	void agentState(Seat.Change c) {
+		jdbc.update("insert into contact_agent_state (username, from_state, to_state, reason, at) values (?, ?, ?, ?, ?)",
+				c.agent(), c.from().name(), c.to().name(), cut(c.reason(), 200), at(c.at()));
+	}
+
+	/** Whether this number called within the last day (a repeat caller goes ahead in the line). */
+	boolean calledWithin(String caller, Duration window) {
+		if (caller == null || caller.isBlank()) return false;
+		var phone = PersonalDataKind.PHONE.normalize(caller);
+		if (phone.isEmpty()) return false;
+		var since = OffsetDateTime.now(clock).minus(window);
+		return !jdbc.queryForList("select 1 from contact_call where caller_index = ? and started_at >= ? fetch first 1 rows only",
+				Integer.class, cipher.blindIndex(PersonalDataKind.PHONE, phone), since).isEmpty();
+	}
+
+	List<CallRecord> list(CallQuery q, boolean unmask) {
+		var sql = new StringBuilder("select * from contact_call where 1 = 1");
+		var args = new ArrayList<Object>();
+		if (q.from() != null) {
+			sql.append(" and started_at >= ?");
+			args.add(q.from());
+		}
+		if (q.to() != null) {
+			sql.append(" and started_at < ?");
+			args.add(q.to());
+		}
+		if (q.agent() != null) {
+			sql.append(" and agent = ?");
+			args.add(q.agent());
+		}
+		if (q.disposition() != null) {
+			sql.append(" and disposition = ?");
+			args.add(q.disposition());
+		}
+		int limit = q.limit() <= 0 ? 100 : Math.min(q.limit(), 1000);
+		sql.append(" order by started_at desc fetch first ").append(limit).append(" rows only");
+		var rows = jdbc.queryForList(sql.toString(), args.toArray());
+		var out = new ArrayList<CallRecord>();
+		for (var r : rows) out.add(record(r, unmask, List.of(), List.of()));
+		return out;
+	}
+
+	Optional<CallRecord> find(String callId, boolean unmask) {
+		var rows = jdbc.queryForList("select * from contact_call where call_id = ?", callId);
+		if (rows.isEmpty()) return Optional.empty();
+		var legs = jdbc.query("select agent, offered_at, answered_at, ended_at, result from contact_call_leg where call_id = ? order by id",
+				(rs, n) -> new CallRecord.Leg(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5)), callId);
+		var events = jdbc.query("select queue, event, at, wait_ms, agent from contact_queue_event where call_id = ? order by id",
+				(rs, n) -> new CallRecord.QueueEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+						(Long) rs.getObject(4), rs.getString(5)), callId);
+		return Optional.of(record(rows.get(0), unmask, legs, events));
+	}
+
+	/** The recording file of a call, if it has one. */
+	Optional<String> recordingFile(String callId) {
+		return jdbc.queryForList("select recording_file from contact_call where call_id = ?", String.class, callId).stream()
+			.filter(f -> f != null).findFirst();
+	}
+
+	private CallRecord record(Map<String, Object> r, boolean unmask, List<CallRecord.Leg> legs,
+			List<CallRecord.QueueEvent> events) {
+		String caller = (String) r.get("caller_masked");
+		if (unmask && r.get("caller_cipher") != null) caller = cipher.decrypt((String) r.get("caller_cipher"));
+		return new CallRecord((String) r.get("call_id"), caller, (String) r.get("dialled"), odt(r.get("started_at")),
+				(String) r.get("queue"), (String) r.get("agent"), odt(r.get("agent_answered_at")), odt(r.get("ended_at")),
+				num(r.get("wait_ms")), num(r.get("talk_ms")), (String) r.get("disposition"), (String) r.get("hangup_by"),
+				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
+				(String) r.get("flow_path"), legs, events);
+	}
+
+	private static Long num(Object o) {
+		return o == null ? null : ((Number) o).longValue();
+	}
+
+	private static OffsetDateTime odt(Object o) {
+		if (o == null) return null;
+		if (o instanceof OffsetDateTime t) return t;
+		if (o instanceof java.sql.Timestamp ts) return ts.toInstant().atOffset(ZoneOffset.UTC);
+		if (o instanceof java.time.Instant i) return i.atOffset(ZoneOffset.UTC);
+		return OffsetDateTime.parse(o.toString());
+	}
+
+	/** Today's counts per queue (since midnight, Asia/Shanghai): entered, answered, answered in target, abandoned. */
+	Map<String, long[]> today(Duration target) {
+		var midnight = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toOffsetDateTime();
+		var out = new HashMap<String, long[]>();
+		jdbc.query("select queue, event, count(*), sum(case when wait_ms <= ? then 1 else 0 end) from contact_queue_event"
+				+ " where at >= ? group by queue, event", rs -> {
+					var counts = out.computeIfAbsent(rs.getString(1), k -> new long[4]);
+					switch (rs.getString(2)) {
+						case "ENTERED" -> counts[0] += rs.getLong(3);
+						case "ANSWERED" -> {
+							counts[1] += rs.getLong(3);
+							counts[2] += rs.getLong(4);
+						}
+						case "ABANDONED" -> counts[3] += rs.getLong(3);
+						default -> {
+						}
+					}
+				}, target.toMillis(), midnight);
+		return out;
+	}
+
+	private static String cut(String s, int max) {
+		return s == null || s.length() <= max ? s : s.substring(0, max);
+	}
+}

@@ -1,0 +1,66 @@
+package org.minsheng.contact.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.minsheng.sip.Recording;
+
+/** What happened on one call, gathered as the flow runs and stored as its detail record at the end. */
+final class CallTrace {
+
+	record Leg(String agent, String legCallId, Instant offeredAt, Instant answeredAt, Instant endedAt, String result) {
+	}
+
+	record QueueEvent(String queue, String event, Instant at, Long waitMillis, String agent) {
+	}
+
+	final String callId;
+
+	final String caller;
+
+	final String dialled;
+
+	final Instant startedAt;
+
+	Instant answeredAt;
+
+	String queue;
+
+	Instant queuedAt;
+
+	String agent;
+
+	Instant agentAnsweredAt;
+
+	Instant talkEndedAt;
+
+	String disposition = "IVR_ONLY";
+
+	String hangupBy;
+
+	Recording recording;
+
+	String workOrderNo;
+
+	final List<String> path = new ArrayList<>();
+
+	final List<Leg> legs = new ArrayList<>();
+
+	final List<QueueEvent> queueEvents = new ArrayList<>();
+
+	CallTrace(String callId, String caller, String dialled, Instant startedAt) {
+		this.callId = callId;
+		this.caller = caller;
+		this.dialled = dialled;
+		this.startedAt = startedAt;
+	}
+
+	synchronized void event(String queue, String event, Instant at, Long waitMillis, String agent) {
+		queueEvents.add(new QueueEvent(queue, event, at, waitMillis, agent));
+	}
+
+	synchronized void leg(Leg leg) {
+		legs.add(leg);
+	}
+}

@@ -1,0 +1,599 @@
+package org.minsheng.contact.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.contact.AgentState;
+import org.minsheng.contact.AgentStateChanged;
+import org.minsheng.contact.CallAnswered;
+import org.minsheng.contact.ContactCenter;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Departments;
+import org.minsheng.identity.Permission;
+import org.minsheng.identity.Role;
+import org.minsheng.identity.RunAs;
+import org.minsheng.identity.Users;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.platform.TooManyRequestsException;
+import org.minsheng.sip.Call;
+import org.minsheng.sip.CallGoneException;
+import org.minsheng.sip.Party;
+import org.minsheng.sip.Recording;
+import org.minsheng.sip.SipEngine;
+import org.minsheng.sip.SipEngines;
+import org.minsheng.sip.SipSettings;
+import org.minsheng.sip.SubscriberDirectory;
+import org.minsheng.sla.WorkingCalendar;
+import org.minsheng.workorder.Channel;
+import org.minsheng.workorder.PublicStatus;
+import org.minsheng.workorder.RequestType;
+import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The contact center at run time: starts the call engine with the server, keeps the ACD and the
+ * active call plan, runs each call's flow, and answers the API.
+ */
+@Service
+class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ContactService.class);
+
+	private static final Pattern EXTENSION = Pattern.compile("[0-9]{2,10}");
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{2,100}");
+
+	private final ContactSettings settings;
+
+	private final AgentRows agents;
+
+	private final CallLog callLog;
+
+	private final CurrentActor current;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final WorkingCalendar calendar;
+
+	private final PublicStatus.Lookup status;
+
+	private final WorkOrders orders;
+
+	private final RunAs runAs;
+
+	private final Users users;
+
+	private final Departments departments;
+
+	private final Path dataDir;
+
+	private final boolean serving;
+
+	private final Acd acd;
+
+	private final Prompts prompts;
+
+	private final Map<String, Double> handleSeconds = new ConcurrentHashMap<>();
+
+	/** Calls in progress, by Call-ID. */
+	private final Map<String, CallTrace> live = new ConcurrentHashMap<>();
+
+	private volatile CallPlan plan;
+
+	private volatile SipEngine engine;
+
+	private volatile boolean running;
+
+	private volatile boolean serviceAccountReady;
+
+	ContactService(ContactSettings settings, AgentRows agents, CallLog callLog, CurrentActor current, AuditTrail audit,
+			Clock clock, ApplicationEventPublisher events, TransactionTemplate tx, WorkingCalendar calendar,
+			PublicStatus.Lookup status, WorkOrders orders, RunAs runAs, Users users, Departments departments,
+			@Value("${minsheng.data-dir}") String dataDir, @Value("${minsheng.command:serve}") String command) {
+		this.settings = settings;
+		this.agents = agents;
+		this.callLog = callLog;
+		this.current = current;
+		this.audit = audit;
+		this.clock = clock;
+		this.events = events;
+		this.tx = tx;
+		this.calendar = calendar;
+		this.status = status;
+		this.orders = orders;
+		this.runAs = runAs;
+		this.users = users;
+		this.departments = departments;
+		this.dataDir = Path.of(dataDir);
+		this.serving = command.equals("serve");
+		this.acd = new Acd(clock, this::seatChanged, this::reachable);
+		this.prompts = Prompts.espeak(this.dataDir.resolve("prompts"));
+	}
+
+	// ---------------------------------------------------------------- lifecycle
+
+	@Override
+	public void start() {
+		plan = loadPlan();
+		for (var row : agents.all()) acd.seat(row.username(), row.extension(), row.skills());
+		if (serving && settings.sipEnabled()) {
+			var sip = new SipSettings(settings.sipBind(), settings.sipAdvertised(), settings.sipPort(),
+					Set.of("udp", "tcp"), settings.realm(), settings.rtpPortMin(), settings.rtpPortMax(),
+					Duration.ofSeconds(60), Duration.ofHours(1), settings.requestsPerSecond(),
+					dataDir.resolve("recordings"));
+			SubscriberDirectory accounts = extension -> agents.byExtension(extension).map(AgentRows.Row::ha1);
+			try {
+				engine = SipEngines.start(sip, accounts, this::handle);
+				log.info("Call engine on SIP port {}; call plan answers {}", engine.port(), plan.flows().keySet());
+			}
+			catch (IllegalStateException e) {
+				// the rest of the platform is useful without phones (a laptop whose softphone holds 5060)
+				log.error("Call engine NOT started, no calls can be taken: {}. Set minsheng.contact.sip-port "
+						+ "(or minsheng.contact.sip-enabled=false).", e.getMessage());
+			}
+		}
+		running = true;
+	}
+
+	/**
+	 * Stops the engine only: the ACD keeps its seats, so a restart (the test framework pauses idle
+	 * contexts this way) finds the agents as they were. The ACD's timers end with the bean.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		var e = engine;
+		engine = null;
+		if (e != null) e.close();
+	}
+
+	@jakarta.annotation.PreDestroy
+	void destroy() {
+		stop();
+		acd.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private Path planFile() {
+		return settings.planFile() == null || settings.planFile().isBlank()
+				? dataDir.resolve("contact").resolve("call-plan.yml") : Path.of(settings.planFile());
+	}
+
+	private CallPlan loadPlan() {
+		var file = planFile();
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(file.toAbsolutePath().getParent());
+				try (var in = new ClassPathResource("contact/call-plan.yml").getInputStream()) {
+					Files.copy(in, file);
+				}
+			}
+			return CallPlanParser.parse(Files.readString(file, StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read the call plan " + file, e);
+		}
+		catch (InvalidFieldException e) {
+			throw new IllegalStateException("The call plan " + file + " has a mistake at " + e.field() + ": " + e.getMessage(), e);
+		}
+	}
+
+	// ---------------------------------------------------------------- calls
+
+	private void handle(Call call) {
+		var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now());
+		live.put(trace.callId, trace);
+		try {
+			new FlowRunner(call, trace, this).run();
+		}
+		catch (CallGoneException gone) {
+			log.debug("caller of {} hung up", call.id());
+		}
+		catch (RuntimeException e) {
+			log.warn("flow of call {} failed", call.id(), e);
+		}
+		finally {
+			if (!call.isEnded()) call.hangup();
+			if (trace.hangupBy == null) trace.hangupBy = call.endedBy().map(Party::name).orElse(null);
+			try {
+				callLog.save(trace, now());
+			}
+			catch (RuntimeException e) {
+				log.error("call record of {} not saved", call.id(), e);
+			}
+			finally {
+				live.remove(trace.callId);
+			}
+		}
+	}
+
+	private boolean reachable(Seat seat) {
+		var e = engine;
+		return e != null && e.registration(seat.extension()).isPresent();
+	}
+
+	private void seatChanged(Seat.Change change) {
+		try {
+			tx.executeWithoutResult(s -> {
+				callLog.agentState(change);
+				events.publishEvent(new AgentStateChanged(change.agent(), change.from(), change.to(), change.reason(),
+						change.at().atOffset(java.time.ZoneOffset.UTC)));
+			});
+		}
+		catch (RuntimeException e) {
+			log.warn("state change of {} not recorded", change.agent(), e);
+		}
+	}
+
+	@Override
+	public CallPlan callPlan() {
+		return plan;
+	}
+
+	@Override
+	public Acd acd() {
+		return acd;
+	}
+
+	@Override
+	public Prompts prompts() {
+		return prompts;
+	}
+
+	@Override
+	public Instant now() {
+		return clock.instant();
+	}
+
+	@Override
+	public boolean isWorkingTime(String hours) {
+		var now = ZonedDateTime.now(clock.withZone(CallLog.CHINA));
+		if (!calendar.isWorkingDay(now.toLocalDate())) return false;
+		var periods = hours == null ? calendar.workingHours() : org.minsheng.sla.WorkingHours.parse(hours);
+		var time = now.toLocalTime();
+		return periods.periods().stream().anyMatch(p -> !time.isBefore(p.start()) && time.isBefore(p.end()));
+	}
+
+	@Override
+	public String orderStatus(String digits, String caller) {
+		if (digits == null || digits.isBlank()) return "没有收到工单编号。";
+		var phone = caller == null ? "" : caller.replaceAll("[^0-9]", "");
+		var last4 = phone.length() >= 4 ? phone.substring(phone.length() - 4) : "";
+		try {
+			return status.find("WO" + digits, last4, "ivr:" + phone)
+				.map(s -> "工单" + Prompts.spell(digits) + "，当前状态：" + s.stateLabel() + "。"
+						+ (s.result() != null && !s.result().isBlank() ? "办理结果：" + s.result() + "。" : ""))
+				.orElse("没有查到工单" + Prompts.spell(digits) + "，请核对编号，或确认使用登记时的电话拨打。");
+		}
+		catch (TooManyRequestsException e) {
+			return "查询过于频繁，请稍后再试。";
+		}
+		catch (RuntimeException e) {
+			log.warn("order status lookup for {} failed", digits, e);
+			return "暂时无法查询，请稍后再试。";
+		}
+	}
+
+	@Override
+	public Optional<String> voiceMessageOrder(CallTrace trace, Recording message) {
+		try {
+			ensureServiceAccount();
+			var phone = trace.caller == null ? null : trace.caller.replaceAll("[^0-9]", "");
+			var ref = dataDir.resolve("recordings").relativize(message.file()).toString();
+			var view = runAs.asUser(settings.serviceAccount(), () -> orders.register(new WorkOrders.NewWorkOrder(
+					Channel.PHONE, RequestType.CONSULTATION, null, Urgency.NORMAL, "电话留言",
+					"市民在非人工时段或坐席繁忙时留言（" + message.length().toSeconds() + " 秒），请回听录音后补充诉求并派单。",
+					null, null, phone == null || phone.isBlank() ? null : phone, false, false, null, null, null, null,
+					trace.callId, ref, List.of("电话留言"), null)));
+			return Optional.of(view.no().value());
+		}
+		catch (RuntimeException e) {
+			log.error("voice message of call {} not registered as an order", trace.callId, e);
+			return Optional.empty();
+		}
+	}
+
+	private synchronized void ensureServiceAccount() {
+		if (serviceAccountReady) return;
+		var name = settings.serviceAccount();
+		runAs.asUser("admin", () -> {
+			boolean exists = users.visible(name, null).stream().anyMatch(u -> u.username().equals(name));
+			if (!exists) {
+				var root = departments.visible().getFirst();
+				users.create(new Users.NewUser(name, "语音导航（IVR）", root.id(), Set.of(Role.BOT), null, true));
+				log.info("Created service account '{}' for the IVR's orders", name);
+			}
+			return null;
+		});
+		serviceAccountReady = true;
+	}
+
+	@Override
+	public boolean repeatCaller(String caller) {
+		return callLog.calledWithin(caller, Duration.ofHours(24));
+	}
+
+	@Override
+	public void answered(CallTrace trace, Seat seat) {
+		tx.executeWithoutResult(s -> events.publishEvent(new CallAnswered(trace.callId, seat.agent(), trace.queue,
+				trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC))));
+	}
+
+	@Override
+	public Duration expectedWait(QueuePlan queue, int position) {
+		double handle = handleSeconds.getOrDefault(queue.name(), 180.0);
+		long staffed = Math.max(1, acd.staffing(queue));
+		return Duration.ofSeconds((long) Math.ceil(position * handle / staffed));
+	}
+
+	@Override
+	public void handled(QueuePlan queue, Duration talk) {
+		double seconds = talk.toMillis() / 1000.0 + queue.wrapUp().toSeconds();
+		handleSeconds.merge(queue.name(), seconds, (old, now) -> old * 0.9 + now * 0.1);
+	}
+
+	// ---------------------------------------------------------------- API
+
+	@Override
+	public AgentView saveAgent(String username, AgentAccount account) {
+		current.get().require(Permission.CONTACT_ADMIN);
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			throw new InvalidFieldException("username", "A username of 2 to 100 letters, digits, '.', '_' or '-'");
+		}
+		if (account.extension() == null || !EXTENSION.matcher(account.extension()).matches()) {
+			throw new InvalidFieldException("extension", "An extension is 2 to 10 digits");
+		}
+		var skills = account.skills() == null ? Map.<String, Integer>of() : account.skills();
+		for (var e : skills.entrySet()) {
+			if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 50 || e.getKey().matches(".*[,:].*")) {
+				throw new InvalidFieldException("skills", "A skill name has 1 to 50 characters, without ',' or ':'");
+			}
+			if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 5) {
+				throw new InvalidFieldException("skills." + e.getKey(), "A skill level is 1 to 5");
+			}
+		}
+		var existing = agents.byUsername(username);
+		String ha1;
+		if (account.password() == null || account.password().isEmpty()) {
+			if (existing.isEmpty() || !existing.get().extension().equals(account.extension())) {
+				throw new InvalidFieldException("password", "A new SIP account or extension needs a password");
+			}
+			ha1 = existing.get().ha1();
+		}
+		else {
+			if (account.password().length() < 8 || account.password().length() > 100) {
+				throw new InvalidFieldException("password", "A SIP password has 8 to 100 characters");
+			}
+			ha1 = SubscriberDirectory.ha1(account.extension(), settings.realm(), account.password());
+		}
+		agents.byExtension(account.extension()).filter(r -> !r.username().equals(username)).ifPresent(r -> {
+			throw new ConflictException("Extension " + account.extension() + " belongs to agent '" + r.username() + "'");
+		});
+		var row = new AgentRows.Row(username, account.extension(), ha1, Map.copyOf(skills));
+		tx.executeWithoutResult(s -> {
+			agents.save(row, OffsetDateTime.now(clock));
+			audit.record(AuditRecord.of(existing.isEmpty() ? "CONTACT_AGENT_CREATED" : "CONTACT_AGENT_CHANGED",
+					"contact_agent", username, "extension=" + account.extension() + ", skills=" + skills
+							+ (account.password() == null || account.password().isEmpty() ? "" : ", password set")));
+		});
+		acd.seat(username, account.extension(), skills);
+		return view(acd.seat(username).orElseThrow());
+	}
+
+	@Override
+	public List<AgentView> agents() {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		return acd.seats().stream().map(this::view).toList();
+	}
+
+	@Override
+	public AgentView agent(String username) {
+		mayActFor(username);
+		return view(acd.seat(username).orElseThrow(() -> new NotFoundException("agent", username)));
+	}
+
+	private void mayActFor(String username) {
+		var actor = current.get();
+		if (!(actor.username().equals(username) && actor.can(Permission.CONTACT_AGENT))) {
+			actor.require(Permission.CONTACT_SUPERVISE);
+		}
+	}
+
+	@Override
+	public AgentView changeState(String username, AgentState to, String reason) {
+		mayActFor(username);
+		var seat = acd.seat(username).orElseThrow(() -> new NotFoundException("agent", username));
+		if (to == null) throw new InvalidFieldException("state", "Say which state: AVAILABLE, ON_BREAK or LOGGED_OUT");
+		var now = now();
+		switch (to) {
+			case AVAILABLE -> acd.change(seat, s -> s.state() == AgentState.LOGGED_OUT ? s.login(now) : s.ready(now));
+			case ON_BREAK -> {
+				if (reason == null || reason.isBlank()) {
+					throw new InvalidFieldException("reason", "Say why (e.g. 用餐, 培训, 会议)");
+				}
+				acd.change(seat, s -> s.takeBreak(reason.strip().length() > 50 ? reason.strip().substring(0, 50) : reason.strip(), now));
+			}
+			case LOGGED_OUT -> acd.change(seat, s -> s.logout(now));
+			default -> throw new InvalidFieldException("state",
+					"Only AVAILABLE, ON_BREAK or LOGGED_OUT can be chosen; the others follow calls");
+		}
+		return view(seat);
+	}
+
+	private AgentView view(Seat s) {
+		var e = engine;
+		return new AgentView(s.agent(), s.extension(), s.skills(), s.state(), s.state().label(), s.reason(),
+				s.since().atOffset(java.time.ZoneOffset.UTC), e != null && e.registration(s.extension()).isPresent(),
+				s.answered());
+	}
+
+	@Override
+	public List<CallRecord> calls(CallQuery query) {
+		var actor = current.get();
+		if (actor.can(Permission.CONTACT_SUPERVISE)) {
+			return callLog.list(query, actor.can(Permission.PERSONAL_DATA_UNMASK));
+		}
+		actor.require(Permission.CONTACT_AGENT);
+		return callLog.list(new CallQuery(query.from(), query.to(), actor.username(), query.disposition(), query.limit()), false);
+	}
+
+	@Override
+	public Optional<CallRecord> call(String callId) {
+		var actor = current.get();
+		var record = callLog.find(callId, actor.can(Permission.PERSONAL_DATA_UNMASK));
+		if (actor.can(Permission.CONTACT_SUPERVISE)) return record;
+		actor.require(Permission.CONTACT_AGENT);
+		return record.filter(r -> actor.username().equals(r.agent()));
+	}
+
+	@Override
+	public LiveStats live() {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		var p = plan;
+		var today = callLog.today(settings.serviceLevelTarget());
+		// calls still in progress count too (their events are stored when they end)
+		var midnight = java.time.LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
+		for (var trace : live.values()) {
+			List<CallTrace.QueueEvent> events;
+			synchronized (trace) {
+				events = List.copyOf(trace.queueEvents);
+			}
+			for (var e : events) {
+				if (e.at().isBefore(midnight)) continue;
+				var counts = today.computeIfAbsent(e.queue(), k -> new long[4]);
+				switch (e.event()) {
+					case "ENTERED" -> counts[0]++;
+					case "ANSWERED" -> {
+						counts[1]++;
+						if (e.waitMillis() != null && e.waitMillis() <= settings.serviceLevelTarget().toMillis()) counts[2]++;
+					}
+					case "ABANDONED" -> counts[3]++;
+					default -> {
+					}
+				}
+			}
+		}
+		var now = now();
+		var queues = new ArrayList<QueueStats>();
+		for (var q : p.queues().values().stream().sorted(java.util.Comparator.comparing(QueuePlan::name)).toList()) {
+			var counts = today.getOrDefault(q.name(), new long[4]);
+			long finished = counts[1] + counts[3];
+			long available = acd.seats().stream().filter(s -> s.state() == AgentState.AVAILABLE)
+				.filter(s -> q.qualifies(s, Duration.ofDays(1))).count();
+			queues.add(new QueueStats(q.name(), q.label(), q.strategy().name(), acd.waitingIn(q.name()),
+					acd.oldestIn(q.name()).map(t -> Duration.between(t, now).toSeconds()).orElse(0L), acd.staffing(q),
+					available, counts[0], counts[1], counts[3], finished == 0 ? null : (double) counts[2] / finished,
+					finished == 0 ? null : (double) counts[3] / finished));
+		}
+		var byState = new EnumMap<AgentState, Long>(AgentState.class);
+		for (var st : AgentState.values()) byState.put(st, 0L);
+		for (var s : acd.seats()) byState.merge(s.state(), 1L, Long::sum);
+		var e = engine;
+		var st = e == null ? null : e.stats();
+		return new LiveStats(OffsetDateTime.now(clock), queues, byState, e == null ? 0 : e.activeCalls(),
+				acd.decisions().percentileNanos(0.99) / 1e6, st == null ? null
+						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.jitterP99Millis(),
+								st.requests(), st.throttled()));
+	}
+
+	@Override
+	public String planYaml() {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		return plan.source();
+	}
+
+	@Override
+	public void replacePlan(String yaml) {
+		current.get().require(Permission.CONTACT_ADMIN);
+		if (yaml == null || yaml.isBlank()) throw new InvalidFieldException("plan", "Send the plan as YAML");
+		var parsed = CallPlanParser.parse(yaml);
+		var file = planFile();
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			var temp = Files.createTempFile(file.toAbsolutePath().getParent(), "call-plan", ".part");
+			Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot write the call plan " + file, e);
+		}
+		plan = parsed;
+		audit.record(AuditRecord.of("CONTACT_PLAN_REPLACED", "contact_plan", file.getFileName().toString(),
+				"flows=" + parsed.flows().keySet() + ", queues=" + parsed.queues().keySet()));
+	}
+
+	@Override
+	public Optional<Integer> sipPort() {
+		var e = engine;
+		return e == null ? Optional.empty() : Optional.of(e.port());
+	}
+
+	@Override
+	public Optional<Path> recording(String callId) {
+		var file = call(callId).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
+		// who listened to which call is the auditor's business
+		file.ifPresent(f -> audit.record(AuditRecord.of("CONTACT_RECORDING_READ", "contact_call", callId, f.getFileName().toString())));
+		return file;
+	}
+
+	@Override
+	public Optional<LiveCall> liveCall(String callId) {
+		var actor = current.get();
+		var trace = live.get(callId);
+		if (trace == null) return Optional.empty();
+		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
+		if (!own && !actor.can(Permission.CONTACT_SUPERVISE)) return Optional.empty();
+		var phone = trace.caller == null ? "" : trace.caller.replaceAll("[^0-9+]", "");
+		if (!own && !actor.can(Permission.PERSONAL_DATA_UNMASK) && phone.length() >= 7) {
+			phone = org.minsheng.privacy.PersonalDataKind.PHONE.mask(phone);
+		}
+		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,
+				trace.startedAt.atOffset(java.time.ZoneOffset.UTC),
+				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	@Override
+	public Optional<LiveCall> currentCall(String username) {
+		mayActFor(username);
+		return acd.seat(username).map(Seat::callId).flatMap(this::liveCall);
+	}
+}

@@ -1,0 +1,342 @@
+package org.minsheng.contact.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.minsheng.sip.AudioClip;
+import org.minsheng.sip.BridgeOutcome;
+import org.minsheng.sip.Call;
+import org.minsheng.sip.CallGoneException;
+import org.minsheng.sip.Party;
+import org.minsheng.sip.Recording;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a citizen's call through the IVR flow of the number dialled: prompts, menus, collected keys,
+ * time routing, queues (with music, position announcements, ringing agents, overflow), voice
+ * messages and order status. One runner per call, on the call's own virtual thread.
+ */
+final class FlowRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
+
+	/** A flow that loops (menu back to itself) still ends after this many steps. */
+	static final int MAX_STEPS = 200;
+
+	/** What the flow needs from the rest of the center. */
+	interface Services {
+
+		CallPlan callPlan();
+
+		Acd acd();
+
+		Prompts prompts();
+
+		Instant now();
+
+		boolean isWorkingTime(String hours);
+
+		/** What to say about the order whose number's digits were keyed, for this caller. */
+		String orderStatus(String digits, String caller);
+
+		/** Registers a voice message as a work order; returns its number. */
+		Optional<String> voiceMessageOrder(CallTrace trace, Recording message);
+
+		boolean repeatCaller(String caller);
+
+		/** An agent answered: the agent's screen pops the caller. */
+		void answered(CallTrace trace, Seat seat);
+
+		/** The expected wait of the caller at {@code position}, for the announcement. */
+		Duration expectedWait(QueuePlan queue, int position);
+
+		/** A talk ended; feeds the expected-wait estimate. */
+		void handled(QueuePlan queue, Duration talk);
+	}
+
+	private final Call call;
+
+	private final CallTrace trace;
+
+	private final Services services;
+
+	private final Map<String, String> variables = new HashMap<>();
+
+	FlowRunner(Call call, CallTrace trace, Services services) {
+		this.call = call;
+		this.trace = trace;
+		this.services = services;
+	}
+
+	void run() {
+		var plan = services.callPlan();
+		var flow = plan.flowFor(call.dialled()).orElse(null);
+		if (flow == null) {
+			log.info("No flow for number {}; call {} refused", call.dialled(), call.id());
+			trace.disposition = "NO_FLOW";
+			call.hangup();
+			return;
+		}
+		call.answer();
+		trace.answeredAt = services.now();
+		String node = flow.start();
+		int steps = 0;
+		while (node != null && !call.isEnded()) {
+			if (++steps > MAX_STEPS) {
+				log.warn("Flow {} of call {} ran {} steps without ending; hanging up", flow.number(), call.id(), MAX_STEPS);
+				break;
+			}
+			trace.path.add(node);
+			node = step(flow.nodes().get(node), plan);
+		}
+	}
+
+	private String step(FlowNode node, CallPlan plan) {
+		return switch (node) {
+			case FlowNode.Play p -> {
+				call.play(p.file() != null ? file(p.file(), p.text()) : say(p.text()), true);
+				yield p.next();
+			}
+			case FlowNode.Menu m -> menu(m);
+			case FlowNode.Collect c -> {
+				call.play(say(c.prompt()), true);
+				variables.put(c.into(), call.readDigits(c.max(), c.timeout(), c.timeout(), c.terminator()));
+				yield c.next();
+			}
+			case FlowNode.RouteTime r -> services.isWorkingTime(r.hours()) ? r.working() : r.off();
+			case FlowNode.ToQueue q -> queue(plan.queues().get(q.queue()), q.priority()) ? q.next() : null;
+			case FlowNode.Voicemail v -> {
+				voicemail(v.prompt(), v.max(), v.thanks());
+				yield null;
+			}
+			case FlowNode.OrderStatus o -> {
+				var digits = variables.getOrDefault(o.variable(), "");
+				call.play(say(services.orderStatus(digits, call.caller())), false);
+				yield o.next();
+			}
+			case FlowNode.Hangup h -> {
+				if (!h.text().isBlank()) call.play(say(h.text()), false);
+				call.hangup();
+				yield null;
+			}
+		};
+	}
+
+	private String menu(FlowNode.Menu m) {
+		for (int attempt = 0; attempt <= m.retries(); attempt++) {
+			call.play(say(m.prompt()), true);
+			var keys = call.readDigits(1, m.timeout(), m.timeout(), (char) 0);
+			if (keys.isEmpty()) continue;
+			var target = m.options().get(keys.charAt(0));
+			if (target != null) return target;
+			call.play(say(m.invalid()), false);
+		}
+		return m.fallback();
+	}
+
+	private void voicemail(String prompt, Duration max, String thanks) {
+		call.play(say(prompt), false);
+		call.play(Prompts.tone(Duration.ofMillis(500), 1000), false);
+		trace.disposition = "VOICEMAIL";
+		var message = call.recordMessage(recordingName("message"), max, '#');
+		if (message.isPresent()) {
+			trace.recording = message.get();
+			services.voiceMessageOrder(trace, message.get()).ifPresent(no -> trace.workOrderNo = no);
+		}
+		if (!call.isEnded()) {
+			call.play(say(thanks), false);
+			call.hangup();
+		}
+	}
+
+	/**
+	 * Waits for an agent and talks; true when the caller talked with one, false when the wait ended
+	 * another way (overflow to a message or a goodbye). Throws when the caller hangs up.
+	 */
+	private boolean queue(QueuePlan q, int priority) {
+		var acd = services.acd();
+		int boost = services.callPlan().vipNumbers().contains(call.caller().replaceAll("[^0-9]", "")) ? 10 : 0;
+		if (services.repeatCaller(call.caller())) boost += 1;
+		var enteredAt = services.now();
+		trace.queue = q.name();
+		if (trace.queuedAt == null) trace.queuedAt = enteredAt;
+		trace.event(q.name(), "ENTERED", enteredAt, null, null);
+		var waiting = acd.enqueue(call.id().value(), call.caller(), q, priority + boost, call::stopPlayback);
+		var deadline = enteredAt.plus(q.maxWait());
+		var nextAnnouncement = enteredAt.plus(Duration.ofSeconds(Math.min(8, q.announceEvery().toSeconds())));
+		try {
+			while (true) {
+				var offer = waiting.offer();
+				if (!offer.isDone()) {
+					var now = services.now();
+					if (!now.isBefore(deadline)) {
+						acd.leave(waiting);
+						trace.event(q.name(), "OVERFLOWED", now, Duration.between(enteredAt, now).toMillis(), null);
+						return overflow(q, priority, waiting);
+					}
+					if (!now.isBefore(nextAnnouncement)) {
+						int position = acd.position(waiting);
+						var wait = services.expectedWait(q, position);
+						call.play(say("您前面还有" + position + "位来电，预计等待" + minutes(wait) + "，请耐心等候。"), false);
+						nextAnnouncement = services.now().plus(q.announceEvery());
+						continue;
+					}
+					var until = deadline.isBefore(nextAnnouncement) ? deadline : nextAnnouncement;
+					call.play(music(Duration.between(now, until)), false);
+					continue;
+				}
+				var seats = offer.join();
+				var outcome = ring(q, seats, waiting);
+				if (outcome) return true;
+				acd.requeue(waiting);
+			}
+		}
+		catch (CallGoneException gone) {
+			acd.leave(waiting);
+			var offered = waiting.offer().getNow(null);
+			if (offered != null) {
+				for (var seat : offered) release(seat);
+			}
+			var now = services.now();
+			trace.event(q.name(), "ABANDONED", now, Duration.between(enteredAt, now).toMillis(), null);
+			if (trace.agentAnsweredAt == null) trace.disposition = "ABANDONED";
+			throw gone;
+		}
+	}
+
+	/** Rings the offered agents; true when one talked with the caller. */
+	private boolean ring(QueuePlan q, List<Seat> seats, WaitingCall waiting) {
+		var acd = services.acd();
+		var offeredAt = services.now();
+		var byExtension = new HashMap<String, Seat>();
+		for (var s : seats) byExtension.put(s.extension(), s);
+		trace.event(q.name(), "OFFERED", offeredAt, Duration.between(waiting.enqueuedAt, offeredAt).toMillis(),
+				String.join(",", seats.stream().map(Seat::agent).toList()));
+		var winner = new AtomicReference<Seat>();
+		BridgeOutcome outcome;
+		try {
+			outcome = call.bridgeFirst(new ArrayList<>(byExtension.keySet()), q.ringTimeout(), recordingName("call"),
+					extension -> {
+						var seat = byExtension.get(extension);
+						var now = services.now();
+						winner.set(seat);
+						acd.change(seat, s -> s.answered(now));
+						for (var other : seats) if (other != seat) release(other);
+						trace.agent = seat.agent();
+						trace.agentAnsweredAt = now;
+						trace.disposition = "ANSWERED";
+						trace.event(q.name(), "ANSWERED", now, Duration.between(waiting.enqueuedAt, now).toMillis(), seat.agent());
+						services.answered(trace, seat);
+					});
+		}
+		catch (CallGoneException gone) {
+			if (winner.get() == null) throw gone;
+			outcome = null;
+		}
+		var now = services.now();
+		var seat = winner.get();
+		if (seat != null) {
+			trace.talkEndedAt = now;
+			if (outcome != null) {
+				trace.hangupBy = outcome.endedBy().map(Party::name).orElse(null);
+				outcome.recording().ifPresent(r -> trace.recording = r);
+				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt, trace.agentAnsweredAt, now, "ANSWERED"));
+			}
+			else {
+				trace.hangupBy = Party.CALLER.name();
+			}
+			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
+			var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
+			if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
+				acd.wrapUp(seat, change.at(), q.wrapUp());
+			}
+			if (outcome == null) throw new CallGoneException(call.id());
+			return true;
+		}
+		var result = outcome.result();
+		for (var s : seats) {
+			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, result.name()));
+			if (result == BridgeOutcome.Result.CALLER_LEFT) {
+				release(s);
+			}
+			else {
+				try {
+					acd.change(s, x -> x.missed(q.maxNoAnswer(), now));
+				}
+				catch (RuntimeException e) {
+					log.debug("agent {} changed state while ringing: {}", s.agent(), e.getMessage());
+				}
+			}
+		}
+		if (result == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
+		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waiting.enqueuedAt, now).toMillis(),
+				String.join(",", seats.stream().map(Seat::agent).toList()));
+		return false;
+	}
+
+	private void release(Seat seat) {
+		try {
+			services.acd().change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(services.now()) : null);
+		}
+		catch (RuntimeException e) {
+			log.debug("releasing {}: {}", seat.agent(), e.getMessage());
+		}
+	}
+
+	private boolean overflow(QueuePlan from, int priority, WaitingCall waiting) {
+		var target = from.overflow();
+		if (target.startsWith("queue:")) {
+			return queue(services.callPlan().queues().get(target.substring(6)), priority);
+		}
+		if (target.equals("voicemail")) {
+			voicemail("坐席繁忙，请在提示音后留下您的诉求和联系方式，按井号键结束，我们会尽快回复您。", Duration.ofSeconds(90),
+					"您的留言已记录，我们会尽快处理，再见。");
+			return false;
+		}
+		call.play(say("非常抱歉，当前坐席繁忙，请您稍后再拨。再见。"), false);
+		trace.disposition = "NO_AGENT";
+		call.hangup();
+		return false;
+	}
+
+	private AudioClip music(Duration length) {
+		var music = services.prompts().musicOnHold();
+		int samples = (int) Math.max(1600, Math.min(length.toMillis(), 60_000) * 8);
+		var out = new short[samples];
+		var source = music.samples();
+		for (int i = 0; i < samples; i++) out[i] = source[i % source.length];
+		return new AudioClip("music", out);
+	}
+
+	private static String minutes(Duration wait) {
+		long m = Math.max(1, (wait.toSeconds() + 59) / 60);
+		return m + "分钟";
+	}
+
+	private AudioClip say(String text) {
+		return services.prompts().say(text);
+	}
+
+	private AudioClip file(String file, String fallbackText) {
+		try {
+			return AudioClip.fromWav(java.nio.file.Path.of(file));
+		}
+		catch (Exception e) {
+			log.warn("Prompt file {} unusable ({}); speaking its text", file, e.getMessage());
+			return say(fallbackText);
+		}
+	}
+
+	private String recordingName(String kind) {
+		var day = java.time.LocalDate.ofInstant(trace.startedAt, CallLog.CHINA);
+		return "%d/%02d/%02d/%s-%s".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), kind,
+				trace.callId.replaceAll("[^A-Za-z0-9._-]", "_"));
+	}
+}

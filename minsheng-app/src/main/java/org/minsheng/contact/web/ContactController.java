@@ -1,0 +1,98 @@
+package org.minsheng.contact.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.minsheng.contact.AgentState;
+import org.minsheng.contact.ContactCenter;
+import org.minsheng.platform.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Agents' SIP accounts and states, call records, live figures and the call plan. */
+@RestController
+class ContactController {
+
+	record AgentBody(@NotNull @Size(max = 10) String extension, @Size(max = 100) String password,
+			Map<String, Integer> skills) {
+	}
+
+	record StateBody(@NotNull AgentState state, @Size(max = 50) String reason) {
+	}
+
+	private final ContactCenter center;
+
+	ContactController(ContactCenter center) {
+		this.center = center;
+	}
+
+	@PutMapping("/api/contact/agents/{username}")
+	ContactCenter.AgentView saveAgent(@PathVariable String username, @Valid @RequestBody AgentBody body) {
+		return center.saveAgent(username, new ContactCenter.AgentAccount(body.extension(), body.password(), body.skills()));
+	}
+
+	@GetMapping("/api/contact/agents")
+	List<ContactCenter.AgentView> agents() {
+		return center.agents();
+	}
+
+	@GetMapping("/api/contact/agents/{username}")
+	ContactCenter.AgentView agent(@PathVariable String username) {
+		return center.agent(username);
+	}
+
+	@PostMapping("/api/contact/agents/{username}/state")
+	ContactCenter.AgentView state(@PathVariable String username, @Valid @RequestBody StateBody body) {
+		return center.changeState(username, body.state(), body.reason());
+	}
+
+	@GetMapping("/api/contact/calls")
+	List<ContactCenter.CallRecord> calls(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
+			@RequestParam(required = false) String agent, @RequestParam(required = false) String disposition,
+			@RequestParam(defaultValue = "100") int limit) {
+		return center.calls(new ContactCenter.CallQuery(from, to, agent, disposition, limit));
+	}
+
+	@GetMapping("/api/contact/calls/{callId}")
+	ContactCenter.CallRecord call(@PathVariable String callId) {
+		return center.call(callId).orElseThrow(() -> new NotFoundException("call", callId));
+	}
+
+	@GetMapping("/api/contact/calls/{callId}/recording")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> recording(@PathVariable String callId) {
+		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("recording of call", callId));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("audio/wav"))
+			.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
+			.body(new org.springframework.core.io.FileSystemResource(file));
+	}
+
+	@GetMapping("/api/contact/live")
+	ContactCenter.LiveStats live() {
+		return center.live();
+	}
+
+	@GetMapping(path = "/api/contact/plan", produces = "application/yaml")
+	String plan() {
+		return center.planYaml();
+	}
+
+	@PutMapping(path = "/api/contact/plan", consumes = { "application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE })
+	void replacePlan(@RequestBody String yaml) {
+		center.replacePlan(yaml);
+	}
+}

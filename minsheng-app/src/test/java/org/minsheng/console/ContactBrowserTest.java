@@ -1,0 +1,146 @@
+package org.minsheng.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.minsheng.contact.ContactCenter;
+import org.minsheng.sip.testkit.CallerScript;
+import org.minsheng.sip.testkit.Sipp;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.Browser;
+import org.minsheng.testsupport.IdentityFixture;
+import org.minsheng.testsupport.OnH2;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * The agent desk and the wallboard in headless Chromium, with sipp as the agent's phone and as the
+ * citizen: the agent signs in on the page, a call comes in through the queue, the desk pops the
+ * order form with the caller's number, and the wallboard shows the agent and the day's figures.
+ */
+@OnH2
+class ContactBrowserTest extends ApplicationTest {
+
+	static Browser browser;
+
+	@Autowired
+	ContactCenter center;
+
+	@BeforeAll
+	static void launch() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) browser.close();
+	}
+
+	Page login(String username) {
+		var page = browser.newContext().newPage();
+		page.navigate(api.base() + "/login");
+		Browser.signIn(page, username, IdentityFixture.PASSWORD);
+		assertThat(page.locator("h1")).containsText("您好");
+		return page;
+	}
+
+	@Test
+	void answeredCallPopsTheOrderFormOnTheDeskAndTheWallboardFollows() throws Exception {
+		Sipp.assumeInstalled();
+		var unique = IdentityFixture.unique("");
+		var agentName = "deskagent" + unique;
+		var supName = "desksup" + unique;
+		given.user(agentName, given.rootId(), "AGENT");
+		given.user(supName, given.rootId(), "SUPERVISOR");
+		var supervisor = api.as(supName, IdentityFixture.PASSWORD);
+		var extension = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+		var queue = "desk" + Math.abs(unique.hashCode());
+		assertThat(supervisor.put("/api/contact/agents/" + agentName,
+				Map.of("extension", extension, "password", "sip-" + unique, "skills", Map.of(queue + "技能", 3))).status()).isEqualTo(200);
+		assertThat(supervisor.sendAs("PUT", "/api/contact/plan", "application/yaml", """
+				queues:
+				  %1$s: {label: 桌面测试, strategy: skills, skills: {%1$s技能: 3}, max_wait: 30s, wrap_up: 1s}
+				flows:
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %1$s}
+				""".formatted(queue)).status()).isEqualTo(200);
+		int port = center.sipPort().orElseThrow();
+		var register = Sipp.scenario("register", "127.0.0.1", port).set("user", extension).set("expires", 300)
+			.set("expect", 200).credentials(extension, "sip-" + unique);
+		assertThat(register.run().passed()).isTrue();
+		var phone = Sipp.scenario("agent-answer", "127.0.0.1", port).localPort(register.localPort()).set("ring", 500)
+			.set("audio", CallerScript.SPEECH).start();
+
+		var desk = login(agentName);
+		desk.navigate(api.base() + "/console/desk");
+		assertThat(desk.locator("#agent-state")).hasText("未签入");
+		assertThat(desk.locator("#agent-phone")).hasText("已注册");
+		desk.locator("#state-available").click();
+		assertThat(desk.locator("#agent-state")).hasText("空闲");
+
+		var board = login(supName);
+		board.navigate(api.base() + "/console/wallboard");
+		assertThat(board.locator("#agents [data-agent='" + agentName + "'] .state")).hasText("空闲");
+
+		var caller = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		var citizen = Sipp.caller("127.0.0.1", port, "12345", caller, new CallerScript().speak().pause(6000), true).start();
+
+		// the screen pop: the order form, linked to the call, with the caller's number and history
+		desk.waitForURL(url -> url.contains("/console/work-orders/new?callId="), new Page.WaitForURLOptions().setTimeout(15_000));
+		assertThat(desk.locator("#call-banner")).containsText(caller);
+		assertThat(desk.locator("#order-caller-phone")).hasValue(caller);
+		assertThat(desk.locator("#history")).containsText("来电历史");
+		assertThat(board.locator("#agents [data-agent='" + agentName + "'] .state")).hasText("通话中");
+		Browser.screenshot(desk, "contact-screen-pop");
+		Browser.screenshot(board, "contact-wallboard");
+
+		desk.locator("#order-title").fill("来电反映路灯不亮");
+		desk.locator("#order-content").fill("市民来电反映小区门口路灯坏了两个星期。");
+		desk.locator("#order-submit").click();
+		assertThat(desk.locator(".alert.success")).containsText("已登记工单");
+
+		assertThat(citizen.await().passed()).isTrue();
+		assertThat(phone.await().passed()).isTrue();
+		var callId = jdbc.queryForObject("select call_id from work_order where call_id is not null and title = ?",
+				String.class, "来电反映路灯不亮");
+		assertThat(callId).isNotBlank();
+		assertThat(board.locator("#queues [data-queue='" + queue + "'] td").nth(6)).hasText("1");
+	}
+
+	@Test
+	void supervisorEditsTheCallPlanAndAMistakeIsShownWithItsPlace() {
+		var unique = IdentityFixture.unique("");
+		var supName = "plansup" + unique;
+		given.user(supName, given.rootId(), "SUPERVISOR");
+		var page = login(supName);
+		page.navigate(api.base() + "/console/call-center");
+		var original = page.locator("#plan-text").inputValue();
+		assertThat(original).contains("queues:");
+
+		page.locator("#plan-text").fill(original.replaceFirst("queue: ([^\\n}]+)", "queue: 不存在的队列"));
+		page.locator("#plan-save").click();
+		assertThat(page.locator(".alert.error")).containsText("No queue named '不存在的队列'");
+		assertThat(page.locator("#plan-text")).hasValue(java.util.regex.Pattern.compile("不存在的队列"));
+
+		page.locator("#plan-text").fill(original);
+		page.locator("#plan-save").click();
+		assertThat(page.locator(".alert.success")).containsText("呼叫方案已生效");
+
+		page.locator("#agent-username").fill("planagent" + unique);
+		page.locator("#agent-extension").fill(String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999)));
+		page.locator("#agent-password").fill("sip-" + unique);
+		page.locator("#agent-skills").fill("政策咨询:4, 投诉举报:2");
+		page.locator("#agent-save").click();
+		assertThat(page.locator(".alert.success")).containsText("planagent" + unique);
+		assertThat(page.locator("#agent-accounts [data-agent='planagent" + unique + "']")).containsText("政策咨询 4");
+	}
+}

@@ -1,0 +1,299 @@
+package org.minsheng.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minsheng.sip.CachingSynthesizer;
+import org.minsheng.sip.EspeakSynthesizer;
+import org.minsheng.sip.testkit.CallerScript;
+import org.minsheng.sip.testkit.Sipp;
+import org.minsheng.sip.testkit.Wav;
+import org.minsheng.testsupport.Api;
+import org.minsheng.testsupport.ApplicationTest;
+import org.minsheng.testsupport.Eventually;
+import org.minsheng.testsupport.IdentityFixture;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The contact center with real SIP peers: sipp as the citizen's phone and as the agents' phones,
+ * the engine inside the running application, call records read back through the API.
+ */
+abstract class ContactContract extends ApplicationTest {
+
+	@Autowired
+	ContactCenter center;
+
+	@Value("${minsheng.data-dir}")
+	String dataDir;
+
+	Api.Session supervisor;
+
+	String skill;
+
+	String caller;
+
+	final List<String> signedIn = new java.util.ArrayList<>();
+
+	@BeforeEach
+	void center() {
+		Sipp.assumeInstalled();
+		var unique = IdentityFixture.unique("");
+		given.user("sup" + unique, given.rootId(), "SUPERVISOR");
+		supervisor = api.as("sup" + unique, IdentityFixture.PASSWORD);
+		skill = "技能" + unique;
+		caller = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	@AfterEach
+	void signOut() {
+		for (var agent : signedIn) {
+			supervisor.post("/api/contact/agents/" + agent + "/state", Map.of("state", "LOGGED_OUT"));
+		}
+	}
+
+	int sipPort() {
+		return center.sipPort().orElseThrow();
+	}
+
+	record Agent(String username, String extension, String password, Api.Session session) {
+	}
+
+	/** An agent with a SIP account and the given skills (level 4), signed in. */
+	Agent agent(Map<String, Integer> skills) {
+		var unique = IdentityFixture.unique("");
+		var name = "agent" + unique;
+		given.user(name, given.rootId(), "AGENT");
+		var extension = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+		var password = "sip-" + unique;
+		ok(supervisor.put("/api/contact/agents/" + name,
+				Map.of("extension", extension, "password", password, "skills", skills)));
+		var session = api.as(name, IdentityFixture.PASSWORD);
+		var state = ok(session.post("/api/contact/agents/" + name + "/state", Map.of("state", "AVAILABLE")));
+		assertThat(state.get("state").asString()).isEqualTo("AVAILABLE");
+		signedIn.add(name);
+		return new Agent(name, extension, password, session);
+	}
+
+	/** The agent's phone registers (digest) and then behaves as the scenario says. */
+	Sipp phone(Agent agent, String scenario) {
+		var register = Sipp.scenario("register", "127.0.0.1", sipPort()).set("user", agent.extension())
+			.set("expires", 300).set("expect", 200).credentials(agent.extension(), agent.password());
+		var r = register.run();
+		assertThat(r.passed()).as(r.toString()).isTrue();
+		return Sipp.scenario(scenario, "127.0.0.1", sipPort()).localPort(register.localPort());
+	}
+
+	void plan(String queues, String flows) {
+		var r = supervisor.sendAs("PUT", "/api/contact/plan", "application/yaml", "queues:\n" + queues + "\nflows:\n" + flows);
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+	}
+
+	String queue(String name, String extra) {
+		return "  " + name + ": {strategy: skills, skills: {" + name + "技能: 3}, " + extra + "}\n";
+	}
+
+	JsonNode callOf(String agentOrNull, String disposition) {
+		return Eventually.value(() -> {
+			var list = ok(supervisor.get("/api/contact/calls?limit=50"));
+			for (var c : list) {
+				if (c.get("caller").asString().endsWith(caller.substring(7)) && c.get("disposition").asString().equals(disposition)
+						&& (agentOrNull == null || agentOrNull.equals(c.get("agent").asString(null)))) {
+					return c;
+				}
+			}
+			return null;
+		}, c -> c != null, Duration.ofSeconds(15));
+	}
+
+	static JsonNode ok(Api.Response r) {
+		assertThat(r.status()).as(r.body()).isBetween(200, 299);
+		return r.json();
+	}
+
+	@Test
+	void citizenPressesZeroReachesTheSkilledAgentAndTheTalkIsRecorded() throws Exception {
+		var q = "q" + skill.hashCode();
+		var agent = agent(Map.of(q + "技能", 4));
+		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 2s"), """
+				  - number: "12345"
+				    start: menu
+				    nodes:
+				      menu: {menu: 人工服务请按零, options: {"0": staffed}, timeout: 5s, retries: 1, fallback: staffed}
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var phone = phone(agent, "agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
+
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller,
+				new CallerScript().pause(500).keys("0").speak().pause(5000), true).run();
+
+		assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+		var agentPhone = phone.await();
+		assertThat(agentPhone.passed()).as(agentPhone.toString()).isTrue();
+		var record = callOf(agent.username(), "ANSWERED");
+		assertThat(record.get("queue").asString()).isEqualTo(q);
+		assertThat(record.get("dialled").asString()).isEqualTo("12345");
+		assertThat(record.get("hangupBy").asString()).isEqualTo("CALLER");
+		assertThat(record.get("recorded").asBoolean()).isTrue();
+		assertThat(record.get("waitMillis").asLong()).isLessThan(10_000);
+		assertThat(record.get("talkMillis").asLong()).isBetween(2_000L, 8_000L);
+		assertThat(record.get("caller").asString()).isEqualTo(caller); // a supervisor may see numbers
+
+		var detail = ok(supervisor.get("/api/contact/calls/" + record.get("callId").asString()));
+		assertThat(detail.get("flowPath").asString()).isEqualTo("menu>staffed");
+		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsExactly("ENTERED", "OFFERED", "ANSWERED");
+		assertThat(detail.get("legs").get(0).get("result").asString()).isEqualTo("ANSWERED");
+		var file = jdbc.queryForObject("select recording_file from contact_call where call_id = ?", String.class,
+				record.get("callId").asString());
+		var wav = Wav.read(Path.of(file));
+		assertThat(wav.channels()).isEqualTo(2);
+		assertThat(wav.rmsDbfs(0)).as("citizen on the left").isGreaterThan(-45);
+		assertThat(wav.rmsDbfs(1)).as("agent on the right").isGreaterThan(-45);
+
+		// after the call: wrap-up, then available again by itself
+		assertThat(Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())).get("state").asString(),
+				"AVAILABLE"::equals, Duration.ofSeconds(10))).isEqualTo("AVAILABLE");
+		var states = jdbc.queryForList("select to_state from contact_agent_state where username = ? order by id", String.class,
+				agent.username());
+		assertThat(states).containsExactly("AVAILABLE", "RINGING", "ON_CALL", "WRAP_UP", "AVAILABLE");
+	}
+
+	@Test
+	void agentWhoDeclinesGoesOnBreakAndTheCallerOverflowsToAnotherQueue() {
+		var first = "q1" + skill.hashCode();
+		var second = "q2" + skill.hashCode();
+		var decliner = agent(Map.of(first + "技能", 5));
+		var backup = agent(Map.of(second + "技能", 5));
+		plan(queue(first, "max_wait: 3s, overflow: \"queue:" + second + "\", ring_timeout: 5s, max_no_answer: 1, wrap_up: 0s")
+				+ queue(second, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(first));
+		var busyPhone = phone(decliner, "agent-busy").start();
+		var backupPhone = phone(backup, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller,
+				new CallerScript().speak().pause(9000), true).run();
+
+		assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+		assertThat(busyPhone.await().passed()).isTrue();
+		assertThat(backupPhone.await().passed()).isTrue();
+		var record = callOf(backup.username(), "ANSWERED");
+		var detail = ok(supervisor.get("/api/contact/calls/" + record.get("callId").asString()));
+		assertThat(detail.get("queueEvents").findValuesAsString("event"))
+			.containsSubsequence("ENTERED", "OFFERED", "NO_ANSWER", "OVERFLOWED", "ENTERED", "OFFERED", "ANSWERED");
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("REJECTED", "ANSWERED");
+		var declined = ok(supervisor.get("/api/contact/agents/" + decliner.username()));
+		assertThat(declined.get("state").asString()).isEqualTo("ON_BREAK");
+		assertThat(declined.get("reason").asString()).isEqualTo("未接超限");
+	}
+
+	@Test
+	void afterHoursCallerLeavesAMessageThatBecomesAWorkOrder() throws Exception {
+		var q = "q" + skill.hashCode();
+		int closedHour = (ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).getHour() + 12) % 24;
+		plan(queue(q, "max_wait: 30s"), """
+				  - number: "12345001"
+				    start: hours
+				    nodes:
+				      hours: {route_time: "%02d:00-%02d:59", working: staffed, off_hours: message}
+				      staffed: {queue: %s}
+				      message: {voicemail: 请留言, max: 20s, thanks: 谢谢}
+				""".formatted(closedHour, closedHour, q));
+
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345001", caller,
+				new CallerScript().pause(1500).speak().pause(3500).keys("#"), false).run();
+
+		assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+		var record = callOf(null, "VOICEMAIL");
+		assertThat(record.get("flowPath").asString()).isEqualTo("hours>message");
+		var orderNo = record.get("workOrderNo").asString();
+		assertThat(orderNo).startsWith("WO");
+		var order = ok(supervisor.get("/api/work-orders/" + orderNo));
+		assertThat(order.get("channel").asString()).isEqualTo("PHONE");
+		assertThat(order.get("callId").asString()).isEqualTo(record.get("callId").asString());
+		assertThat(order.toString()).contains("电话留言");
+		var file = jdbc.queryForObject("select recording_file from contact_call where call_id = ?", String.class,
+				record.get("callId").asString());
+		var wav = Wav.read(Path.of(file));
+		assertThat(wav.channels()).isEqualTo(1);
+		assertThat(wav.seconds()).isBetween(2.0, 6.0);
+		assertThat(wav.rmsDbfs(0)).isGreaterThan(-45);
+	}
+
+	@Test
+	void callerKeysTheirOrderNumberAndHearsItsState() throws Exception {
+		var agentSession = agent(Map.of()).session();
+		var body = new HashMap<String, Object>();
+		body.put("channel", "PHONE");
+		body.put("requestType", "COMPLAINT");
+		body.put("urgency", "NORMAL");
+		body.put("title", "路灯不亮");
+		body.put("content", "小区门口路灯坏了两个星期。");
+		body.put("callerName", "张三");
+		body.put("callerPhone", caller);
+		var no = ok(agentSession.post("/api/work-orders", body)).get("no").asString();
+		var stateLabel = ok(supervisor.get("/api/work-orders/" + no)).get("stateLabel").asString();
+		plan(queue("q" + skill.hashCode(), "max_wait: 30s"), """
+				  - number: "12345"
+				    start: progress
+				    nodes:
+				      progress: {collect: 请输入工单编号, max: 20, timeout: 6s, into: order, next: say}
+				      say: {order_status: order, next: bye}
+				      bye: {hangup: 再见}
+				""");
+
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller,
+				new CallerScript().pause(800).keys(no.substring(2) + "#"), false).timeout(Duration.ofSeconds(60)).run();
+
+		assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+		var digits = no.substring(2);
+		var spoken = "工单" + spell(digits) + "，当前状态：" + stateLabel + "。";
+		var prompts = new CachingSynthesizer(new EspeakSynthesizer(), Path.of(dataDir, "prompts"));
+		assertThat(Files.exists(prompts.fileFor(spoken))).as("the IVR said: " + spoken).isTrue();
+		assertThat(callOf(null, "IVR_ONLY").get("flowPath").asString()).isEqualTo("progress>say>bye");
+	}
+
+	static String spell(String digits) {
+		var out = new StringBuilder();
+		for (char c : digits.toCharArray()) out.append("零幺二三四五六七八九".charAt(c - '0'));
+		return out.toString();
+	}
+
+	@Test
+	void refusesAPlanWithAMistakeNamingWhere() {
+		var r = supervisor.sendAs("PUT", "/api/contact/plan", "application/yaml", """
+				queues: {q: {}}
+				flows: [{number: "1", start: a, nodes: {a: {queue: nowhere}}}]
+				""");
+		assertThat(r.status()).isEqualTo(400);
+		assertThat(r.body()).contains("flows[0].nodes.a.queue").contains("No queue named 'nowhere'");
+	}
+
+	@Test
+	void agentCannotChangeAnotherAgentsState() {
+		var a = agent(Map.of());
+		var b = agent(Map.of());
+		var r = a.session().post("/api/contact/agents/" + b.username() + "/state", Map.of("state", "ON_BREAK", "reason", "x"));
+		assertThat(r.status()).isEqualTo(403);
+		var bad = a.session().post("/api/contact/agents/" + a.username() + "/state", Map.of("state", "ON_CALL"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("state");
+	}
+}
