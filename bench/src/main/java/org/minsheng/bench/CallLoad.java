@@ -46,12 +46,10 @@ final class CallLoad {
 					levels, holdSeconds, rate);
 
 			// agents: accounts, the call plan, signed in
-			var users = new StringBuilder("SEQUENTIAL\n");
 			runAs.asUser("admin", () -> {
 				for (int i = 0; i < maxLevel; i++) {
 					var ext = String.valueOf(100_000 + i);
 					center.saveAgent("load" + i, new ContactCenter.AgentAccount(ext, "load-pw-" + i, Map.of()));
-					users.append(ext).append(';').append("load-pw-").append(i).append('\n');
 				}
 				center.replacePlan("""
 						queues:
@@ -65,20 +63,18 @@ final class CallLoad {
 				for (int i = 0; i < maxLevel; i++) center.changeState("load" + i, AgentState.AVAILABLE, null);
 				return null;
 			});
-			var usersFile = work.resolve("users.csv");
-			Files.writeString(usersFile, users);
 			var agentPort = 16000;
-			var register = sipp(work, "register-many", port, agentPort, List.of("-inf", usersFile.toString(), "-m",
-					String.valueOf(maxLevel), "-r", "200", "-l", "50"), Map.of());
-			if (register.waitFor() != 0) throw new IllegalStateException("registration failed: " + tail(work, "register-many"));
+			// every phone registers from the port the answering sipp will listen on (sipp cannot take
+			// digest credentials per call from a file), then that sipp answers for all of them
+			register(port, agentPort, maxLevel);
 			var registered = runAs.asUser("admin", () -> center.agents().stream().filter(ContactCenter.AgentView::phoneRegistered).count());
 			System.out.printf("%d phones registered%n", registered);
-			var agents = sipp(work, "load-agent", port, agentPort, List.of("-rtp_echo", "-mp", "17000", "-l", "100000"), Map.of());
+			var agents = sipp(work, "load-agent", port, agentPort, List.of("-rtp_echo", "-mp", "17000", "-l", "100000", "-rtp_buffsize", "8388608", "-mb", "4096"), Map.of());
 
 			var audio = speech(work);
 			var pid = ProcessHandle.current().pid();
-			System.out.printf("%n| concurrent | calls | failed (sipp) | answered (CDR) | RTP received | lost | loss | jitter p99 | routing p99 | CPU (process) | CPU/call | RSS | RSS/call vs idle | heap used |%n");
-			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+			System.out.printf("%n| concurrent | calls | failed (sipp) | answered (CDR) | RTP received | lost | loss | of which citizens' legs | jitter p99 | routing p99 | CPU (process) | CPU/call | RSS | RSS/call vs idle | heap used |%n");
+			System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 			var idle = sample(center, runAs);
 			long answeredBefore = 0;
 			for (var level : levels.split(",")) {
@@ -86,7 +82,7 @@ final class CallLoad {
 				var before = runAs.asUser("admin", center::live).media();
 				var caller = sipp(work, "load-caller", port, 15060, List.of("-r", String.valueOf(rate), "-l", String.valueOf(n),
 						"-m", String.valueOf(n), "-trace_stat", "-stf", work.resolve("caller-" + n + ".csv").toString(),
-						"-fd", "1", "-min_rtp_port", "40000", "-max_rtp_port", "59998"),
+						"-fd", "1", "-rtp_buffsize", "1048576"),
 						Map.of("audio", audio.toString(), "hold", String.valueOf(holdSeconds * 1000L)));
 				// steady state: from when the last call is up (ramp n/rate s) to 2 s before the first hangs up
 				var rampMillis = (long) Math.ceil(n * 1000.0 / rate) + 2000;
@@ -102,12 +98,14 @@ final class CallLoad {
 				long answered = jdbc.queryForObject("select count(*) from contact_call where disposition = 'ANSWERED'", Long.class);
 				long received = media.packetsReceived() - before.packetsReceived();
 				long lost = media.packetsLost() - before.packetsLost();
+				long callerReceived = media.callerPacketsReceived() - before.callerPacketsReceived();
+				long callerLost = media.callerPacketsLost() - before.callerPacketsLost();
 				double seconds = (end.nanos() - start.nanos()) / 1e9;
 				double cpu = (end.cpuNanos() - start.cpuNanos()) / 1e9 / seconds; // cores
 				int calls = (start.activeCalls() + end.activeCalls()) / 2;
-				System.out.printf("| %d | %d | %s%s | %d | %,d | %,d | %.4f%% | %.1f ms | %.3f ms | %.0f%% of a core | %.2f ms/s | %,d MB | %.0f KB | %,d MB |%n",
+				System.out.printf("| %d | %d | %s%s | %d | %,d | %,d | %.4f%% | %,d lost of %,d | %.1f ms | %.3f ms | %.0f%% of a core | %.2f ms/s | %,d MB | %.0f KB | %,d MB |%n",
 						n, calls, failed, exit == 0 ? "" : " (exit " + exit + ")", answered - answeredBefore, received, lost,
-						received == 0 ? 0.0 : 100.0 * lost / (received + lost), media.jitterP99Millis(), after.routingP99Millis(),
+						received == 0 ? 0.0 : 100.0 * lost / (received + lost), callerLost, callerReceived, media.jitterP99Millis(), after.routingP99Millis(),
 						cpu * 100, calls == 0 ? 0 : cpu * 1000 / calls, end.rssKb() / 1024,
 						calls == 0 ? 0 : (double) (end.rssKb() - idle.rssKb()) / calls, end.heapBytes() >> 20);
 				answeredBefore = answered;
@@ -118,8 +116,8 @@ final class CallLoad {
 			var setupCalls = setupRate * 20;
 			var t0 = System.nanoTime();
 			var burst = sipp(work, "load-caller", port, 15062, List.of("-r", String.valueOf(setupRate), "-l", String.valueOf(setupRate * 3),
-					"-m", String.valueOf(setupCalls), "-trace_stat", "-stf", work.resolve("setup.csv").toString(), "-fd", "1",
-					"-min_rtp_port", "40000", "-max_rtp_port", "59998"), Map.of("audio", audio.toString(), "hold", "1000"));
+					"-m", String.valueOf(setupCalls), "-trace_stat", "-stf", work.resolve("setup.csv").toString(), "-fd", "1"),
+					Map.of("audio", audio.toString(), "hold", "1000"));
 			burst.waitFor();
 			var elapsed = (System.nanoTime() - t0) / 1e9;
 			System.out.printf("%nset-up: %d calls offered at %d/s, %s failed, %.1f calls/s completed (each held 1 s)%n", setupCalls,
@@ -127,6 +125,44 @@ final class CallLoad {
 			agents.destroy();
 			agents.waitFor(5, TimeUnit.SECONDS);
 			System.out.printf("pid %d; work folder %s%n", pid, work);
+		}
+	}
+
+	/** Digest REGISTERs (RFC 3261 with qop=auth) for agents 100000.. from one UDP port. */
+	private static void register(int enginePort, int localPort, int agents) throws Exception {
+		try (var socket = new java.net.DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", localPort))) {
+			socket.setSoTimeout(5000);
+			var engine = new java.net.InetSocketAddress("127.0.0.1", enginePort);
+			var buf = new byte[8192];
+			for (int i = 0; i < agents; i++) {
+				var ext = String.valueOf(100_000 + i);
+				var callId = "reg-" + ext + "-" + System.nanoTime();
+				String authorization = null;
+				for (int cseq = 1; cseq <= 2; cseq++) {
+					var msg = "REGISTER sip:127.0.0.1:" + enginePort + " SIP/2.0\r\n"
+							+ "Via: SIP/2.0/UDP 127.0.0.1:" + localPort + ";branch=z9hG4bK-" + callId + "-" + cseq + "\r\n"
+							+ "From: <sip:" + ext + "@127.0.0.1>;tag=" + ext + "\r\n" + "To: <sip:" + ext + "@127.0.0.1>\r\n"
+							+ "Call-ID: " + callId + "\r\n" + "CSeq: " + cseq + " REGISTER\r\n"
+							+ "Contact: <sip:" + ext + "@127.0.0.1:" + localPort + ">\r\n" + "Max-Forwards: 70\r\n"
+							+ "Expires: 3600\r\n" + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+							+ "Content-Length: 0\r\n\r\n";
+					var bytes = msg.getBytes(StandardCharsets.US_ASCII);
+					socket.send(new java.net.DatagramPacket(bytes, bytes.length, engine));
+					var packet = new java.net.DatagramPacket(buf, buf.length);
+					socket.receive(packet);
+					var answer = new String(buf, 0, packet.getLength(), StandardCharsets.US_ASCII);
+					if (answer.startsWith("SIP/2.0 200")) break;
+					if (!answer.startsWith("SIP/2.0 401") || cseq == 2) throw new IllegalStateException("REGISTER " + ext + ": " + answer);
+					var nonce = answer.replaceAll("(?s).*nonce=\"([^\"]+)\".*", "$1");
+					var realm = answer.replaceAll("(?s).*realm=\"([^\"]+)\".*", "$1");
+					var uri = "sip:127.0.0.1:" + enginePort;
+					var ha1 = org.minsheng.sip.SubscriberDirectory.ha1(ext, realm, "load-pw-" + i);
+					var ha2 = org.minsheng.sip.SubscriberDirectory.md5Hex("REGISTER:" + uri);
+					var response = org.minsheng.sip.SubscriberDirectory.md5Hex(ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
+					authorization = "Digest username=\"" + ext + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\""
+							+ uri + "\", response=\"" + response + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"c0ffee\"";
+				}
+			}
 		}
 	}
 

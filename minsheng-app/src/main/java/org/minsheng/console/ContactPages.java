@@ -77,6 +77,16 @@ class ContactPages {
 		return "redirect:/console/desk";
 	}
 
+	@PostMapping("/console/desk/transfer")
+	String transfer(@RequestParam String callId, @RequestParam String target, RedirectAttributes flash) {
+		current.get().require(Permission.CONTACT_AGENT);
+		Flash.run(flash, null, () -> {
+			center.transfer(callId, target);
+			flash.addFlashAttribute("success", "已转接至 " + target.strip());
+		});
+		return "redirect:/console/desk";
+	}
+
 	@GetMapping(path = "/console/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter deskEvents() {
 		var me = current.get().require(Permission.CONTACT_AGENT);

@@ -46,6 +46,12 @@ public interface ContactCenter {
 	 */
 	Optional<LiveCall> liveCall(String callId);
 
+	/**
+	 * Transfers a call in progress away from its agent (blind): to a queue by name or an agent by
+	 * extension; the agent of the call or a supervisor may.
+	 */
+	void transfer(String callId, String target);
+
 	/** The call the agent is talking on now, if any (the desk shows it after a reload). */
 	Optional<LiveCall> currentCall(String username);
 
@@ -58,8 +64,10 @@ public interface ContactCenter {
 	record AgentAccount(String extension, String password, Map<String, Integer> skills) {
 	}
 
+	/** @param callId the call the agent's phone is ringing or talking on, if any */
 	record AgentView(String username, String extension, Map<String, Integer> skills, AgentState state,
-			String stateLabel, String reason, OffsetDateTime since, boolean phoneRegistered, int answeredToday) {
+			String stateLabel, String reason, OffsetDateTime since, boolean phoneRegistered, int answeredToday,
+			String callId) {
 	}
 
 	record LiveCall(String callId, String caller, String dialled, String queue, String agent,
@@ -100,7 +108,7 @@ public interface ContactCenter {
 	 * What the call engine heard since it started, over the RTP streams that ended: packets received
 	 * and missing (by sequence numbers), the 99th percentile of the streams' highest jitter.
 	 */
-	record MediaFigures(long streams, long packetsReceived, long packetsLost, double jitterP99Millis,
-			long sipRequests, long throttled) {
+	record MediaFigures(long streams, long packetsReceived, long packetsLost, long callerPacketsReceived,
+			long callerPacketsLost, double jitterP99Millis, long sipRequests, long throttled) {
 	}
 }

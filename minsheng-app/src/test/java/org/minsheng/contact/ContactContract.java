@@ -205,6 +205,71 @@ abstract class ContactContract extends ApplicationTest {
 	}
 
 	@Test
+	void agentTransfersTheCallerBlindToAColleagueFromThePhone() {
+		var q = "q" + skill.hashCode();
+		var first = agent(Map.of(q + "技能", 5));
+		var colleague = agent(Map.of(q + "技能", 3));
+		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var transferring = phone(first, "agent-refer").set("talk", 2000).set("target", colleague.extension()).start();
+		var answering = phone(colleague, "agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
+
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak().pause(8000), true).run();
+
+		assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+		var t = transferring.await();
+		assertThat(t.passed()).as(t.toString()).isTrue();
+		assertThat(answering.await().passed()).isTrue();
+		var record = callOf(colleague.username(), "ANSWERED");
+		var detail = ok(supervisor.get("/api/contact/calls/" + record.get("callId").asString()));
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "ANSWERED");
+		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(first.username(), colleague.username());
+		assertThat(detail.get("queueEvents").findValuesAsString("event"))
+			.containsExactly("ENTERED", "OFFERED", "ANSWERED", "TRANSFERRED", "OFFERED", "ANSWERED");
+		assertThat(record.get("talkMillis").asLong()).isGreaterThan(6_000);
+	}
+
+	@Test
+	void agentTransfersTheCallerToAnotherQueueFromTheConsole() {
+		var first = "q1" + skill.hashCode();
+		var second = "q2" + skill.hashCode();
+		var agentA = agent(Map.of(first + "技能", 4));
+		var agentB = agent(Map.of(second + "技能", 4));
+		plan(queue(first, "max_wait: 30s, wrap_up: 0s") + queue(second, "max_wait: 30s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(first));
+		var phoneA = phone(agentA, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+		var phoneB = phone(agentB, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak().pause(9000), true).start();
+
+		var onCall = Eventually.value(() -> ok(agentA.session().get("/api/contact/agents/" + agentA.username())),
+				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
+		var callId = onCall.get("callId").asString();
+		var wrong = agentA.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "没有这个队列"));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).contains("target");
+		var moved = agentA.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", second));
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+		assertThat(citizen.await().passed()).isTrue();
+		assertThat(phoneA.await().passed()).isTrue();
+		assertThat(phoneB.await().passed()).isTrue();
+		var detail = ok(supervisor.get("/api/contact/calls/" + callId));
+		assertThat(detail.get("agent").asString()).isEqualTo(agentB.username());
+		assertThat(detail.get("queue").asString()).isEqualTo(second);
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "ANSWERED");
+		assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CONTACT_CALL_TRANSFERRED' and target_id = ?",
+				Long.class, callId)).isEqualTo(1);
+	}
+
+	@Test
 	void afterHoursCallerLeavesAMessageThatBecomesAWorkOrder() throws Exception {
 		var q = "q" + skill.hashCode();
 		int closedHour = (ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).getHour() + 12) % 24;

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param endedAt    when the talk or the attempt ended
  * @param endedBy    who hung up after the talk (empty unless {@link Result#TALKED})
  * @param recording  the stereo recording (caller left, agent right), if one was made
+ * @param transferTo where the agent transferred the caller (the user part of the REFER's Refer-To, or what
+ *                   {@link Call#transfer} was given), when {@link Result#TRANSFERRED}
  */
 public record BridgeOutcome(Result result, String agent, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
-							Optional<Party> endedBy, Optional<Recording> recording) {
+							Optional<Party> endedBy, Optional<Recording> recording, Optional<String> transferTo) {
 
 	public enum Result {
 		/** The agent answered and the two talked until one hung up. */
@@ -27,6 +29,11 @@ public record BridgeOutcome(Result result, String agent, String agentCallId, Opt
 		/** No phone is registered for the agent, or it did not respond at all. */
 		UNREACHABLE,
 		/** The caller hung up while the agent's phone rang. */
-		CALLER_LEFT
+		CALLER_LEFT,
+		/**
+		 * The agent transferred the caller (blind): the agent's leg has ended and the caller waits, unbridged, for
+		 * the flow to connect them to {@link BridgeOutcome#transferTo()}.
+		 */
+		TRANSFERRED
 	}
 }

@@ -83,6 +83,14 @@ public interface Call {
 	 */
 	Optional<Recording> recordMessage(String name, Duration max, char stopKey);
 
+	/**
+	 * Transfers the caller away from the agent they are talking with (blind transfer from the console): the
+	 * {@link #bridgeFirst} in progress returns {@link BridgeOutcome.Result#TRANSFERRED} with the target.
+	 *
+	 * @return false when the caller is not talking with an agent
+	 */
+	boolean transfer(String target);
+
 	/** Ends the call (BYE when answered, 480 or the given status otherwise). */
 	void hangup();
 

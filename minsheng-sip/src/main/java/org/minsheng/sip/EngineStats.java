@@ -13,9 +13,12 @@ package org.minsheng.sip;
  * @param streamsClosed       RTP streams that ended (two per bridged call)
  * @param audioReceived       audio packets received on the streams that ended
  * @param audioLost           audio packets missing on those streams, by their sequence numbers
+ * @param callerAudioReceived of those, on the citizens' legs
+ * @param callerAudioLost     of those, missing on the citizens' legs
  * @param jitterP99Millis     99th percentile over those streams of each one's highest interarrival jitter
  */
 public record EngineStats(long requests, long throttled, long callsOffered, long callsRefusedCodec,
 						  long registrationsFailed, long rtpPacketsIn, long rtpPacketsOut, long streamsClosed,
-						  long audioReceived, long audioLost, double jitterP99Millis) {
+						  long audioReceived, long audioLost, long callerAudioReceived,
+						  long callerAudioLost, double jitterP99Millis) {
 }

@@ -54,7 +54,7 @@ class HostileInputTest {
 			assertThat(response).startsWith("SIP/2.0 200").contains("Accept: application/sdp");
 			String allow = response.lines().filter(l -> l.startsWith("Allow:")).findFirst().orElseThrow();
 			assertThat(allow.substring(6).split(",")).extracting(String::strip)
-					.containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO");
+					.containsExactlyInAnyOrder("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "INFO", "REFER", "NOTIFY");
 		}
 	}
 
@@ -69,11 +69,15 @@ class HostileInputTest {
 	}
 
 	@Test
-	void throttlesFloodFromOneAddressWhileServingOthers() {
+	void throttlesFloodFromOneAddressWhileServingOthers() throws InterruptedException {
 		fixture = EngineFixture.start(SipSettings.loopback(Sipp.freeUdpPort(), recordings).withRequestsPerSecond(20));
 		int answered = 0;
 		try (RawSip flooder = new RawSip("127.0.0.2", fixture.port())) {
-			for (int i = 0; i < 300; i++) flooder.send(flooder.options("flood-" + i));
+			// 300 requests in about 300 ms: far over 20/s, but paced so the kernel's socket buffer keeps them all
+			for (int i = 0; i < 300; i++) {
+				flooder.send(flooder.options("flood-" + i));
+				Thread.sleep(1);
+			}
 			flooder.timeoutMillis(500);
 			while (flooder.receive().isPresent()) answered++;
 		}
@@ -82,7 +86,17 @@ class HostileInputTest {
 			Optional<String> response = neighbour.receive();
 			assertThat(response).get().asString().startsWith("SIP/2.0 200");
 		}
+		// the stack works through what it received in the background: wait until it has seen it all
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		long seen = -1;
+		while (System.nanoTime() < deadline && seen != fixture.engine().stats().requests()) {
+			seen = fixture.engine().stats().requests();
+			Thread.sleep(200);
+		}
+		var stats = fixture.engine().stats();
+		long fromFlooder = stats.requests() - 1;
+		assertThat(fromFlooder).as("requests that reached the engine").isGreaterThan(200);
 		assertThat(answered).isBetween(1, 80);
-		assertThat(fixture.engine().stats().throttled()).isGreaterThanOrEqualTo(220);
+		assertThat(stats.throttled()).isGreaterThanOrEqualTo(fromFlooder - 80);
 	}
 }

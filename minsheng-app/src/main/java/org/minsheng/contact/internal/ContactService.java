@@ -113,6 +113,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	/** Calls in progress, by Call-ID. */
 	private final Map<String, CallTrace> live = new ConcurrentHashMap<>();
 
+	private final Map<String, Call> liveCalls = new ConcurrentHashMap<>();
+
 	private volatile CallPlan plan;
 
 	private volatile SipEngine engine;
@@ -222,6 +224,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	private void handle(Call call) {
 		var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now());
 		live.put(trace.callId, trace);
+		liveCalls.put(trace.callId, call);
 		try {
 			new FlowRunner(call, trace, this).run();
 		}
@@ -242,6 +245,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 			finally {
 				live.remove(trace.callId);
+				liveCalls.remove(trace.callId);
 			}
 		}
 	}
@@ -463,7 +467,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var e = engine;
 		return new AgentView(s.agent(), s.extension(), s.skills(), s.state(), s.state().label(), s.reason(),
 				s.since().atOffset(java.time.ZoneOffset.UTC), e != null && e.registration(s.extension()).isPresent(),
-				s.answered());
+				s.answered(), s.callId());
 	}
 
 	@Override
@@ -531,7 +535,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var st = e == null ? null : e.stats();
 		return new LiveStats(OffsetDateTime.now(clock), queues, byState, e == null ? 0 : e.activeCalls(),
 				acd.decisions().percentileNanos(0.99) / 1e6, st == null ? null
-						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.jitterP99Millis(),
+						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.callerAudioReceived(),
+								st.callerAudioLost(), st.jitterP99Millis(),
 								st.requests(), st.throttled()));
 	}
 
@@ -571,7 +576,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public Optional<Path> recording(String callId) {
 		var file = call(callId).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
 		// who listened to which call is the auditor's business
-		file.ifPresent(f -> audit.record(AuditRecord.of("CONTACT_RECORDING_READ", "contact_call", callId, f.getFileName().toString())));
+		file.ifPresent(f -> audit.record(AuditRecord.of("CONTACT_RECORDING_READ", "contact_call", auditId(callId), f.getFileName().toString())));
 		return file;
 	}
 
@@ -589,6 +594,29 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,
 				trace.startedAt.atOffset(java.time.ZoneOffset.UTC),
 				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC)));
+	}
+
+	@Override
+	public void transfer(String callId, String target) {
+		var actor = current.get();
+		var trace = live.get(callId);
+		var call = liveCalls.get(callId);
+		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
+		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
+		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
+		var t = target == null ? "" : target.strip();
+		boolean known = plan.queues().containsKey(t) || acd.seats().stream().anyMatch(s -> s.extension().equals(t));
+		if (!known) throw new InvalidFieldException("target", "Transfer to a queue of the plan or an agent's extension");
+		if (!call.transfer(t)) {
+			throw new ConflictException("Expected to transfer call '" + callId + "', but it is not talking with an agent");
+		}
+		audit.record(AuditRecord.of("CONTACT_CALL_TRANSFERRED", "contact_call", auditId(callId), "to " + t));
+	}
+
+	/** Call-IDs may be longer than the audit's target column: long ones keep their start and a hash. */
+	static String auditId(String callId) {
+		if (callId.length() <= 100) return callId;
+		return callId.substring(0, 80) + "~" + Integer.toHexString(callId.hashCode());
 	}
 
 	@Override

@@ -193,8 +193,12 @@ final class FlowRunner {
 					continue;
 				}
 				var seats = offer.join();
-				var outcome = ring(q, seats, waiting);
-				if (outcome) return true;
+				var rung = ring(q, seats, waiting);
+				if (rung.transferTo() != null) {
+					acd.leave(waiting);
+					return transfer(q, priority, waiting, rung.transferTo());
+				}
+				if (rung.talked()) return true;
 				acd.requeue(waiting);
 			}
 		}
@@ -211,8 +215,39 @@ final class FlowRunner {
 		}
 	}
 
-	/** Rings the offered agents; true when one talked with the caller. */
-	private boolean ring(QueuePlan q, List<Seat> seats, WaitingCall waiting) {
+	/** How ringing agents ended: talked, transferred (to the target), or nobody answered. */
+	private record Rung(boolean talked, String transferTo) {
+	}
+
+	/**
+	 * A blind transfer by the agent: to another queue (by name), to an agent (by extension), or
+	 * back into the queue it came from when the target is neither or the agent is not free.
+	 */
+	private boolean transfer(QueuePlan from, int priority, WaitingCall waiting, String target) {
+		var now = services.now();
+		trace.event(from.name(), "TRANSFERRED", now, null, target);
+		var plan = services.callPlan();
+		var queue = plan.queues().get(target);
+		if (queue != null) return queue(queue, priority);
+		var seat = services.acd().seats().stream().filter(s -> s.extension().equals(target)).findFirst();
+		if (seat.isPresent() && seat.get().state() == org.minsheng.contact.AgentState.AVAILABLE) {
+			try {
+				services.acd().change(seat.get(), s -> s.offer(call.id().value(), services.now()));
+				var direct = new WaitingCall(call.id().value(), call.caller(), from, priority, services.now(), call::stopPlayback);
+				var rung = ring(from, List.of(seat.get()), direct);
+				if (rung.transferTo() != null) return transfer(from, priority, direct, rung.transferTo());
+				if (rung.talked()) return true;
+			}
+			catch (org.minsheng.platform.ConflictException busy) {
+				// taken meanwhile: back to the queue below
+			}
+		}
+		call.play(say(seat.isPresent() ? "您转接的坐席正忙，为您转回排队。" : "转接的号码无效，为您转回排队。"), false);
+		return queue(from, priority);
+	}
+
+	/** Rings the offered agents: talked, transferred, or nobody answered. */
+	private Rung ring(QueuePlan q, List<Seat> seats, WaitingCall waiting) {
 		var acd = services.acd();
 		var offeredAt = services.now();
 		var byExtension = new HashMap<String, Seat>();
@@ -230,7 +265,8 @@ final class FlowRunner {
 						acd.change(seat, s -> s.answered(now));
 						for (var other : seats) if (other != seat) release(other);
 						trace.agent = seat.agent();
-						trace.agentAnsweredAt = now;
+						// after a transfer the wait still ends at the first answer, and the talk runs from it
+						if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
 						trace.disposition = "ANSWERED";
 						trace.event(q.name(), "ANSWERED", now, Duration.between(waiting.enqueuedAt, now).toMillis(), seat.agent());
 						services.answered(trace, seat);
@@ -253,12 +289,18 @@ final class FlowRunner {
 				trace.hangupBy = Party.CALLER.name();
 			}
 			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
+			trace.disposition = "ANSWERED";
 			var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
 			if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
 				acd.wrapUp(seat, change.at(), q.wrapUp());
 			}
 			if (outcome == null) throw new CallGoneException(call.id());
-			return true;
+			if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
+				trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt,
+						trace.agentAnsweredAt, now, "TRANSFERRED"));
+				return new Rung(false, outcome.transferTo().orElseThrow());
+			}
+			return new Rung(true, null);
 		}
 		var result = outcome.result();
 		for (var s : seats) {
@@ -278,7 +320,7 @@ final class FlowRunner {
 		if (result == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
 		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waiting.enqueuedAt, now).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
-		return false;
+		return new Rung(false, null);
 	}
 
 	private void release(Seat seat) {

@@ -32,6 +32,9 @@ class ContactController {
 	record StateBody(@NotNull AgentState state, @Size(max = 50) String reason) {
 	}
 
+	record TransferBody(@NotNull @Size(max = 100) String target) {
+	}
+
 	private final ContactCenter center;
 
 	ContactController(ContactCenter center) {
@@ -79,6 +82,11 @@ class ContactController {
 			.contentType(MediaType.parseMediaType("audio/wav"))
 			.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
 			.body(new org.springframework.core.io.FileSystemResource(file));
+	}
+
+	@PostMapping("/api/contact/calls/{callId}/transfer")
+	void transfer(@PathVariable String callId, @Valid @RequestBody TransferBody body) {
+		center.transfer(callId, body.target());
 	}
 
 	@GetMapping("/api/contact/live")

@@ -28,6 +28,8 @@ final class AgentLeg {
 	/** The final status of the INVITE: 200 when answered, the error status otherwise (408 when nothing came). */
 	final CompletableFuture<Integer> finalStatus = new CompletableFuture<>();
 	final CompletableFuture<Party> ended = new CompletableFuture<>();
+	/** Completed with the target when the agent transfers the caller (REFER, or the console). */
+	final CompletableFuture<String> transferTo = new CompletableFuture<>();
 	volatile Instant answeredAt;
 
 	private final JainSipEngine engine;
@@ -120,6 +122,35 @@ final class AgentLeg {
 		engine.respond(event, Response.OK, r -> r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType()));
 	}
 
+	/**
+	 * A blind transfer from the agent's phone (RFC 3515): 202 Accepted, then a NOTIFY that it worked
+	 * (the caller is taken over by the flow), then the agent's leg is ended.
+	 */
+	void refer(RequestEvent event) throws Exception {
+		Request request = event.getRequest();
+		var referTo = (javax.sip.header.ReferToHeader) request.getHeader(javax.sip.header.ReferToHeader.NAME);
+		String target = referTo == null ? null
+				: referTo.getAddress().getURI() instanceof javax.sip.address.SipURI u ? u.getUser()
+				: referTo.getAddress().getURI().toString().replaceFirst("^tel:", "");
+		if (target == null || target.isBlank() || referTo.getAddress().getURI().toString().contains("Replaces")) {
+			// no target, or an attended transfer (Replaces), which the engine does not do yet
+			engine.respond(event, target == null || target.isBlank() ? Response.BAD_REQUEST : Response.NOT_IMPLEMENTED, r -> { });
+			return;
+		}
+		engine.respond(event, Response.ACCEPTED, r -> { });
+		try {
+			Request notify = dialog.createRequest(Request.NOTIFY);
+			notify.addHeader(engine.headers.createEventHeader("refer"));
+			notify.addHeader(engine.headers.createSubscriptionStateHeader("terminated;reason=noresource"));
+			notify.setContent("SIP/2.0 200 OK\r\n".getBytes(StandardCharsets.US_ASCII),
+					engine.headers.createContentTypeHeader("message", "sipfrag;version=2.0"));
+			dialog.sendRequest(engine.provider.getNewClientTransaction(notify));
+		} catch (Exception e) {
+			log.debug("NOTIFY for the transfer of {}: {}", callId, e.toString());
+		}
+		transferTo.complete(target);
+	}
+
 	/** Gives up ringing: CANCEL once a provisional response came (RFC 3261 9.1), else the INVITE times out. */
 	void cancel() {
 		if (!cancelled.compareAndSet(false, true) || finalStatus.isDone() && answeredAt == null) {
@@ -168,6 +199,6 @@ final class AgentLeg {
 
 	BridgeOutcome outcome(BridgeOutcome.Result result) {
 		return new BridgeOutcome(result, agent, callId, Optional.ofNullable(answeredAt), Instant.now(),
-				Optional.empty(), Optional.empty());
+				Optional.empty(), Optional.empty(), Optional.empty());
 	}
 }

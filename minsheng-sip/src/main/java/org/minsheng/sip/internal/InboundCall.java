@@ -57,6 +57,7 @@ final class InboundCall implements Call {
 	private final LinkedBlockingQueue<Character> digits = new LinkedBlockingQueue<>();
 	private volatile Playback playback;
 	private volatile String answerSdp;
+	private volatile AgentLeg currentLeg;
 
 	InboundCall(JainSipEngine engine, ServerTransaction invite, Dialog dialog, Request request, RtpSession rtp, Sdp offer) {
 		this.engine = engine;
@@ -69,6 +70,7 @@ final class InboundCall implements Call {
 		FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
 		this.caller = from.getAddress().getURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
 		this.dialled = request.getRequestURI() instanceof SipURI u && u.getUser() != null ? u.getUser() : "";
+		rtp.callerLeg = true;
 		rtp.listener(ivrListener());
 		rtp.start("rtp-" + rtp.port());
 	}
@@ -236,7 +238,7 @@ final class InboundCall implements Call {
 		}
 		if (legs.isEmpty()) {
 			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, named, "", Optional.empty(), Instant.now(),
-					Optional.empty(), Optional.empty());
+					Optional.empty(), Optional.empty(), Optional.empty());
 		}
 		long deadline = System.nanoTime() + ringTimeout.toNanos();
 		AgentLeg winner = null;
@@ -281,7 +283,7 @@ final class InboundCall implements Call {
 			}
 			AgentLeg first = legs.getFirst();
 			return new BridgeOutcome(result, named, first.callId, Optional.empty(), Instant.now(), Optional.empty(),
-					Optional.empty());
+					Optional.empty(), Optional.empty());
 		}
 		if (answeredAt == null) answer();
 		stopPlayback();
@@ -350,12 +352,14 @@ final class InboundCall implements Call {
 			}
 		});
 		Party endedBy;
+		currentLeg = leg;
 		try {
-			CompletableFuture.anyOf(leg.ended, ended).join();
-			endedBy = ended.isDone() ? Party.CALLER : Party.AGENT;
+			CompletableFuture.anyOf(leg.ended, ended, leg.transferTo).join();
+			endedBy = ended.isDone() ? Party.CALLER : leg.transferTo.isDone() ? null : Party.AGENT;
 		} finally {
+			currentLeg = null;
 			rtp.listener(ivrListener());
-			if (ended.isDone()) leg.hangup();
+			if (ended.isDone() || leg.transferTo.isDone()) leg.hangup();
 			leg.release();
 		}
 		Optional<Recording> recording = Optional.empty();
@@ -366,8 +370,19 @@ final class InboundCall implements Call {
 				log.error("recording of {} could not be finished", id, e);
 			}
 		}
+		if (endedBy == null) {
+			return new BridgeOutcome(BridgeOutcome.Result.TRANSFERRED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
+					Instant.now(), Optional.of(Party.AGENT), recording, Optional.of(leg.transferTo.join()));
+		}
 		return new BridgeOutcome(BridgeOutcome.Result.TALKED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
-				Instant.now(), Optional.of(endedBy), recording);
+				Instant.now(), Optional.of(endedBy), recording, Optional.empty());
+	}
+
+	@Override
+	public boolean transfer(String target) {
+		AgentLeg leg = currentLeg;
+		if (leg == null || target == null || target.isBlank()) return false;
+		return leg.transferTo.complete(target);
 	}
 
 	@Override

@@ -72,7 +72,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	private static final Logger log = LoggerFactory.getLogger(JainSipEngine.class);
 	private static final AtomicInteger STACKS = new AtomicInteger();
-	static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO";
+	static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REGISTER, INFO, REFER, NOTIFY";
 	private static final String SERVER = "Minsheng";
 
 	final SipSettings settings;
@@ -205,7 +205,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	public EngineStats stats() {
 		return new EngineStats(requests.sum(), throttled.sum(), callsOffered.sum(), callsRefusedCodec.sum(),
 				registrationsFailed.sum(), rtpIn.sum(), rtpOut.sum(), quality.streams(), quality.received(), quality.lost(),
-				quality.jitterPercentile(0.99));
+				quality.callerReceived(), quality.callerLost(), quality.jitterPercentile(0.99));
 	}
 
 	@Override
@@ -264,6 +264,8 @@ public final class JainSipEngine implements SipEngine, SipListener {
 				case Request.BYE -> bye(event);
 				case Request.CANCEL -> cancel(event);
 				case Request.INFO -> info(event);
+				case Request.REFER -> refer(event);
+				case Request.NOTIFY -> respond(event, Response.OK, r -> { });
 				default -> respond(event, Response.METHOD_NOT_ALLOWED, r -> addAllow(r));
 			}
 		} catch (TransactionAlreadyExistsException e) {
@@ -515,6 +517,17 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		}
 		respond(event, Response.OK, r -> { });
 		call.cancelled();
+	}
+
+	private void refer(RequestEvent event) throws Exception {
+		AgentLeg leg = agentLegs.get(callIdOf(event.getRequest()));
+		if (leg == null) {
+			// a caller's phone or trunk transferring is not taken (the center keeps its callers)
+			respond(event, calls.containsKey(callIdOf(event.getRequest())) ? Response.FORBIDDEN
+					: Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+			return;
+		}
+		leg.refer(event);
 	}
 
 	private void info(RequestEvent event) throws Exception {

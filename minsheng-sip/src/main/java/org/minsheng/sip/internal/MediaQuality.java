@@ -16,10 +16,17 @@ final class MediaQuality {
 	private final double[] jitters = new double[100_000];
 	private int count;
 
-	void record(RtpSession.Stats stats) {
+	private final LongAdder callerReceived = new LongAdder();
+	private final LongAdder callerLost = new LongAdder();
+
+	void record(RtpSession.Stats stats, boolean callerLeg) {
 		if (stats.received() == 0) return;
 		received.add(stats.received());
 		lost.add(stats.lost());
+		if (callerLeg) {
+			callerReceived.add(stats.received());
+			callerLost.add(stats.lost());
+		}
 		streams.increment();
 		synchronized (this) {
 			jitters[count % jitters.length] = stats.maxJitterMillis();
@@ -33,6 +40,14 @@ final class MediaQuality {
 
 	long lost() {
 		return lost.sum();
+	}
+
+	long callerReceived() {
+		return callerReceived.sum();
+	}
+
+	long callerLost() {
+		return callerLost.sum();
 	}
 
 	long streams() {

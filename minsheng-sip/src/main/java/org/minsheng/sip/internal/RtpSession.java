@@ -59,6 +59,8 @@ final class RtpSession implements AutoCloseable {
 	private double jitter;
 	private double maxJitter;
 	private final MediaQuality quality;
+	/** The citizen's leg (else an agent's), for the figures. */
+	volatile boolean callerLeg;
 
 	private RtpSession(DatagramChannel channel, int port, LongAdder packetsIn, LongAdder packetsOut, MediaQuality quality) {
 		this.channel = channel;
@@ -246,7 +248,7 @@ final class RtpSession implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (channel.isOpen() && quality != null) quality.record(stats());
+		if (channel.isOpen() && quality != null) quality.record(stats(), callerLeg);
 		try {
 			channel.close();
 		} catch (IOException ignored) {
