@@ -36,12 +36,17 @@ public interface Understanding {
 
 	/**
 	 * What is understood of a request. Fields the models do not give yet are null or empty:
-	 * department, region, emotion, risks, keywords and summary come with the next parts of issue 5.
+	 * risks come from the named risk policies (never from a model's confidence); department, region,
+	 * emotion, keywords and summary come with the next parts of issue 5.
 	 */
 	record Analysis(Guess category, List<Guess> alternatives, Guess department, String region, Guess emotion,
-			List<String> risks, List<String> keywords, String summary, Integer modelVersion) {
+			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion) {
 
 		public record Guess(String label, double confidence) {
+		}
+
+		/** A risk that must reach a supervisor at once: its kind, the policy that found it, the words. */
+		public record Risk(String kind, String label, String policy, String evidence) {
 		}
 	}
 }

@@ -103,6 +103,8 @@ class WorkOrderBrowserTest extends ApplicationTest {
 
 		var agent = login("agent");
 		agent.locator("header nav").getByText("登记工单").click();
+		agent.waitForURL("**/console/work-orders/new");
+		Browser.htmxReady(agent);
 		agent.locator("#order-type").selectOption("COMPLAINT");
 		agent.locator("#order-category").selectOption(new SelectOption().setLabel("城乡建设/城市建设和市政管理/园林绿化环卫"));
 		agent.locator("#order-caller-name").fill("李四");

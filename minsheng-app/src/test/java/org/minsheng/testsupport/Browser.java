@@ -59,6 +59,14 @@ public final class Browser implements AutoCloseable {
 		page.locator("#login").click();
 	}
 
+	/**
+	 * Waits until htmx has loaded and wired the page (it is a deferred script): typing into a field
+	 * before that is typing the server never hears of.
+	 */
+	public static void htmxReady(com.microsoft.playwright.Page page) {
+		page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
+	}
+
 	/** A full-page screenshot under {@code target/screenshots}, for reviewing the console by eye. */
 	public static void screenshot(com.microsoft.playwright.Page page, String name) {
 		page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()

@@ -99,6 +99,19 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(noColumns.body()).contains("body");
 	}
 
+	@Test
+	void flagsRisksThatMustReachASupervisorWithTheWordsThatShowThem() {
+		var analysis = ok(agent.post("/api/nlp/analyze",
+				Map.of("title", "拖欠工资", "content", "再不给钱我就从楼上跳下去，还要找记者曝光你们")));
+		var risks = analysis.get("risks");
+		assertThat(risks.findValuesAsString("kind")).containsExactly("SELF_HARM", "MEDIA_EXPOSURE");
+		assertThat(risks.get(0).get("label").asString()).isEqualTo("自伤自杀");
+		assertThat(risks.get(0).get("evidence").asString()).contains("跳");
+
+		var happy = ok(agent.post("/api/nlp/analyze", Map.of("title", "表扬", "content", "好久没回老家了，想死你们了！")));
+		assertThat(happy.get("risks").isEmpty()).isTrue();
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

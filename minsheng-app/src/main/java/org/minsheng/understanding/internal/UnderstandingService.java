@@ -37,6 +37,9 @@ class UnderstandingService implements Understanding {
 
 	static final String CATEGORY = "CATEGORY";
 
+	/** The shipped risk policies (editable policies come with the rest of issue 5). */
+	static final org.minsheng.nlp.RiskDetector RISKS = org.minsheng.nlp.RiskDetector.defaults();
+
 	/** How many folds the figures of a new model come from. */
 	static final int FOLDS = 5;
 
@@ -176,14 +179,17 @@ class UnderstandingService implements Understanding {
 		if (text.length() > 10_000) {
 			throw new InvalidFieldException("content", "At most 10,000 characters");
 		}
+		var risks = RISKS.detect(text).stream()
+			.map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence()))
+			.toList();
 		var model = activeModel();
 		if (model == null) {
-			return new Analysis(null, List.of(), null, null, null, List.of(), List.of(), null, null);
+			return new Analysis(null, List.of(), null, null, null, risks, List.of(), null, null);
 		}
 		var c = model.classifier().classify(text);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
-				null, null, List.of(), List.of(), null, model.version());
+				null, null, risks, List.of(), null, model.version());
 	}
 
 	private Loaded activeModel() {

@@ -1,0 +1,120 @@
+package org.minsheng.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RiskDetectorTest {
+
+	final RiskDetector detector = RiskDetector.defaults();
+
+	@Test
+	void flagsSelfHarmButNotHappyHyperbole() {
+		assertThat(detector.detect("工资拖欠半年了，我实在活不下去了")).extracting(RiskFlag::kind).containsExactly(RiskKind.SELF_HARM);
+		assertThat(detector.detect("好久没回老家了，想死你们了！")).isEmpty();
+		assertThat(detector.detect("哈哈，笑死我了")).isEmpty();
+	}
+
+	@Test
+	void oneFlagPerKindWithItsEvidence() {
+		var flags = detector.detect("再不给钱我就从楼上跳下去，还要找电视台曝光你们");
+		assertThat(flags).extracting(RiskFlag::kind).containsExactly(RiskKind.SELF_HARM, RiskKind.MEDIA_EXPOSURE);
+		assertThat(flags.get(1).evidence()).isIn("曝光", "电视台");
+	}
+
+	@Test
+	void foldsFullWidthAndSpacesSoTheyDoNotHideWords() {
+		assertThat(detector.detect("我想 自 杀")).extracting(RiskFlag::kind).containsExactly(RiskKind.SELF_HARM);
+	}
+
+	@Test
+	void readsPoliciesAndNamesTheLineOfAMistake() throws Exception {
+		var policies = RiskDetector.parse(new StringReader("""
+				[测试] VIOLENCE
+				terms: 砍人
+				pattern: 打.{0,2}死
+				except: 打死我也
+				"""));
+		assertThat(policies).singleElement().extracting(RiskPolicy::name).isEqualTo("测试");
+		assertThatThrownBy(() -> RiskDetector.parse(new StringReader("[x] WEATHER\nterms: 雨\n")))
+			.hasMessageContaining("line 1").hasMessageContaining("WEATHER");
+		assertThatThrownBy(() -> RiskDetector.parse(new StringReader("[x] VIOLENCE\npattern: ([\n")))
+			.hasMessageContaining("Not a valid pattern");
+	}
+
+	/**
+	 * The figure of issue 5: precision and recall on 212 hand-written sentences (110 risky across
+	 * five kinds, 102 hard negatives: hyperbole, questions about the topic, news). The policies were
+	 * written alongside the sentences, so this shows the rules do what they say, not how they fare on
+	 * callers they have not seen.
+	 */
+	@Test
+	void precisionAndRecallOnTheHandWrittenSentences() throws Exception {
+		var figures = figures("/risk-sentences.csv");
+		assertThat(figures[1]).as("no risk may be lost").isGreaterThanOrEqualTo(0.95);
+		assertThat(figures[0]).isGreaterThanOrEqualTo(0.90);
+	}
+
+	/**
+	 * 40 sentences written after the rules and not used to change them: the fairer figure, printed
+	 * for docs/benchmarks.md. First measured (2026-11-24) at precision 0.692, recall 0.450: the
+	 * lexicon does not yet carry over to new phrasings (issue 5 keeps this open). The file is now
+	 * seen; the next rule change is judged on a new one.
+	 */
+	@Test
+	void reportsFiguresOnSentencesTheRulesWereNotWrittenFor() throws Exception {
+		var figures = figures("/risk-heldout.csv");
+		assertThat(figures[0] + figures[1]).as("both figures computed").isGreaterThan(0);
+	}
+
+	/** Precision and recall (any risk vs none) over a labelled file; prints the misses. */
+	double[] figures(String resource) throws Exception {
+		var rows = new ArrayList<String[]>();
+		try (var in = new BufferedReader(new InputStreamReader(getClass().getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+			in.readLine();
+			for (String line; (line = in.readLine()) != null;) {
+				int comma = line.indexOf(',');
+				rows.add(new String[] { line.substring(0, comma), line.substring(comma + 1) });
+			}
+		}
+		int tp = 0, fp = 0, fn = 0, tn = 0, rightKind = 0;
+		var misses = new ArrayList<String>();
+		var perKind = new EnumMap<RiskKind, int[]>(RiskKind.class);
+		for (var row : rows) {
+			boolean risky = !row[0].equals("NONE");
+			List<RiskFlag> flags = detector.detect(row[1]);
+			if (risky && !flags.isEmpty()) {
+				tp++;
+				var kind = RiskKind.valueOf(row[0]);
+				boolean same = flags.stream().anyMatch(f -> f.kind() == kind);
+				if (same) rightKind++;
+				perKind.computeIfAbsent(kind, k -> new int[2])[0] += same ? 1 : 0;
+			}
+			else if (risky) {
+				fn++;
+				misses.add("missed " + row[0] + ": " + row[1]);
+			}
+			else if (!flags.isEmpty()) {
+				fp++;
+				misses.add("false " + flags + ": " + row[1]);
+			}
+			else tn++;
+			if (risky) perKind.computeIfAbsent(RiskKind.valueOf(row[0]), k -> new int[2])[1]++;
+		}
+		double precision = tp / (double) (tp + fp);
+		double recall = tp / (double) (tp + fn);
+		System.out.printf("risk %s: %d sentences, precision %.3f, recall %.3f, right kind %d of %d; per kind %s%n", resource, rows.size(),
+				precision, recall, rightKind, tp, perKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + "/" + e.getValue()[1]).toList());
+		misses.forEach(System.out::println);
+		return new double[] { precision, recall };
+	}
+}
