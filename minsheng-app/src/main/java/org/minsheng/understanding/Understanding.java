@@ -21,8 +21,17 @@ public interface Understanding {
 
 	List<ModelVersion> models();
 
-	/** Reads a request: today its category with a probability and the alternatives. */
+	/** Reads a request: today its category with a probability and the alternatives, and its risks. */
 	Analysis analyze(String title, String content);
+
+	/** The risk policies in force, in the block form ({@code [name] KIND}, {@code terms:}, {@code pattern:}, {@code except:}). */
+	String riskPolicies();
+
+	/**
+	 * Replaces the risk policies (CATEGORY_ADMIN); a mistake is refused whole, naming its line. The
+	 * new rules apply at once on this node and within seconds on the others.
+	 */
+	void replaceRiskPolicies(String text);
 
 	record ImportResult(int received, int imported, List<RowError> errors) {
 

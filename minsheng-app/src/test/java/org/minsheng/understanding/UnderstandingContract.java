@@ -112,6 +112,48 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(happy.get("risks").isEmpty()).isTrue();
 	}
 
+	@Test
+	void aRiskyOrderReachesTheSupervisorsAtOnce() {
+		var body = new java.util.HashMap<String, Object>();
+		body.put("channel", "PHONE");
+		body.put("requestType", "HELP");
+		body.put("urgency", "URGENT");
+		body.put("title", "拖欠工资");
+		body.put("content", "老板拖欠工资半年，来电人说实在活不下去了，准备明天去公司楼顶跳下去。");
+		body.put("callerPhone", "13912345678");
+		var no = ok(agent.post("/api/work-orders", body)).get("no").asString();
+
+		var notice = org.minsheng.testsupport.Eventually.value(() -> {
+			for (var n : ok(supervisor.get("/api/notifications"))) {
+				if (n.get("title").asString().contains(no)) return n;
+			}
+			return null;
+		}, n -> n != null, java.time.Duration.ofSeconds(10));
+		assertThat(notice.get("title").asString()).contains("风险工单").contains("自伤自杀");
+		assertThat(notice.get("body").asString()).contains("活不下去");
+	}
+
+	@Test
+	void theCenterEditsTheRiskPoliciesAndAMistakeNamesItsLine() {
+		var shipped = supervisor.get("/api/nlp/risk-policies");
+		assertThat(shipped.status()).isEqualTo(200);
+		assertThat(shipped.body()).contains("[自杀自伤意图] SELF_HARM");
+		try {
+			var wrong = supervisor.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", "[坏规则] WEATHER\nterms: 下雨\n");
+			assertThat(wrong.status()).isEqualTo(400);
+			assertThat(wrong.body()).contains("line 1").contains("policies");
+			assertThat(agent.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", shipped.body()).status()).isEqualTo(403);
+
+			var edited = shipped.body() + "\n[欠薪讨要升级] MASS_INCIDENT\nterms: 讨薪大军\n";
+			assertThat(supervisor.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", edited).status()).isEqualTo(200);
+			var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "讨薪大军明天要来")));
+			assertThat(analysis.get("risks").findValuesAsString("policy")).contains("欠薪讨要升级");
+		}
+		finally {
+			supervisor.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", shipped.body());
+		}
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

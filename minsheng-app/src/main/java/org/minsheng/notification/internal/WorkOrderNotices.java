@@ -114,6 +114,17 @@ class WorkOrderNotices {
 				"WORK_ORDER_REPLIED", "工单待审核 " + e.no(), department + "已回复，请审核。", "/console/work-orders/" + e.no());
 	}
 
+	/** A request that reads as a risk reaches the center's supervisors at once (and the webhooks). */
+	@ApplicationModuleListener
+	void on(org.minsheng.understanding.RequestRiskFlagged e) {
+		var labels = String.join("、", e.risks().stream().map(r -> r.label()).toList());
+		var evidence = String.join("；", e.risks().stream().map(r -> r.label() + "：「" + r.evidence() + "」").toList());
+		notifications.notify(directory.centerStaff(EnumSet.of(Role.SUPERVISOR)), "risk:" + e.orderNo(), "REQUEST_RISK",
+				"风险工单 " + e.orderNo() + "（" + labels + "）", evidence + "。请立即关注。", "/console/work-orders/" + e.orderNo());
+		webhooks.enqueue("work-order.risk", "risk:" + e.orderNo(), Map.of("no", e.orderNo(), "risks",
+				e.risks().stream().map(r -> r.kind()).toList(), "at", e.at().toString()));
+	}
+
 	/** An event's time as part of its key, to the millisecond as the database keeps it. */
 	private static java.time.Instant moment(java.time.OffsetDateTime at) {
 		return at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

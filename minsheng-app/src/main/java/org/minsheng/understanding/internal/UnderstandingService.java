@@ -33,12 +33,99 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 @Service
 @Transactional
-class UnderstandingService implements Understanding {
+class UnderstandingService implements Understanding, org.minsheng.workorder.RegistrationScreen {
 
 	static final String CATEGORY = "CATEGORY";
 
-	/** The shipped risk policies (editable policies come with the rest of issue 5). */
-	static final org.minsheng.nlp.RiskDetector RISKS = org.minsheng.nlp.RiskDetector.defaults();
+	/** The shipped risk policies, in force until the center saves its own. */
+	static final String SHIPPED_RISK_RULES = shippedRiskRules();
+
+	/** The risk rules in force and the version they came from (0 = shipped); re-read when another node saved. */
+	private volatile RiskRules risks = new RiskRules(0, SHIPPED_RISK_RULES, org.minsheng.nlp.RiskDetector.defaults(), 0);
+
+	private record RiskRules(int version, String text, org.minsheng.nlp.RiskDetector detector, long checkedAt) {
+	}
+
+	private static String shippedRiskRules() {
+		try (var in = org.minsheng.nlp.RiskDetector.class.getResourceAsStream("risk-policies.txt")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The rules in force, looking at most every 10 s for a version saved on another node. */
+	private RiskRules riskRules() {
+		var current = risks;
+		long now = System.nanoTime();
+		if (now - current.checkedAt() < 10_000_000_000L) return current;
+		var newest = jdbc.query("select version, body from nlp_risk_rules order by version desc fetch first 1 rows only",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) });
+		RiskRules fresh;
+		if (newest.isEmpty() || (int) newest.get(0)[0] == current.version()) {
+			fresh = new RiskRules(current.version(), current.text(), current.detector(), now);
+		}
+		else {
+			var text = (String) newest.get(0)[1];
+			fresh = new RiskRules((int) newest.get(0)[0], text, detector(text), now);
+		}
+		risks = fresh;
+		return fresh;
+	}
+
+	private static org.minsheng.nlp.RiskDetector detector(String text) {
+		try {
+			return new org.minsheng.nlp.RiskDetector(org.minsheng.nlp.RiskDetector.parse(new java.io.StringReader(text)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidFieldException("policies", e.getMessage());
+		}
+	}
+
+	@Override
+	public String riskPolicies() {
+		current.get().require(Permission.WORKORDER_READ);
+		return riskRules().text();
+	}
+
+	@Override
+	public void replaceRiskPolicies(String text) {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		if (text == null || text.isBlank()) throw new InvalidFieldException("policies", "Send the policies as text");
+		if (text.length() > 100_000) throw new InvalidFieldException("policies", "At most 100,000 characters");
+		var detector = detector(text);
+		if (detector.policies().isEmpty()) throw new InvalidFieldException("policies", "No policy in the text");
+		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_risk_rules", Integer.class);
+		jdbc.update("insert into nlp_risk_rules (version, body, saved_by, saved_at) values (?, ?, ?, ?)", version, text,
+				actor.username(), OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("NLP_RISK_POLICIES_REPLACED", "nlp_risk_rules", version,
+				detector.policies().size() + " policies"));
+		risks = new RiskRules(version, text, detector, System.nanoTime());
+	}
+
+	/**
+	 * Every order is screened for risks as it is registered, in its transaction: a risk becomes
+	 * {@link org.minsheng.understanding.RequestRiskFlagged}, which reaches the supervisors through the
+	 * event registry once the registration commits (so a crash loses none). Orders without risk
+	 * cost a few pattern matches and nothing in the registry.
+	 */
+	@Override
+	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content) {
+		var flags = flags(text(title, content));
+		if (!flags.isEmpty()) {
+			events.publishEvent(new org.minsheng.understanding.RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
+		}
+	}
+
+	private List<Analysis.Risk> flags(String text) {
+		return riskRules().detector().detect(text).stream()
+			.map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence()))
+			.toList();
+	}
 
 	/** How many folds the figures of a new model come from. */
 	static final int FOLDS = 5;
@@ -59,8 +146,11 @@ class UnderstandingService implements Understanding {
 	private record Loaded(int version, TextClassifier classifier) {
 	}
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock,
-			@Value("${minsheng.data-dir}") String dataDir) {
+			@Value("${minsheng.data-dir}") String dataDir, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.current = current;
 		this.audit = audit;
@@ -179,9 +269,7 @@ class UnderstandingService implements Understanding {
 		if (text.length() > 10_000) {
 			throw new InvalidFieldException("content", "At most 10,000 characters");
 		}
-		var risks = RISKS.detect(text).stream()
-			.map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence()))
-			.toList();
+		var risks = flags(text);
 		var model = activeModel();
 		if (model == null) {
 			return new Analysis(null, List.of(), null, null, null, risks, List.of(), null, null);

@@ -39,6 +39,16 @@ class UnderstandingController {
 		return understanding.models();
 	}
 
+	@GetMapping(path = "/api/nlp/risk-policies", produces = "text/plain;charset=UTF-8")
+	String riskPolicies() {
+		return understanding.riskPolicies();
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping(path = "/api/nlp/risk-policies", consumes = "text/plain")
+	void replaceRiskPolicies(@RequestBody String text) {
+		understanding.replaceRiskPolicies(text);
+	}
+
 	@PostMapping("/api/nlp/analyze")
 	Understanding.Analysis analyze(@Valid @RequestBody AnalyzeBody b) {
 		return understanding.analyze(b.title(), b.content());

@@ -72,6 +72,8 @@ class WorkOrderService implements WorkOrders {
 
 	private final ObjectProvider<DispatchAdvisor> advisors;
 
+	private final List<org.minsheng.workorder.RegistrationScreen> screens;
+
 	private final Categories categories;
 
 	private final DepartmentDirectory directory;
@@ -99,7 +101,8 @@ class WorkOrderService implements WorkOrders {
 	private final AttachmentService attachments;
 
 	WorkOrderService(WorkOrderRows rows, WorkOrderQueries queries, WorkOrderViews views, OrderNumbers numbers,
-			SlaRuleBook slaRules, ObjectProvider<DispatchAdvisor> advisors, Categories categories,
+			SlaRuleBook slaRules, ObjectProvider<DispatchAdvisor> advisors,
+			ObjectProvider<org.minsheng.workorder.RegistrationScreen> screens, Categories categories,
 			DepartmentDirectory directory, CurrentActor current, PersonalDataCipher cipher, Citizens citizens,
 			Divisions divisions, WorkingCalendar calendar, WorkOrderSettings settings, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, AttachmentService attachments) {
@@ -110,6 +113,7 @@ class WorkOrderService implements WorkOrders {
 		this.numbers = numbers;
 		this.slaRules = slaRules;
 		this.advisors = advisors;
+		this.screens = screens.orderedStream().toList();
 		this.categories = categories;
 		this.directory = directory;
 		this.current = current;
@@ -163,6 +167,14 @@ class WorkOrderService implements WorkOrders {
 				o.urgency(), answer != null, now.toOffsetDateTime()));
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
+		}
+		for (var screen : screens) {
+			try {
+				screen.screen(no, o.title(), o.content());
+			}
+			catch (RuntimeException e) {
+				org.slf4j.LoggerFactory.getLogger(WorkOrderService.class).warn("screening {} failed", no, e);
+			}
 		}
 		var facts = row.facts(order.id);
 		if (answer == null && settings.autoDispatch()) {
