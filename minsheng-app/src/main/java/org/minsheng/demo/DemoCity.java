@@ -53,7 +53,11 @@ class DemoCity implements ApplicationRunner {
 
 	private final RunAs runAs;
 
-	DemoCity(Departments departments, Users users, Divisions divisions, RunAs runAs) {
+	private final org.minsheng.contact.ContactCenter contact;
+
+	DemoCity(Departments departments, Users users, Divisions divisions, RunAs runAs,
+			org.minsheng.contact.ContactCenter contact) {
+		this.contact = contact;
 		this.departments = departments;
 		this.users = users;
 		this.divisions = divisions;
@@ -117,6 +121,11 @@ class DemoCity implements ApplicationRunner {
 				Role.DEPARTMENT_ADMIN));
 		accounts.add(account("street01", "承办人 吴芳（" + firstStreet.name() + "）", firstStreet.id(), Role.HANDLER));
 		accounts.add(account("housing01", "承办人 郑伟（" + housing.name() + "）", housing.id(), Role.HANDLER));
+		// agent01's softphone: register extension 8001 in realm "minsheng" at the engine's address
+		var sipPassword = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(6));
+		contact.saveAgent("agent01", new org.minsheng.contact.ContactCenter.AgentAccount("8001", sipPassword,
+				java.util.Map.of("政策咨询", 4, "投诉举报", 3)));
+		accounts.add("%-14s %-12s %s".formatted("  SIP 8001", sipPassword, "话机（坐席 agent01，分机 8001，域 minsheng）"));
 		log.warn("""
 
 				==================================================================

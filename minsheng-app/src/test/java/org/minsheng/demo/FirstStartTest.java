@@ -62,6 +62,9 @@ class FirstStartTest {
 			assertThat(seen.size()).as("a district admin sees its district's subtree only").isBetween(5, 40);
 
 			var agentApi = api.as("agent01", agent.group(1));
+			var seat = agentApi.get("/api/contact/agents/agent01").json();
+			assertThat(seat.get("extension").asString()).as("agent01 has a softphone account").isEqualTo("8001");
+			assertThat(output.getOut()).containsPattern("SIP 8001\\s+[0-9a-f]{12}");
 			var guides = agentApi.get("/api/kb/search?type=GUIDE&top=3&q="
 					+ java.net.URLEncoder.encode("中小学地方课程教材初审", java.nio.charset.StandardCharsets.UTF_8)).json();
 			assertThat(guides.get(0).get("title").asString()).as("the Guangdong service guides are searchable")
