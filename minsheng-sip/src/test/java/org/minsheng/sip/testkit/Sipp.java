@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -195,15 +194,41 @@ public final class Sipp {
 		}
 	}
 
+	/**
+	 * An even port with the three above it free for UDP (and the port itself for TCP): sipp binds its
+	 * media port, the next one, and +2 for video. Taken from 10000–19999, below the kernel's
+	 * ephemeral range, so a port found free is not handed to some other socket before sipp binds it.
+	 */
 	public static int freeUdpPort() {
-		for (int i = 0; i < 50; i++) {
-			try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-				int port = s.getLocalPort();
-				if (port % 2 == 0 && port < 60000) return port;
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 500; attempt++) {
+			int port = 10_000 + 2 * random.nextInt(4_995);
+			if (free(port)) return port;
+		}
+		throw new IllegalStateException("no free even UDP port with its neighbours in 10000-19999");
+	}
+
+	private static boolean free(int port) {
+		var sockets = new java.util.ArrayList<java.io.Closeable>();
+		try {
+			for (int p = port; p < port + 4; p++) {
+				sockets.add(new DatagramSocket(new java.net.InetSocketAddress("127.0.0.1", p)));
+			}
+			var tcp = new java.net.ServerSocket();
+			sockets.add(tcp);
+			tcp.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+			return true;
+		} catch (IOException e) {
+			return false;
+		} finally {
+			for (var s : sockets) {
+				try {
+					s.close();
+				} catch (IOException ignored) {
+					// closing a probe socket
+				}
 			}
 		}
-		throw new IllegalStateException("no free even UDP port");
 	}
+
 }
