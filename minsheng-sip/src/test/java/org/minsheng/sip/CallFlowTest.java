@@ -74,21 +74,13 @@ class CallFlowTest {
 		assertThat(fixture.engine().activeCalls()).isZero();
 	}
 
-	private Sipp registeredAgentPhone() {
-		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
-				.set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
-		Sipp.Result r = register.run();
-		assertThat(r.passed()).as(r.toString()).isTrue();
-		return Sipp.scenario("agent-answer", "127.0.0.1", fixture.port()).localPort(register.localPort());
-	}
-
 	@Test
 	void bridgesCallerToRegisteredAgentAndRecordsBothSidesInStereo() throws Exception {
 		fixture.flow(call -> {
 			call.answer();
 			seen.add(call.bridge("1001", Duration.ofSeconds(10), "call-" + call.id().value().hashCode()));
 		});
-		Sipp.Running agent = registeredAgentPhone().set("ring", 300).set("audio", G711A).start();
+		Sipp.Running agent = registered("1001", "agent-answer").set("ring", 300).set("audio", G711A).start();
 
 		Sipp.Result caller = Sipp.scenario("caller-talk", "127.0.0.1", fixture.port())
 				.set("audio", G711A).set("talk", 4000).run();
@@ -169,10 +161,7 @@ class CallFlowTest {
 			call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), '#'); // the caller presses a key, then hears BYE
 			call.hangup();
 		});
-		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
-				.set("user", "1001").set("expires", 300).set("expect", 200).credentials("1001", "pw-1001");
-		assertThat(register.run().passed()).isTrue();
-		Sipp.Running agent = Sipp.scenario("agent-busy", "127.0.0.1", fixture.port()).localPort(register.localPort()).start();
+		Sipp.Running agent = registered("1001", "agent-busy").start();
 
 		Sipp.Result caller = Sipp.scenario("caller-dtmf", "127.0.0.1", fixture.port())
 				.set("dtmf", Sipp.DTMF_PCAP_DIR + "/dtmf_2833_1.pcap").run();

@@ -193,10 +193,10 @@ final class FlowRunner {
 					continue;
 				}
 				var seats = offer.join();
-				var rung = ring(q, seats, waiting);
+				var rung = ring(q, seats, waiting.enqueuedAt);
 				if (rung.transferTo() != null) {
 					acd.leave(waiting);
-					return transfer(q, priority, waiting, rung.transferTo());
+					return transfer(q, priority, rung.transferTo());
 				}
 				if (rung.talked()) return true;
 				acd.requeue(waiting);
@@ -223,7 +223,7 @@ final class FlowRunner {
 	 * A blind transfer by the agent: to another queue (by name), to an agent (by extension), or
 	 * back into the queue it came from when the target is neither or the agent is not free.
 	 */
-	private boolean transfer(QueuePlan from, int priority, WaitingCall waiting, String target) {
+	private boolean transfer(QueuePlan from, int priority, String target) {
 		var now = services.now();
 		trace.event(from.name(), "TRANSFERRED", now, null, target);
 		var plan = services.callPlan();
@@ -233,9 +233,8 @@ final class FlowRunner {
 		if (seat.isPresent() && seat.get().state() == org.minsheng.contact.AgentState.AVAILABLE) {
 			try {
 				services.acd().change(seat.get(), s -> s.offer(call.id().value(), services.now()));
-				var direct = new WaitingCall(call.id().value(), call.caller(), from, priority, services.now(), call::stopPlayback);
-				var rung = ring(from, List.of(seat.get()), direct);
-				if (rung.transferTo() != null) return transfer(from, priority, direct, rung.transferTo());
+				var rung = ring(from, List.of(seat.get()), services.now());
+				if (rung.transferTo() != null) return transfer(from, priority, rung.transferTo());
 				if (rung.talked()) return true;
 			}
 			catch (org.minsheng.platform.ConflictException busy) {
@@ -247,12 +246,12 @@ final class FlowRunner {
 	}
 
 	/** Rings the offered agents: talked, transferred, or nobody answered. */
-	private Rung ring(QueuePlan q, List<Seat> seats, WaitingCall waiting) {
+	private Rung ring(QueuePlan q, List<Seat> seats, Instant waitingSince) {
 		var acd = services.acd();
 		var offeredAt = services.now();
 		var byExtension = new HashMap<String, Seat>();
 		for (var s : seats) byExtension.put(s.extension(), s);
-		trace.event(q.name(), "OFFERED", offeredAt, Duration.between(waiting.enqueuedAt, offeredAt).toMillis(),
+		trace.event(q.name(), "OFFERED", offeredAt, Duration.between(waitingSince, offeredAt).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		var winner = new AtomicReference<Seat>();
 		BridgeOutcome outcome;
@@ -268,7 +267,7 @@ final class FlowRunner {
 						// after a transfer the wait still ends at the first answer, and the talk runs from it
 						if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
 						trace.disposition = "ANSWERED";
-						trace.event(q.name(), "ANSWERED", now, Duration.between(waiting.enqueuedAt, now).toMillis(), seat.agent());
+						trace.event(q.name(), "ANSWERED", now, Duration.between(waitingSince, now).toMillis(), seat.agent());
 						services.answered(trace, seat);
 					});
 		}
@@ -318,7 +317,7 @@ final class FlowRunner {
 			}
 		}
 		if (result == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
-		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waiting.enqueuedAt, now).toMillis(),
+		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waitingSince, now).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		return new Rung(false, null);
 	}

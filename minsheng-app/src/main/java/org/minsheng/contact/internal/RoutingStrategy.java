@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -79,8 +78,6 @@ interface RoutingStrategy {
 	 */
 	final class RoundRobin implements RoutingStrategy {
 
-		private final AtomicLong turn = new AtomicLong();
-
 		private volatile String last = "";
 
 		@Override
@@ -94,7 +91,6 @@ interface RoutingStrategy {
 			String previous = last;
 			Seat next = sorted.stream().filter(s -> s.agent().compareTo(previous) > 0).findFirst().orElse(sorted.get(0));
 			last = next.agent();
-			turn.incrementAndGet();
 			return List.of(next);
 		}
 

@@ -76,12 +76,13 @@ class ContactController {
 	}
 
 	@GetMapping("/api/contact/calls/{callId}/recording")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> recording(@PathVariable String callId) {
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> recording(
+			@PathVariable String callId) throws java.io.IOException {
 		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("recording of call", callId));
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("audio/wav"))
-			.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
-			.body(new org.springframework.core.io.FileSystemResource(file));
+		var sidecar = file.resolveSibling(file.getFileName() + ".sha256");
+		var sha256 = java.nio.file.Files.exists(sidecar) ? java.nio.file.Files.readString(sidecar).strip().split("\\s+")[0] : "";
+		return org.minsheng.platform.Downloads.attachment(file.getFileName().toString(), "audio/wav",
+				java.nio.file.Files.size(file), sha256, java.nio.file.Files.newInputStream(file));
 	}
 
 	@PostMapping("/api/contact/calls/{callId}/transfer")

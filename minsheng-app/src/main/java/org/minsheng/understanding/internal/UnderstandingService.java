@@ -41,7 +41,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	static final String SHIPPED_RISK_RULES = shippedRiskRules();
 
 	/** The risk rules in force and the version they came from (0 = shipped); re-read when another node saved. */
-	private volatile RiskRules risks = new RiskRules(0, SHIPPED_RISK_RULES, org.minsheng.nlp.RiskDetector.defaults(), 0);
+	private volatile RiskRules risks = new RiskRules(0, SHIPPED_RISK_RULES, detector(SHIPPED_RISK_RULES), 0);
 
 	private record RiskRules(int version, String text, org.minsheng.nlp.RiskDetector detector, long checkedAt) {
 	}

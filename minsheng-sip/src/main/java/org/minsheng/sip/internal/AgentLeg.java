@@ -110,12 +110,7 @@ final class AgentLeg {
 			}
 			codec = c;
 			rtp.connect(offer.address(), offer.port(), c, offer.telephoneEvent());
-			direction = switch (offer.direction()) {
-				case "sendonly" -> "recvonly";
-				case "inactive" -> "inactive";
-				case "recvonly" -> "sendonly";
-				default -> "sendrecv";
-			};
+			direction = offer.answerDirection();
 		}
 		String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
 				java.util.List.of(codec), Sdp.DEFAULT_TELEPHONE_EVENT, direction);

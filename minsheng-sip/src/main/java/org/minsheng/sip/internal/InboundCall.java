@@ -56,7 +56,6 @@ final class InboundCall implements Call {
 	private final AtomicBoolean finalSent = new AtomicBoolean();
 	private final LinkedBlockingQueue<Character> digits = new LinkedBlockingQueue<>();
 	private volatile Playback playback;
-	private volatile String answerSdp;
 	private volatile AgentLeg currentLeg;
 
 	InboundCall(JainSipEngine engine, ServerTransaction invite, Dialog dialog, Request request, RtpSession rtp, Sdp offer) {
@@ -129,7 +128,7 @@ final class InboundCall implements Call {
 		if (answeredAt != null) return;
 		if (!finalSent.compareAndSet(false, true)) throw new CallGoneException(id);
 		int dtmf = offer.telephoneEvent();
-		answerSdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
+		String answerSdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
 				List.of(rtp.codec()), dtmf, "sendrecv");
 		try {
 			engine.respond(invite, request, Response.OK, r -> {
@@ -460,12 +459,7 @@ final class InboundCall implements Call {
 				return;
 			}
 			rtp.connect(o.address(), o.port(), c, o.telephoneEvent());
-			direction = switch (o.direction()) {
-				case "sendonly" -> "recvonly";
-				case "inactive" -> "inactive";
-				case "recvonly" -> "sendonly";
-				default -> "sendrecv";
-			};
+			direction = o.answerDirection();
 		}
 		String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
 				List.of(rtp.codec()), offer.telephoneEvent(), direction);

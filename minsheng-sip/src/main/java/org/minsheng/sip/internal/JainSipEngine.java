@@ -5,7 +5,6 @@ import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
-import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
@@ -666,11 +664,4 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		// the call and leg objects notice the end through BYE/CANCEL/timeouts
 	}
 
-	static Duration elapsedSince(Instant start) {
-		return Duration.between(start, Instant.now());
-	}
-
-	static void ignore(InvalidArgumentException e) {
-		// a header value the stack thinks out of range is never produced here
-	}
 }

@@ -2,13 +2,9 @@ package org.minsheng.sip.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.minsheng.sip.CachingSynthesizer;
 import org.minsheng.sip.Recording;
 
@@ -38,14 +34,9 @@ final class MonoRecorder {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 			byte[] wav = CachingSynthesizer.wav(java.util.Arrays.copyOf(samples, length));
 			Files.write(file, wav);
-			String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wav));
-			Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"),
-					hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
-			return new Recording(file, hex, Duration.ofMillis(length / 8));
+			return Recordings.seal(file, Duration.ofMillis(length / 8));
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot write voice message " + file, e);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

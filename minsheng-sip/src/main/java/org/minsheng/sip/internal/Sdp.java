@@ -76,6 +76,16 @@ record Sdp(String address, int port, List<Integer> payloadTypes, Map<Integer, St
 		return -1;
 	}
 
+	/** The direction to answer this offer with (RFC 3264 6.1): a phone that only sends is only listened to. */
+	String answerDirection() {
+		return switch (direction) {
+			case "sendonly" -> "recvonly";
+			case "inactive" -> "inactive";
+			case "recvonly" -> "sendonly";
+			default -> "sendrecv";
+		};
+	}
+
 	boolean onHold() {
 		return "sendonly".equals(direction) || "inactive".equals(direction) || "0.0.0.0".equals(address);
 	}

@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.minsheng.sip.Recording;
 
 /**
@@ -106,19 +102,9 @@ final class StereoRecorder implements AutoCloseable {
 			out.write(header(flushed * 4), 0);
 			out.force(true);
 			out.close();
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			try (var in = Files.newInputStream(file)) {
-				byte[] buf = new byte[64 * 1024];
-				for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
-			}
-			String hex = HexFormat.of().formatHex(sha.digest());
-			Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"),
-					hex + "  " + file.getFileName() + "\n", StandardCharsets.US_ASCII);
-			return new Recording(file, hex, Duration.ofMillis(flushed * 1000 / RATE));
+			return Recordings.seal(file, Duration.ofMillis(flushed * 1000 / RATE));
 		} catch (IOException e) {
 			throw new UncheckedIOException("cannot finish recording " + file, e);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 
