@@ -87,6 +87,16 @@ class ContactPages {
 		return "redirect:/console/desk";
 	}
 
+	@PostMapping("/console/desk/hold")
+	String hold(@RequestParam String callId, @RequestParam boolean on, RedirectAttributes flash) {
+		current.get().require(Permission.CONTACT_AGENT);
+		Flash.run(flash, null, () -> {
+			center.hold(callId, on);
+			flash.addFlashAttribute("success", on ? "来电已保持，市民正在听等待音乐" : "已恢复通话");
+		});
+		return "redirect:/console/desk";
+	}
+
 	@GetMapping(path = "/console/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter deskEvents() {
 		var me = current.get().require(Permission.CONTACT_AGENT);

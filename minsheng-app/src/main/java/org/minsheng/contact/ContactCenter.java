@@ -52,6 +52,12 @@ public interface ContactCenter {
 	 */
 	void transfer(String callId, String target);
 
+	/**
+	 * Puts a call in progress on hold (the caller hears music, the two do not hear each other) or
+	 * takes it off hold; the agent of the call or a supervisor may.
+	 */
+	void hold(String callId, boolean on);
+
 	/** The call the agent is talking on now, if any (the desk shows it after a reload). */
 	Optional<LiveCall> currentCall(String username);
 
@@ -71,7 +77,7 @@ public interface ContactCenter {
 	}
 
 	record LiveCall(String callId, String caller, String dialled, String queue, String agent,
-			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt) {
+			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt, boolean onHold) {
 	}
 
 	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, String disposition, int limit) {
@@ -80,10 +86,12 @@ public interface ContactCenter {
 	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
 			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
 			String disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
-			String flowPath, List<Leg> legs, List<QueueEvent> queueEvents) {
+			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, List<Leg> legs,
+			List<QueueEvent> queueEvents) {
 
+		/** @param holdMillis how long the caller was on hold while talking with this agent */
 		public record Leg(String agent, OffsetDateTime offeredAt, OffsetDateTime answeredAt, OffsetDateTime endedAt,
-				String result) {
+				String result, Long holdMillis) {
 		}
 
 		public record QueueEvent(String queue, String event, OffsetDateTime at, Long waitMillis, String agent) {

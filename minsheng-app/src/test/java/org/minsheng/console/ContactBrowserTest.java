@@ -92,7 +92,7 @@ class ContactBrowserTest extends ApplicationTest {
 		assertThat(board.locator("#agents [data-agent='" + agentName + "'] .state")).hasText("空闲");
 
 		var caller = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-		var citizen = Sipp.caller("127.0.0.1", port, "12345", caller, new CallerScript().speak().pause(6000), true).start();
+		var citizen = Sipp.caller("127.0.0.1", port, "12345", caller, new CallerScript().speak().pause(9000), true).start();
 
 		// the screen pop: the order form, linked to the call, with the caller's number and history
 		desk.waitForURL(url -> url.contains("/console/work-orders/new?callId="), new Page.WaitForURLOptions().setTimeout(15_000));
@@ -107,6 +107,16 @@ class ContactBrowserTest extends ApplicationTest {
 		desk.locator("#order-content").fill("市民来电反映小区门口路灯坏了两个星期。");
 		desk.locator("#order-submit").click();
 		assertThat(desk.locator(".alert.success")).containsText("已登记工单");
+
+		// back on the desk during the call: hold (the citizen hears music) and take the call back
+		desk.navigate(api.base() + "/console/desk");
+		desk.locator("#hold-toggle").click();
+		assertThat(desk.locator("#on-hold")).hasText("保持中");
+		assertThat(desk.locator("#hold-toggle")).hasText("恢复通话");
+		Browser.screenshot(desk, "contact-desk-hold");
+		desk.locator("#hold-toggle").click();
+		assertThat(desk.locator(".alert.success")).containsText("已恢复通话");
+		assertThat(desk.locator("#on-hold")).hasCount(0);
 
 		assertThat(citizen.await().passed()).isTrue();
 		assertThat(phone.await().passed()).isTrue();

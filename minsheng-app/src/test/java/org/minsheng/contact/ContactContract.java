@@ -132,6 +132,7 @@ abstract class ContactContract extends ApplicationTest {
 		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 2s"), """
 				  - number: "12345"
 				    start: menu
+				    record_ivr: true
 				    nodes:
 				      menu: {menu: 人工服务请按零, options: {"0": staffed}, timeout: 5s, retries: 1, fallback: staffed}
 				      staffed: {queue: %s}
@@ -163,6 +164,12 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(wav.channels()).isEqualTo(2);
 		assertThat(wav.rmsDbfs(0)).as("citizen on the left").isGreaterThan(-45);
 		assertThat(wav.rmsDbfs(1)).as("agent on the right").isGreaterThan(-45);
+		// the IVR part (the menu prompt the caller heard) is kept beside the talk
+		assertThat(detail.get("ivrRecorded").asBoolean()).isTrue();
+		var ivr = Wav.read(Path.of(jdbc.queryForObject("select ivr_recording_file from contact_call where call_id = ?",
+				String.class, record.get("callId").asString())));
+		assertThat(ivr.channels()).isEqualTo(2);
+		assertThat(ivr.rmsDbfs(1)).as("the menu prompt on the right").isGreaterThan(-45);
 
 		// after the call: wrap-up, then available again by itself
 		assertThat(Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())).get("state").asString(),
@@ -318,6 +325,7 @@ abstract class ContactContract extends ApplicationTest {
 		plan(queue("q" + skill.hashCode(), "max_wait: 30s"), """
 				  - number: "12345"
 				    start: progress
+				    record_ivr: true
 				    nodes:
 				      progress: {collect: 请输入工单编号, max: 20, timeout: 6s, into: order, next: say}
 				      say: {order_status: order, next: bye}
@@ -332,13 +340,95 @@ abstract class ContactContract extends ApplicationTest {
 		var spoken = "工单" + spell(digits) + "，当前状态：" + stateLabel + "。";
 		var prompts = new CachingSynthesizer(new EspeakSynthesizer(), Path.of(dataDir, "prompts"));
 		assertThat(Files.exists(prompts.fileFor(spoken))).as("the IVR said: " + spoken).isTrue();
-		assertThat(callOf(null, "IVR_ONLY").get("flowPath").asString()).isEqualTo("progress>say>bye");
+		var record = callOf(null, "IVR_ONLY");
+		assertThat(record.get("flowPath").asString()).isEqualTo("progress>say>bye");
+		// a call that never reached an agent is recorded when its flow says so: the prompts it heard
+		assertThat(record.get("recorded").asBoolean()).isTrue();
+		var file = jdbc.queryForObject("select recording_file from contact_call where call_id = ?", String.class,
+				record.get("callId").asString());
+		var wav = Wav.read(Path.of(file));
+		assertThat(wav.channels()).isEqualTo(2);
+		assertThat(wav.rmsDbfs(1)).as("prompts and the spoken state on the right").isGreaterThan(-40);
+		assertThat(Files.readString(Path.of(file + ".sha256"))).startsWith(record.get("recordingSha256").asString());
 	}
 
 	static String spell(String digits) {
 		var out = new StringBuilder();
 		for (char c : digits.toCharArray()) out.append("零幺二三四五六七八九".charAt(c - '0'));
 		return out.toString();
+	}
+
+	@Test
+	void agentHoldsTheCallerFromTheConsoleAndTheRecordSaysHowLong() {
+		var q = "q" + skill.hashCode();
+		var agent = agent(Map.of(q + "技能", 4));
+		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var phone = phone(agent, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak().pause(7000), true).start();
+
+		var onCall = Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())),
+				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
+		var callId = onCall.get("callId").asString();
+		var missing = agent.session().post("/api/contact/calls/" + callId + "/hold", Map.of());
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.body()).contains("on");
+		var held = ok(agent.session().post("/api/contact/calls/" + callId + "/hold", Map.of("on", true)));
+		assertThat(held.get("onHold").asBoolean()).isTrue();
+		sleep(2000);
+		var resumed = ok(agent.session().post("/api/contact/calls/" + callId + "/hold", Map.of("on", false)));
+		assertThat(resumed.get("onHold").asBoolean()).isFalse();
+
+		assertThat(citizen.await().passed()).isTrue();
+		assertThat(phone.await().passed()).isTrue();
+		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
+				Duration.ofSeconds(10)).json();
+		assertThat(detail.get("holdMillis").asLong()).isBetween(1_800L, 3_500L);
+		assertThat(detail.get("legs").get(0).get("holdMillis").asLong()).isEqualTo(detail.get("holdMillis").asLong());
+		assertThat(jdbc.queryForObject("select count(*) from audit_entry where action in ('CONTACT_CALL_HELD', 'CONTACT_CALL_RESUMED')"
+				+ " and target_id = ?", Long.class, callId)).isEqualTo(2);
+	}
+
+	@Test
+	void anAnnouncementFlowPlaysAsEarlyMediaAndIsNeverAnswered() {
+		plan(queue("q" + skill.hashCode(), "max_wait: 30s"), """
+				  - number: "12345009"
+				    start: notice
+				    early_media: true
+				    nodes:
+				      notice: {play: 系统维护中，请稍后再拨。, next: bye}
+				      bye: {hangup: ""}
+				""");
+		try (var probe = org.minsheng.sip.testkit.RtpProbe.open()) {
+			var citizen = Sipp.scenario("caller-early", "127.0.0.1", sipPort()).set("number", "12345009")
+				.set("media", probe.port()).set("final", 480).run();
+
+			assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+			assertThat(probe.packets().size()).as("the announcement, in 20 ms packets").isGreaterThan(50);
+			assertThat(probe.rmsDbfs(Duration.ZERO, probe.elapsed())).isGreaterThan(-40);
+		}
+		var record = Eventually.value(() -> {
+			for (var c : ok(supervisor.get("/api/contact/calls?limit=50"))) {
+				if (c.get("dialled").asString().equals("12345009")) return c;
+			}
+			return null;
+		}, c -> c != null, Duration.ofSeconds(15));
+		assertThat(record.get("disposition").asString()).isEqualTo("IVR_ONLY");
+		assertThat(record.get("answeredAt").isNull()).as("never answered, never billed").isTrue();
+		assertThat(record.get("flowPath").asString()).isEqualTo("notice>bye");
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param recording  the stereo recording (caller left, agent right), if one was made
  * @param transferTo where the agent transferred the caller (the user part of the REFER's Refer-To, or what
  *                   {@link Call#transfer} was given), when {@link Result#TRANSFERRED}
+ * @param held       how long the caller was on hold during the talk (by the agent's phone or {@link Call#hold})
  */
 public record BridgeOutcome(Result result, String agent, String agentCallId, Optional<Instant> answeredAt, Instant endedAt,
-							Optional<Party> endedBy, Optional<Recording> recording, Optional<String> transferTo) {
+							Optional<Party> endedBy, Optional<Recording> recording, Optional<String> transferTo,
+							java.time.Duration held) {
 
 	public enum Result {
 		/** The agent answered and the two talked until one hung up. */

@@ -35,6 +35,19 @@ public interface Call {
 	void answer();
 
 	/**
+	 * Early media: sends 183 Session Progress with the SDP answer, so what is {@link #play played} reaches the caller
+	 * before the call is answered (an announcement the caller is not billed for, or ringback of the center's own).
+	 * {@link #answer} may follow; {@link #hangup} without it refuses the call (480), which carriers do not charge.
+	 * Does nothing once answered.
+	 */
+	void progress();
+
+	/** Whether the call has been answered (200 OK sent). */
+	default boolean isAnswered() {
+		return answeredAt().isPresent();
+	}
+
+	/**
 	 * Plays a clip to the caller.
 	 *
 	 * @param interruptible whether a key press stops the clip
@@ -91,7 +104,32 @@ public interface Call {
 	 */
 	boolean transfer(String target);
 
-	/** Ends the call (BYE when answered, 480 or the given status otherwise). */
+	/**
+	 * Puts the caller on hold while talking with an agent (the console's hold button), or takes the call off hold:
+	 * while held the two do not hear each other and the caller hears {@link #holdMusic}. An agent's phone holding
+	 * (a re-INVITE with {@code sendonly} or {@code inactive}) does the same by itself.
+	 *
+	 * @return false when the caller is not talking with an agent
+	 */
+	boolean hold(boolean on);
+
+	/** Whether the caller is on hold now (by the console or by the agent's phone). */
+	boolean isHeld();
+
+	/** The music the caller hears while on hold, looped; without one the caller hears silence. */
+	void holdMusic(AudioClip music);
+
+	/**
+	 * Starts recording the call as the caller lives it, in stereo: what the caller says on the left, what the caller
+	 * hears (prompts, music, the agent) on the right. For calls that never reach an agent ("IVR-only"), since a
+	 * talk with an agent has its own recording. Ends with {@link #stopRecording} or with the call.
+	 */
+	void startRecording(String name);
+
+	/** Ends the recording {@link #startRecording} started (finishing its file and checksum); empty when none. */
+	Optional<Recording> stopRecording();
+
+	/** Ends the call (BYE when answered, 480 otherwise). */
 	void hangup();
 
 	/** Waits until the call has ended. */

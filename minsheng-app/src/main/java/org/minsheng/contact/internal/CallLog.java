@@ -61,21 +61,25 @@ class CallLog {
 				: Duration.between(t.queuedAt, t.agentAnsweredAt != null ? t.agentAnsweredAt : endedAt).toMillis();
 		Long talk = t.agentAnsweredAt == null ? null
 				: Duration.between(t.agentAnsweredAt, t.talkEndedAt != null ? t.talkEndedAt : endedAt).toMillis();
+		// the call's recording is its talk (or message); a call that had neither keeps its IVR recording as such
+		var main = t.recording != null ? t.recording : t.ivrRecording;
+		var ivr = t.recording != null ? t.ivrRecording : null;
 		tx.executeWithoutResult(s -> {
 			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
-					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path, hold_ms, ivr_recording_file,"
+					+ " ivr_recording_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
 					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
 					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
 					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
-					t.disposition, t.hangupBy, t.recording == null ? null : t.recording.file().toString(),
-					t.recording == null ? null : t.recording.sha256(), t.workOrderNo, cut(String.join(">", t.path), 2000));
+					t.disposition, t.hangupBy, main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
+					t.workOrderNo, cut(String.join(">", t.path), 2000), t.holdMillis, ivr == null ? null : ivr.file().toString(),
+					ivr == null ? null : ivr.sha256());
 			for (var leg : t.legs) {
 				jdbc.update("insert into contact_call_leg (call_id, leg_call_id, agent, offered_at, answered_at, ended_at,"
-						+ " result) values (?, ?, ?, ?, ?, ?, ?)", t.callId, leg.legCallId(), leg.agent(), at(leg.offeredAt()),
-						at(leg.answeredAt()), at(leg.endedAt()), leg.result());
+						+ " result, hold_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", t.callId, leg.legCallId(), leg.agent(),
+						at(leg.offeredAt()), at(leg.answeredAt()), at(leg.endedAt()), leg.result(), leg.holdMillis());
 			}
 			for (var e : t.queueEvents) {
 				jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
@@ -130,9 +134,11 @@ class CallLog {
 	Optional<CallRecord> find(String callId, boolean unmask) {
 		var rows = jdbc.queryForList("select * from contact_call where call_id = ?", callId);
 		if (rows.isEmpty()) return Optional.empty();
-		var legs = jdbc.query("select agent, offered_at, answered_at, ended_at, result from contact_call_leg where call_id = ? order by id",
+		var legs = jdbc.query("select agent, offered_at, answered_at, ended_at, result, hold_ms from contact_call_leg"
+				+ " where call_id = ? order by id",
 				(rs, n) -> new CallRecord.Leg(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5)), callId);
+						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+						num(rs.getObject(6))), callId);
 		var events = jdbc.query("select queue, event, at, wait_ms, agent from contact_queue_event where call_id = ? order by id",
 				(rs, n) -> new CallRecord.QueueEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
 						(Long) rs.getObject(4), rs.getString(5)), callId);
@@ -153,7 +159,8 @@ class CallLog {
 				(String) r.get("queue"), (String) r.get("agent"), odt(r.get("agent_answered_at")), odt(r.get("ended_at")),
 				num(r.get("wait_ms")), num(r.get("talk_ms")), (String) r.get("disposition"), (String) r.get("hangup_by"),
 				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
-				(String) r.get("flow_path"), legs, events);
+				(String) r.get("flow_path"), odt(r.get("answered_at")), num(r.get("hold_ms")),
+				r.get("ivr_recording_file") != null, legs, events);
 	}
 
 	private static Long num(Object o) {

@@ -14,7 +14,14 @@ import java.util.Set;
  */
 record CallPlan(Map<String, Flow> flows, Map<String, QueuePlan> queues, Set<String> vipNumbers, String source) {
 
-	record Flow(String number, String start, Map<String, FlowNode> nodes) {
+	/**
+	 * @param earlyMedia the flow plays its prompts as early media (183) and answers only when it needs
+	 *     the caller's keys or voice, or an agent: a flow that only announces and hangs up is never
+	 *     answered, so the caller is not billed
+	 * @param recordIvr  record the call as the caller hears it from the start (prompts and keys), so
+	 *     calls that never reach an agent are recorded too
+	 */
+	record Flow(String number, String start, Map<String, FlowNode> nodes, boolean earlyMedia, boolean recordIvr) {
 	}
 
 	Optional<Flow> flowFor(String dialled) {

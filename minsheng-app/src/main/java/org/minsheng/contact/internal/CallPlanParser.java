@@ -104,7 +104,13 @@ final class CallPlanParser {
 			var start = text(flow.get("start"), path + ".start");
 			if (!nodes.containsKey(start)) throw new InvalidFieldException(path + ".start", "No node named '" + start + "'");
 			for (var n : nodes.entrySet()) check(n.getValue(), nodes.keySet(), queues.keySet(), path + ".nodes." + n.getKey());
-			flows.put(number, new CallPlan.Flow(number, start, Map.copyOf(nodes)));
+			for (var key : flow.keySet()) {
+				if (!FLOW_KEYS.contains(key)) {
+					throw new InvalidFieldException(path + "." + key, "Unknown flow setting; known are " + FLOW_KEYS);
+				}
+			}
+			flows.put(number, new CallPlan.Flow(number, start, Map.copyOf(nodes),
+					bool(flow.get("early_media"), path + ".early_media"), bool(flow.get("record_ivr"), path + ".record_ivr")));
 		}
 		var vips = new HashSet<String>();
 		for (var v : list(top.get("vip_numbers"), "vip_numbers")) vips.add(String.valueOf(v).replaceAll("[^0-9]", ""));
@@ -219,6 +225,15 @@ final class CallPlanParser {
 		if (o == null) throw new InvalidFieldException(path, "Missing");
 		if (o instanceof Map || o instanceof List) throw new InvalidFieldException(path, "Expected a text");
 		return String.valueOf(o).strip();
+	}
+
+	private static final java.util.Set<String> FLOW_KEYS = new java.util.LinkedHashSet<>(
+			List.of("number", "start", "nodes", "early_media", "record_ivr"));
+
+	private static boolean bool(Object o, String path) {
+		if (o == null) return false;
+		if (o instanceof Boolean b) return b;
+		throw new InvalidFieldException(path, "Expected true or false");
 	}
 
 	private static int integer(Object o, String path) {

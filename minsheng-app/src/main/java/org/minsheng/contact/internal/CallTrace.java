@@ -9,7 +9,8 @@ import org.minsheng.sip.Recording;
 /** What happened on one call, gathered as the flow runs and stored as its detail record at the end. */
 final class CallTrace {
 
-	record Leg(String agent, String legCallId, Instant offeredAt, Instant answeredAt, Instant endedAt, String result) {
+	record Leg(String agent, String legCallId, Instant offeredAt, Instant answeredAt, Instant endedAt, String result,
+			Long holdMillis) {
 	}
 
 	record QueueEvent(String queue, String event, Instant at, Long waitMillis, String agent) {
@@ -40,6 +41,12 @@ final class CallTrace {
 	String hangupBy;
 
 	Recording recording;
+
+	/** The IVR part as the caller heard it, when the flow records it. */
+	Recording ivrRecording;
+
+	/** Time on hold over all talks, when the caller was held. */
+	Long holdMillis;
 
 	String workOrderNo;
 

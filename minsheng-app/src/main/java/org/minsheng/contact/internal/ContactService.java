@@ -225,8 +225,9 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now());
 		live.put(trace.callId, trace);
 		liveCalls.put(trace.callId, call);
+		var runner = new FlowRunner(call, trace, this);
 		try {
-			new FlowRunner(call, trace, this).run();
+			runner.run();
 		}
 		catch (CallGoneException gone) {
 			log.debug("caller of {} hung up", call.id());
@@ -236,6 +237,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		finally {
 			if (!call.isEnded()) call.hangup();
+			runner.finish();
 			if (trace.hangupBy == null) trace.hangupBy = call.endedBy().map(Party::name).orElse(null);
 			try {
 				callLog.save(trace, now());
@@ -593,7 +595,24 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,
 				trace.startedAt.atOffset(java.time.ZoneOffset.UTC),
-				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC)));
+				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC),
+				Optional.ofNullable(liveCalls.get(callId)).map(Call::isHeld).orElse(false)));
+	}
+
+	@Override
+	public void hold(String callId, boolean on) {
+		var actor = current.get();
+		var trace = live.get(callId);
+		var call = liveCalls.get(callId);
+		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
+		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
+		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
+		if (!call.hold(on)) {
+			throw new ConflictException("Expected to " + (on ? "hold" : "resume") + " call '" + callId
+					+ "', but it is not talking with an agent");
+		}
+		audit.record(AuditRecord.of(on ? "CONTACT_CALL_HELD" : "CONTACT_CALL_RESUMED", "contact_call", auditId(callId),
+				actor.username()));
 	}
 
 	@Override

@@ -84,8 +84,14 @@ final class FlowRunner {
 			call.hangup();
 			return;
 		}
-		call.answer();
-		trace.answeredAt = services.now();
+		this.flow = flow;
+		if (flow.earlyMedia()) {
+			call.progress();
+		}
+		else {
+			answer();
+		}
+		if (flow.recordIvr()) call.startRecording(recordingName("ivr"));
 		String node = flow.start();
 		int steps = 0;
 		while (node != null && !call.isEnded()) {
@@ -98,7 +104,29 @@ final class FlowRunner {
 		}
 	}
 
+	private CallPlan.Flow flow;
+
+	/** Answers the call if it is not yet (a flow with early media answers when it first needs the caller). */
+	private void answer() {
+		if (trace.answeredAt != null) return;
+		call.answer();
+		trace.answeredAt = services.now();
+	}
+
+	/** The IVR recording ends when an agent answers: the talk has its own. */
+	private void stopIvrRecording() {
+		if (flow != null && flow.recordIvr() && trace.ivrRecording == null) {
+			call.stopRecording().ifPresent(r -> trace.ivrRecording = r);
+		}
+	}
+
+	/** Called when the call ends, however it ends. */
+	void finish() {
+		stopIvrRecording();
+	}
+
 	private String step(FlowNode node, CallPlan plan) {
+		if (needsAnswer(node)) answer();
 		return switch (node) {
 			case FlowNode.Play p -> {
 				call.play(p.file() != null ? file(p.file(), p.text()) : say(p.text()), true);
@@ -126,6 +154,16 @@ final class FlowRunner {
 				call.hangup();
 				yield null;
 			}
+		};
+	}
+
+	/** Nodes that need the caller's keys or voice, or an agent, are answered first; announcements are not. */
+	private static boolean needsAnswer(FlowNode node) {
+		return switch (node) {
+			case FlowNode.Play p -> false;
+			case FlowNode.RouteTime r -> false;
+			case FlowNode.Hangup h -> false;
+			default -> true;
 		};
 	}
 
@@ -169,6 +207,7 @@ final class FlowRunner {
 		if (trace.queuedAt == null) trace.queuedAt = enteredAt;
 		trace.event(q.name(), "ENTERED", enteredAt, null, null);
 		var waiting = acd.enqueue(call.id().value(), call.caller(), q, priority + boost, call::stopPlayback);
+		call.holdMusic(services.prompts().musicOnHold());
 		var deadline = enteredAt.plus(q.maxWait());
 		var nextAnnouncement = enteredAt.plus(Duration.ofSeconds(Math.min(8, q.announceEvery().toSeconds())));
 		try {
@@ -258,6 +297,7 @@ final class FlowRunner {
 		try {
 			outcome = call.bridgeFirst(new ArrayList<>(byExtension.keySet()), q.ringTimeout(), recordingName("call"),
 					extension -> {
+						stopIvrRecording();
 						var seat = byExtension.get(extension);
 						var now = services.now();
 						winner.set(seat);
@@ -282,7 +322,11 @@ final class FlowRunner {
 			if (outcome != null) {
 				trace.hangupBy = outcome.endedBy().map(Party::name).orElse(null);
 				outcome.recording().ifPresent(r -> trace.recording = r);
-				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt, trace.agentAnsweredAt, now, "ANSWERED"));
+				if (!outcome.held().isZero()) {
+					trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
+				}
+				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt, trace.agentAnsweredAt, now, "ANSWERED",
+						outcome.held().isZero() ? null : outcome.held().toMillis()));
 			}
 			else {
 				trace.hangupBy = Party.CALLER.name();
@@ -295,15 +339,16 @@ final class FlowRunner {
 			}
 			if (outcome == null) throw new CallGoneException(call.id());
 			if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
+				var answeredLeg = trace.legs.getLast();
 				trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt,
-						trace.agentAnsweredAt, now, "TRANSFERRED"));
+						trace.agentAnsweredAt, now, "TRANSFERRED", answeredLeg.holdMillis()));
 				return new Rung(false, outcome.transferTo().orElseThrow());
 			}
 			return new Rung(true, null);
 		}
 		var result = outcome.result();
 		for (var s : seats) {
-			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, result.name()));
+			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, result.name(), null));
 			if (result == BridgeOutcome.Result.CALLER_LEFT) {
 				release(s);
 			}

@@ -35,6 +35,9 @@ class ContactController {
 	record TransferBody(@NotNull @Size(max = 100) String target) {
 	}
 
+	record HoldBody(@NotNull Boolean on) {
+	}
+
 	private final ContactCenter center;
 
 	ContactController(ContactCenter center) {
@@ -88,6 +91,13 @@ class ContactController {
 	@PostMapping("/api/contact/calls/{callId}/transfer")
 	void transfer(@PathVariable String callId, @Valid @RequestBody TransferBody body) {
 		center.transfer(callId, body.target());
+	}
+
+	/** {@code {"on": true}} puts the caller on hold (music), {@code {"on": false}} takes them back. */
+	@PostMapping("/api/contact/calls/{callId}/hold")
+	ContactCenter.LiveCall hold(@PathVariable String callId, @Valid @RequestBody HoldBody body) {
+		center.hold(callId, body.on());
+		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("call in progress", callId));
 	}
 
 	@GetMapping("/api/contact/live")

@@ -33,6 +33,31 @@ class CallPlanParserTest {
 	}
 
 	@Test
+	void readsEarlyMediaAndIvrRecordingPerFlowAndRefusesUnknownSettings() throws Exception {
+		var yaml = """
+				queues: {q: {}}
+				flows:
+				  - number: "1"
+				    start: a
+				    early_media: true
+				    record_ivr: true
+				    nodes:
+				      a: {hangup: 系统维护中}
+				""";
+		var flow = CallPlanParser.parse(yaml).flowFor("1").orElseThrow();
+		assertThat(flow.earlyMedia()).isTrue();
+		assertThat(flow.recordIvr()).isTrue();
+		assertThat(CallPlanParser.parse(demo()).flowFor("12345001").orElseThrow().earlyMedia()).isFalse();
+
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("early_media: true", "early_media: 是")))
+			.isInstanceOf(InvalidFieldException.class)
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].early_media");
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("record_ivr: true", "record_ivrs: true")))
+			.isInstanceOf(InvalidFieldException.class).hasMessageContaining("Unknown flow setting")
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].record_ivrs");
+	}
+
+	@Test
 	void namesTheNodeAMenuPointsToThatDoesNotExist() throws Exception {
 		var broken = demo().replace("\"2\": complaint", "\"2\": complaints");
 

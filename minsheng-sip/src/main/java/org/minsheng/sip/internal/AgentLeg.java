@@ -2,7 +2,6 @@ package org.minsheng.sip.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.ClientTransaction;
@@ -12,7 +11,6 @@ import javax.sip.ResponseEvent;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.minsheng.sip.BridgeOutcome;
 import org.minsheng.sip.Party;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +29,8 @@ final class AgentLeg {
 	/** Completed with the target when the agent transfers the caller (REFER, or the console). */
 	final CompletableFuture<String> transferTo = new CompletableFuture<>();
 	volatile Instant answeredAt;
+	/** Told whether the phone put the call on hold (a re-INVITE with sendonly, inactive or 0.0.0.0) or took it off. */
+	volatile java.util.function.Consumer<Boolean> holdListener = held -> { };
 
 	private final JainSipEngine engine;
 	private final ClientTransaction invite;
@@ -101,6 +101,7 @@ final class AgentLeg {
 		byte[] body = event.getRequest().getRawContent();
 		String direction = "sendrecv";
 		Codec codec = rtp.codec();
+		boolean held = false;
 		if (body != null && body.length > 0) {
 			Sdp offer = Sdp.parse(new String(body, StandardCharsets.UTF_8));
 			Codec c = offer.firstG711();
@@ -109,12 +110,20 @@ final class AgentLeg {
 				return;
 			}
 			codec = c;
-			rtp.connect(offer.address(), offer.port(), c, offer.telephoneEvent());
+			held = offer.onHold();
+			// a hold offer with 0.0.0.0 (RFC 2543 style) must not move where the audio goes
+			if (!"0.0.0.0".equals(offer.address())) rtp.connect(offer.address(), offer.port(), c, offer.telephoneEvent());
 			direction = offer.answerDirection();
 		}
 		String sdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
 				java.util.List.of(codec), Sdp.DEFAULT_TELEPHONE_EVENT, direction);
-		engine.respond(event, Response.OK, r -> r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType()));
+		String transport = ((javax.sip.header.ViaHeader) event.getRequest().getHeader(javax.sip.header.ViaHeader.NAME))
+				.getTransport().toLowerCase();
+		engine.respond(event, Response.OK, r -> {
+			r.addHeader(engine.ourContact(transport));
+			r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType());
+		});
+		holdListener.accept(held);
 	}
 
 	/**
@@ -190,10 +199,5 @@ final class AgentLeg {
 				engine.agentLegs.remove(callId, this);
 			});
 		}
-	}
-
-	BridgeOutcome outcome(BridgeOutcome.Result result) {
-		return new BridgeOutcome(result, agent, callId, Optional.ofNullable(answeredAt), Instant.now(),
-				Optional.empty(), Optional.empty(), Optional.empty());
 	}
 }

@@ -57,6 +57,17 @@ final class InboundCall implements Call {
 	private final LinkedBlockingQueue<Character> digits = new LinkedBlockingQueue<>();
 	private volatile Playback playback;
 	private volatile AgentLeg currentLeg;
+	private volatile boolean early;
+	// hold: by the console and by the agent's phone; music looped to the caller meanwhile
+	private volatile boolean heldByConsole;
+	private volatile boolean heldByPhone;
+	private volatile AudioClip holdMusic;
+	private Playback holdPlayback;
+	private long holdSince;
+	private long heldNanos;
+	// the recording of the call as the caller lives it (IVR-only calls)
+	private volatile StereoRecorder callRecorder;
+	private Recording callRecording;
 
 	InboundCall(JainSipEngine engine, ServerTransaction invite, Dialog dialog, Request request, RtpSession rtp, Sdp offer) {
 		this.engine = engine;
@@ -76,6 +87,12 @@ final class InboundCall implements Call {
 
 	private RtpSession.Listener ivrListener() {
 		return new RtpSession.Listener() {
+			@Override
+			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
+				StereoRecorder r = callRecorder;
+				if (r != null) r.write(0, timestamp, pcm, arrivedNanos);
+			}
+
 			@Override
 			public void digit(char key) {
 				InboundCall.this.digit(key);
@@ -114,7 +131,7 @@ final class InboundCall implements Call {
 	@Override
 	public void ring() {
 		ensureUp();
-		if (answeredAt != null || finalSent.get()) return;
+		if (answeredAt != null || finalSent.get() || early) return;
 		try {
 			engine.respond(invite, request, Response.RINGING, r -> ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(localTag));
 		} catch (Exception e) {
@@ -122,14 +139,38 @@ final class InboundCall implements Call {
 		}
 	}
 
+	/** One SDP answer for the call: the same in 183 and 200 (RFC 3264 8: an unchanged session keeps its version). */
+	private final long sessionId = System.currentTimeMillis();
+
+	private String answerSdp() {
+		return Sdp.write(engine.settings.advertisedAddress(), rtp.port(), sessionId, List.of(rtp.codec()),
+				offer.telephoneEvent(), "sendrecv");
+	}
+
+	@Override
+	public void progress() {
+		ensureUp();
+		if (answeredAt != null || early) return;
+		if (finalSent.get()) throw new CallGoneException(id);
+		String sdp = answerSdp();
+		try {
+			engine.respond(invite, request, Response.SESSION_PROGRESS, r -> {
+				((ToHeader) r.getHeader(ToHeader.NAME)).setTag(localTag);
+				r.addHeader(engine.ourContact(transport()));
+				r.setContent(sdp.getBytes(StandardCharsets.US_ASCII), engine.sdpType());
+			});
+		} catch (Exception e) {
+			throw new IllegalStateException("cannot send 183 for " + id, e);
+		}
+		early = true;
+	}
+
 	@Override
 	public void answer() {
 		ensureUp();
 		if (answeredAt != null) return;
 		if (!finalSent.compareAndSet(false, true)) throw new CallGoneException(id);
-		int dtmf = offer.telephoneEvent();
-		String answerSdp = Sdp.write(engine.settings.advertisedAddress(), rtp.port(), System.currentTimeMillis(),
-				List.of(rtp.codec()), dtmf, "sendrecv");
+		String answerSdp = answerSdp();
 		try {
 			engine.respond(invite, request, Response.OK, r -> {
 				((ToHeader) r.getHeader(ToHeader.NAME)).setTag(localTag);
@@ -237,7 +278,7 @@ final class InboundCall implements Call {
 		}
 		if (legs.isEmpty()) {
 			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, named, "", Optional.empty(), Instant.now(),
-					Optional.empty(), Optional.empty(), Optional.empty());
+					Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO);
 		}
 		long deadline = System.nanoTime() + ringTimeout.toNanos();
 		AgentLeg winner = null;
@@ -282,7 +323,7 @@ final class InboundCall implements Call {
 			}
 			AgentLeg first = legs.getFirst();
 			return new BridgeOutcome(result, named, first.callId, Optional.empty(), Instant.now(), Optional.empty(),
-					Optional.empty(), Optional.empty());
+					Optional.empty(), Optional.empty(), Duration.ZERO);
 		}
 		if (answeredAt == null) answer();
 		stopPlayback();
@@ -304,6 +345,8 @@ final class InboundCall implements Call {
 			@Override
 			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
 				recorder.write(timestamp, pcm);
+				StereoRecorder r = callRecorder;
+				if (r != null) r.write(0, timestamp, pcm, arrivedNanos);
 			}
 
 			@Override
@@ -335,7 +378,7 @@ final class InboundCall implements Call {
 			@Override
 			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
 				if (recorder != null) recorder.write(0, timestamp, pcm, arrivedNanos);
-				agentRtp.send(pcm, 0, pcm.length);
+				if (!isHeld()) agentRtp.send(pcm, 0, pcm.length);
 			}
 
 			@Override
@@ -347,16 +390,23 @@ final class InboundCall implements Call {
 			@Override
 			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
 				if (recorder != null) recorder.write(1, timestamp, pcm, arrivedNanos);
-				rtp.send(pcm, 0, pcm.length);
+				if (!isHeld()) rtp.send(pcm, 0, pcm.length);
 			}
 		});
 		Party endedBy;
 		currentLeg = leg;
+		leg.holdListener = held -> {
+			heldByPhone = held;
+			holdChanged();
+		};
 		try {
 			CompletableFuture.anyOf(leg.ended, ended, leg.transferTo).join();
 			endedBy = ended.isDone() ? Party.CALLER : leg.transferTo.isDone() ? null : Party.AGENT;
 		} finally {
 			currentLeg = null;
+			heldByPhone = false;
+			heldByConsole = false;
+			holdChanged();
 			rtp.listener(ivrListener());
 			if (ended.isDone() || leg.transferTo.isDone()) leg.hangup();
 			leg.release();
@@ -369,12 +419,17 @@ final class InboundCall implements Call {
 				log.error("recording of {} could not be finished", id, e);
 			}
 		}
+		Duration held;
+		synchronized (this) {
+			held = Duration.ofNanos(heldNanos);
+			heldNanos = 0;
+		}
 		if (endedBy == null) {
 			return new BridgeOutcome(BridgeOutcome.Result.TRANSFERRED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
-					Instant.now(), Optional.of(Party.AGENT), recording, Optional.of(leg.transferTo.join()));
+					Instant.now(), Optional.of(Party.AGENT), recording, Optional.of(leg.transferTo.join()), held);
 		}
 		return new BridgeOutcome(BridgeOutcome.Result.TALKED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
-				Instant.now(), Optional.of(endedBy), recording, Optional.empty());
+				Instant.now(), Optional.of(endedBy), recording, Optional.empty(), held);
 	}
 
 	@Override
@@ -382,6 +437,77 @@ final class InboundCall implements Call {
 		AgentLeg leg = currentLeg;
 		if (leg == null || target == null || target.isBlank()) return false;
 		return leg.transferTo.complete(target);
+	}
+
+	@Override
+	public boolean hold(boolean on) {
+		if (currentLeg == null) return false;
+		heldByConsole = on;
+		holdChanged();
+		return true;
+	}
+
+	@Override
+	public boolean isHeld() {
+		return heldByConsole || heldByPhone;
+	}
+
+	@Override
+	public void holdMusic(AudioClip music) {
+		this.holdMusic = music;
+	}
+
+	/** Starts or stops the music and the hold clock after either side changed the hold. */
+	private synchronized void holdChanged() {
+		boolean held = isHeld() && currentLeg != null && !ended.isDone();
+		if (held && holdPlayback == null) {
+			holdSince = System.nanoTime();
+			AudioClip music = holdMusic;
+			holdPlayback = new Playback(rtp, music == null ? new short[RtpSession.FRAME] : music.samples(), false, true,
+					music == null);
+			engine.clock.add(holdPlayback);
+			log.debug("call {} on hold", id);
+		} else if (!held && holdPlayback != null) {
+			holdPlayback.stop();
+			engine.clock.remove(holdPlayback);
+			holdPlayback = null;
+			heldNanos += System.nanoTime() - holdSince;
+			log.debug("call {} off hold", id);
+		}
+	}
+
+	@Override
+	public void startRecording(String name) {
+		ensureUp();
+		StereoRecorder recorder = new StereoRecorder(engine.settings.recordingDirectory().resolve(name + ".wav"));
+		synchronized (this) {
+			if (callRecorder != null || callRecording != null) {
+				recorder.close();
+				throw new IllegalStateException("call " + id + " is already recorded");
+			}
+			callRecorder = recorder;
+		}
+		long start = System.nanoTime();
+		rtp.tap((timestamp, pcm, offset, count) -> {
+			short[] heard = java.util.Arrays.copyOfRange(pcm, offset, offset + count);
+			recorder.write(1, timestamp, heard, System.nanoTime());
+		});
+		log.debug("recording call {} from {}", id, start);
+	}
+
+	@Override
+	public synchronized Optional<Recording> stopRecording() {
+		StereoRecorder recorder = callRecorder;
+		if (recorder != null) {
+			callRecorder = null;
+			rtp.tap(null);
+			try {
+				callRecording = recorder.finish();
+			} catch (RuntimeException e) {
+				log.error("recording of call {} could not be finished", id, e);
+			}
+		}
+		return Optional.ofNullable(callRecording);
 	}
 
 	@Override
@@ -473,6 +599,8 @@ final class InboundCall implements Call {
 		if (ended.complete(by)) {
 			digits.offer(ENDED);
 			stopPlayback();
+			holdChanged();
+			stopRecording();
 			rtp.close();
 			engine.ended(this);
 			log.debug("call {} ended by {}", id, by);
@@ -485,17 +613,28 @@ final class InboundCall implements Call {
 		final boolean interruptible;
 		private final RtpSession rtp;
 		private final short[] samples;
+		private final boolean loop;
+		private final boolean silent;
 		private int position;
 
 		Playback(RtpSession rtp, short[] samples, boolean interruptible) {
+			this(rtp, samples, interruptible, false, false);
+		}
+
+		/** {@code loop}: starts over at the end until stopped; {@code silent}: keeps the clock but sends nothing. */
+		Playback(RtpSession rtp, short[] samples, boolean interruptible, boolean loop, boolean silent) {
 			this.rtp = rtp;
 			this.samples = samples;
 			this.interruptible = interruptible;
+			this.loop = loop;
+			this.silent = silent;
 		}
 
 		@Override
 		public boolean tick() {
 			if (done.isDone()) return false;
+			if (silent) return true;
+			if (loop && position >= samples.length) position = 0;
 			if (position >= samples.length) {
 				done.complete(null);
 				return false;

@@ -22,6 +22,8 @@ final class RtpSession implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
 	static final int FRAME = 160; // 20 ms at 8 kHz
+	/** A gap in sending longer than this starts a new talk spurt; shorter ones are jitter of forwarded audio. */
+	private static final long PAUSE_NANOS = 200_000_000L;
 
 	interface Listener {
 		/** Audio received, decoded to linear PCM, with its RTP timestamp and the time it arrived. */
@@ -29,6 +31,12 @@ final class RtpSession implements AutoCloseable {
 
 		/** A key pressed, reported once per event (RFC 4733 end packets are repeated; only the first counts). */
 		default void digit(char key) { }
+	}
+
+	/** Sees what is sent (to record what the caller hears). */
+	interface SendTap {
+		/** {@code count} samples from {@code offset}, sent with RTP timestamp {@code timestamp}. */
+		void sent(long timestamp, short[] pcm, int offset, int count);
 	}
 
 	private final DatagramChannel channel;
@@ -40,12 +48,14 @@ final class RtpSession implements AutoCloseable {
 	private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
 	private long timestamp = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
 	private boolean marker = true;
+	private long lastSentNanos;
 
 	private volatile InetSocketAddress remote;
 	private volatile boolean latched;
 	private volatile Codec codec;
 	private volatile int telephoneEvent = -1;
 	private volatile Listener listener = new Listener() { };
+	private volatile SendTap tap;
 	private long lastEventTimestamp = -1;
 	private boolean lastEventEnded;
 	private volatile Thread receiver;
@@ -111,6 +121,10 @@ final class RtpSession implements AutoCloseable {
 
 	void listener(Listener listener) {
 		this.listener = listener;
+	}
+
+	void tap(SendTap tap) {
+		this.tap = tap;
 	}
 
 	void start(String name) {
@@ -229,12 +243,22 @@ final class RtpSession implements AutoCloseable {
 		InetSocketAddress to = remote;
 		Codec c = codec;
 		if (to == null || c == null || !channel.isOpen()) return;
+		long now = System.nanoTime();
+		if (lastSentNanos != 0 && now - lastSentNanos > PAUSE_NANOS) {
+			// a new talk spurt after a pause (between prompts, after hold): the timestamp runs on with the clock
+			// (RFC 3550 5.1), so a receiver or a recorder places it where it belongs in time
+			timestamp = (timestamp + (now - lastSentNanos) / 125_000 - FRAME) & 0xffffffffL;
+			marker = true;
+		}
+		lastSentNanos = now;
 		out.clear();
 		out.put((byte) 0x80).put((byte) ((marker ? 0x80 : 0) | c.payloadType)).putShort((short) sequence)
 				.putInt((int) timestamp).putInt(ssrc);
 		int n = Math.min(count, 1280);
 		for (int i = 0; i < n; i++) out.put(c.encode(pcm[offset + i]));
 		out.flip();
+		SendTap t = tap;
+		if (t != null) t.sent(timestamp, pcm, offset, n);
 		marker = false;
 		sequence = (sequence + 1) & 0xffff;
 		timestamp = (timestamp + n) & 0xffffffffL;

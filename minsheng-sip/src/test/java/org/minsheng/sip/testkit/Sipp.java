@@ -74,7 +74,15 @@ public final class Sipp {
 	public static Sipp caller(String host, int port, String number, String caller, CallerScript script, boolean hangsUp) {
 		return scenario("caller-ivr", host, port).set("script", script.xml())
 			.set("ending", hangsUp ? CallerScript.HANG_UP : CallerScript.HUNG_UP_ON)
-			.set("number", number).set("caller", caller);
+			.set("number", number).set("caller", caller).set("media", "[media_port]");
+	}
+
+	/**
+	 * Names the probe's port as the caller's media port in the SDP (the {@code caller-ivr} scenario), so what the
+	 * engine sends the caller reaches the probe; sipp's own audio (speech, keys) still comes from sipp's port.
+	 */
+	public Sipp media(RtpProbe probe) {
+		return set("media", probe.port());
 	}
 
 	public Sipp credentials(String user, String password) {

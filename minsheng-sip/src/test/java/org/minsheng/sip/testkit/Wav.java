@@ -36,4 +36,14 @@ public record Wav(int channels, int sampleRate, short[][] samples) {
 		double rms = Math.sqrt(sum / Math.max(1, samples[channel].length));
 		return 20 * Math.log10(Math.max(rms, 1e-9) / 32768.0);
 	}
+
+	/** Root-mean-square level of a channel between two times (seconds from the start), in dBFS. */
+	public double rmsDbfs(int channel, double fromSeconds, double toSeconds) {
+		int from = (int) Math.max(0, fromSeconds * sampleRate);
+		int to = (int) Math.min(samples[channel].length, toSeconds * sampleRate);
+		double sum = 0;
+		for (int i = from; i < to; i++) sum += (double) samples[channel][i] * samples[channel][i];
+		double rms = Math.sqrt(sum / Math.max(1, to - from));
+		return 20 * Math.log10(Math.max(rms, 1e-9) / 32768.0);
+	}
 }
