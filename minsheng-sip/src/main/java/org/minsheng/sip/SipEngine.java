@@ -19,6 +19,13 @@ public interface SipEngine extends AutoCloseable {
 	/** Counters since start. */
 	EngineStats stats();
 
+	/**
+	 * Calls a citizen's number through the {@link SipSettings#trunk trunk} (a callback) and blocks until they answer,
+	 * decline, or {@code ringTimeout} passes (then the attempt is cancelled). An answered call is a {@link Call} like
+	 * any other: play to it, bridge it to agents, hang it up. It counts among {@link #activeCalls}.
+	 */
+	DialResult dial(String number, java.time.Duration ringTimeout);
+
 	/** Calls in progress. */
 	int activeCalls();
 

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param maxRegistration      longer registrations are shortened to this
  * @param requestsPerSecond    requests one source address may send per second before it is throttled
  * @param recordingDirectory   where call recordings are written
+ * @param trunk                where calls to citizens go out (callbacks, transfers to outside numbers); null for none
  */
 public record SipSettings(
 		String bindAddress,
@@ -32,7 +33,8 @@ public record SipSettings(
 		Duration minRegistration,
 		Duration maxRegistration,
 		int requestsPerSecond,
-		Path recordingDirectory) {
+		Path recordingDirectory,
+		Trunk trunk) {
 
 	public SipSettings {
 		Objects.requireNonNull(bindAddress, "bindAddress");
@@ -53,16 +55,21 @@ public record SipSettings(
 	/** Loopback defaults, for a laptop and for tests. */
 	public static SipSettings loopback(int port, Path recordingDirectory) {
 		return new SipSettings("127.0.0.1", null, port, Set.of("udp", "tcp"), "minsheng", 20000, 29999,
-				Duration.ofSeconds(60), Duration.ofHours(1), 200, recordingDirectory);
+				Duration.ofSeconds(60), Duration.ofHours(1), 200, recordingDirectory, null);
 	}
 
 	public SipSettings withRtpPorts(int min, int max) {
 		return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, min, max, minRegistration,
-				maxRegistration, requestsPerSecond, recordingDirectory);
+				maxRegistration, requestsPerSecond, recordingDirectory, trunk);
 	}
 
 	public SipSettings withRequestsPerSecond(int limit) {
 		return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, rtpPortMin, rtpPortMax,
-				minRegistration, maxRegistration, limit, recordingDirectory);
+				minRegistration, maxRegistration, limit, recordingDirectory, trunk);
+	}
+
+	public SipSettings withTrunk(Trunk trunk) {
+		return new SipSettings(bindAddress, advertisedAddress, port, transports, realm, rtpPortMin, rtpPortMax,
+				minRegistration, maxRegistration, requestsPerSecond, recordingDirectory, trunk);
 	}
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ListIterator;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +56,9 @@ import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.minsheng.sip.CallHandler;
+import org.minsheng.sip.DialResult;
+import org.minsheng.sip.Trunk;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.EngineStats;
 import org.minsheng.sip.Registration;
 import org.minsheng.sip.SipEngine;
@@ -89,7 +94,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	private final List<ListeningPoint> listeningPoints = new ArrayList<>();
 
 	private final ConcurrentHashMap<String, Registration> registrations = new ConcurrentHashMap<>();
-	private final ConcurrentHashMap<String, InboundCall> calls = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, CitizenCall> calls = new ConcurrentHashMap<>();
 	final ConcurrentHashMap<String, AgentLeg> agentLegs = new ConcurrentHashMap<>();
 
 	private final LongAdder requests = new LongAdder();
@@ -213,7 +218,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	@Override
 	public void close() {
-		for (InboundCall call : List.copyOf(calls.values())) {
+		for (CitizenCall call : List.copyOf(calls.values())) {
 			try {
 				call.hangup();
 			} catch (RuntimeException e) {
@@ -451,7 +456,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
 		String toTag = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
 		if (toTag != null) { // re-INVITE within a dialog: hold, resume, or a new address
-			InboundCall call = calls.get(callId);
+			CitizenCall call = calls.get(callId);
 			AgentLeg leg = agentLegs.get(callId);
 			if (call != null) call.reinvite(event);
 			else if (leg != null) leg.reinvite(event);
@@ -489,13 +494,12 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	private void ack(RequestEvent event) {
 		String callId = callIdOf(event.getRequest());
-		InboundCall call = calls.get(callId);
-		if (call != null) call.acknowledged();
+		if (calls.get(callId) instanceof InboundCall call) call.acknowledged();
 	}
 
 	private void bye(RequestEvent event) throws Exception {
 		String callId = callIdOf(event.getRequest());
-		InboundCall call = calls.get(callId);
+		CitizenCall call = calls.get(callId);
 		AgentLeg leg = agentLegs.get(callId);
 		if (call == null && leg == null) {
 			respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
@@ -508,8 +512,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	private void cancel(RequestEvent event) throws Exception {
 		String callId = callIdOf(event.getRequest());
-		InboundCall call = calls.get(callId);
-		if (call == null) {
+		if (!(calls.get(callId) instanceof InboundCall call)) {
 			respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
 			return;
 		}
@@ -530,7 +533,7 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	private void info(RequestEvent event) throws Exception {
 		String callId = callIdOf(event.getRequest());
-		InboundCall call = calls.get(callId);
+		CitizenCall call = calls.get(callId);
 		if (call == null) {
 			respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
 			return;
@@ -563,14 +566,86 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
 	}
 
-	void ended(InboundCall call) {
+	static String transportOf(Request request) {
+		return ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport().toLowerCase();
+	}
+
+	void ended(CitizenCall call) {
 		calls.remove(call.id().value(), call);
 	}
 
 	// ---------------------------------------------------------------- outgoing legs
 
+	private final LongAdder callsDialled = new LongAdder();
+
+	@Override
+	public DialResult dial(String number, Duration ringTimeout) {
+		Trunk trunk = settings.trunk();
+		if (trunk == null) return new DialResult(DialResult.Outcome.FAILED, Response.SERVICE_UNAVAILABLE, Optional.empty());
+		String digits = number == null ? "" : number.replaceAll("[^0-9+]", "");
+		if (digits.length() < 3) throw new IllegalArgumentException("not a number to call: " + number);
+		OutboundCall call;
+		try {
+			call = inviteCitizen(trunk, digits);
+		} catch (Exception e) {
+			log.warn("cannot call {} through the trunk {}:{}", digits, trunk.host(), trunk.port(), e);
+			return new DialResult(DialResult.Outcome.FAILED, Response.SERVER_INTERNAL_ERROR, Optional.empty());
+		}
+		int status;
+		try {
+			status = call.finalStatus.get(ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (java.util.concurrent.TimeoutException e) {
+			call.cancel();
+			status = call.finalStatus.getNow(Response.REQUEST_TIMEOUT);
+			if (status == Response.OK) return new DialResult(DialResult.Outcome.ANSWERED, status, Optional.of(call));
+			return new DialResult(DialResult.Outcome.NO_ANSWER, Response.REQUEST_TIMEOUT, Optional.empty());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			call.cancel();
+			return new DialResult(DialResult.Outcome.FAILED, Response.REQUEST_TERMINATED, Optional.empty());
+		} catch (java.util.concurrent.ExecutionException e) {
+			throw new IllegalStateException(e);
+		}
+		if (status == Response.OK) return new DialResult(DialResult.Outcome.ANSWERED, status, Optional.of(call));
+		DialResult.Outcome outcome = switch (status) {
+			case Response.BUSY_HERE, Response.BUSY_EVERYWHERE, Response.DECLINE -> DialResult.Outcome.BUSY;
+			case Response.REQUEST_TIMEOUT, Response.TEMPORARILY_UNAVAILABLE -> DialResult.Outcome.NO_ANSWER;
+			default -> DialResult.Outcome.FAILED;
+		};
+		return new DialResult(outcome, status, Optional.empty());
+	}
+
+	private OutboundCall inviteCitizen(Trunk trunk, String number) throws Exception {
+		String host = settings.advertisedAddress();
+		SipURI requestUri = addresses.createSipURI(number, trunk.host());
+		requestUri.setPort(trunk.port());
+		requestUri.setTransportParam(trunk.transport());
+		FromHeader from = headers.createFromHeader(addresses.createAddress(addresses.createSipURI(trunk.callerId(), host)),
+				Long.toHexString(System.nanoTime()));
+		SipURI toUri = addresses.createSipURI(number, trunk.host());
+		ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
+		CallIdHeader callId = provider.getNewCallId();
+		CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
+		ViaHeader via = headers.createViaHeader(host, port(), trunk.transport(), null);
+		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
+		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), List.of(Codec.PCMA, Codec.PCMU),
+				Sdp.DEFAULT_TELEPHONE_EVENT, "sendrecv");
+		Request invite = messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, List.of(via),
+				headers.createMaxForwardsHeader(70), sdpType(), sdp.getBytes(StandardCharsets.US_ASCII));
+		invite.addHeader(ourContact(trunk.transport()));
+		invite.addHeader(headers.createUserAgentHeader(List.of(SERVER)));
+		addAllow(invite);
+		ClientTransaction ct = provider.getNewClientTransaction(invite);
+		Dialog dialog = provider.getNewDialog(ct);
+		OutboundCall call = new OutboundCall(this, new CallId(callId.getCallId()), number, trunk.callerId(), ct, dialog, rtp);
+		calls.put(callId.getCallId(), call);
+		callsDialled.increment();
+		ct.sendRequest();
+		return call;
+	}
+
 	/** Sends an INVITE to the phone of a registration; the leg reports what happens through its futures. */
-	AgentLeg inviteAgent(InboundCall call, Registration target) throws Exception {
+	AgentLeg inviteAgent(CitizenCall call, Registration target) throws Exception {
 		String transport = target.transport();
 		String host = settings.advertisedAddress();
 		URI requestUri = addresses.createURI(target.contact());
@@ -633,6 +708,12 @@ public final class JainSipEngine implements SipEngine, SipListener {
 			} catch (Exception e) {
 				log.warn("response {} on agent leg {} failed", response.getStatusCode(), callId, e);
 			}
+		} else if (calls.get(callId) instanceof OutboundCall call) {
+			try {
+				call.response(event);
+			} catch (Exception e) {
+				log.warn("response {} on the call to a citizen {} failed", response.getStatusCode(), callId, e);
+			}
 		}
 	}
 
@@ -640,12 +721,13 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	public void processTimeout(TimeoutEvent event) {
 		if (event.isServerTransaction()) {
 			String callId = callIdOf(event.getServerTransaction().getRequest());
-			InboundCall call = calls.get(callId);
-			if (call != null) call.noAck();
+			if (calls.get(callId) instanceof InboundCall call) call.noAck();
 		} else {
 			String callId = callIdOf(event.getClientTransaction().getRequest());
+			if (!Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) return;
 			AgentLeg leg = agentLegs.get(callId);
 			if (leg != null) leg.timedOut();
+			if (calls.get(callId) instanceof OutboundCall call) call.timedOut();
 		}
 	}
 

@@ -1,0 +1,99 @@
+package org.minsheng.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minsheng.sip.testkit.EngineFixture;
+import org.minsheng.sip.testkit.Sipp;
+import org.minsheng.sip.testkit.Wav;
+
+/** Calls the engine places to citizens through the trunk (callbacks), with sipp as the carrier's gateway. */
+class DialTest {
+
+	static final String G711A = Sipp.DTMF_PCAP_DIR + "/g711a.pcap";
+
+	@TempDir
+	Path recordings;
+	EngineFixture fixture;
+
+	@BeforeEach
+	void sippThere() {
+		Sipp.assumeInstalled();
+	}
+
+	@AfterEach
+	void stop() {
+		if (fixture != null) fixture.close();
+	}
+
+	/** An engine whose trunk is the gateway sipp listens as. */
+	private Sipp gateway(String scenario) {
+		Sipp gateway = Sipp.scenario(scenario, "127.0.0.1", 5060);
+		fixture = EngineFixture.start(SipSettings.loopback(Sipp.freeUdpPort(), recordings)
+				.withTrunk(new Trunk("127.0.0.1", gateway.localPort(), "udp", "12345")))
+			.account("1001", "pw-1001");
+		return gateway;
+	}
+
+	@Test
+	void callsTheCitizenThroughTheTrunkAndBridgesThemToAnAgentWithARecording() throws Exception {
+		Sipp.Running citizen = gateway("gateway-answer").set("number", "13800138000").set("callerId", "12345")
+			.set("ring", 500).set("audio", G711A).set("talk", 4000).start();
+		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port()).set("user", "1001").set("expires", 300)
+			.set("expect", 200).credentials("1001", "pw-1001");
+		assertThat(register.run().passed()).isTrue();
+		Sipp.Running agent = Sipp.scenario("agent-answer", "127.0.0.1", fixture.port()).localPort(register.localPort())
+			.set("ring", 200).set("audio", G711A).start();
+
+		DialResult dialled = fixture.engine().dial("138-0013-8000", Duration.ofSeconds(10));
+
+		assertThat(dialled.outcome()).isEqualTo(DialResult.Outcome.ANSWERED);
+		Call call = dialled.call().orElseThrow();
+		assertThat(call.caller()).isEqualTo("13800138000");
+		assertThat(call.dialled()).isEqualTo("12345");
+		assertThat(call.isAnswered()).isTrue();
+		assertThat(fixture.engine().activeCalls()).isEqualTo(1);
+		BridgeOutcome outcome = call.bridge("1001", Duration.ofSeconds(5), "callback-1");
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
+		assertThat(outcome.endedBy()).contains(Party.CALLER);
+		Wav wav = Wav.read(outcome.recording().orElseThrow().file());
+		assertThat(wav.rmsDbfs(0)).as("the citizen on the left").isGreaterThan(-40);
+		assertThat(wav.rmsDbfs(1)).as("the agent on the right").isGreaterThan(-40);
+		Sipp.Result gatewaySide = citizen.await();
+		assertThat(gatewaySide.passed()).as(gatewaySide.toString()).isTrue();
+		assertThat(agent.await().passed()).isTrue();
+		assertThat(call.awaitEnd(Duration.ofSeconds(2))).isTrue();
+		assertThat(fixture.engine().activeCalls()).isZero();
+	}
+
+	@Test
+	void reportsABusyLineAndGivesUpRingingWithCancel() throws Exception {
+		Sipp.Running busy = gateway("agent-busy").start();
+		DialResult refused = fixture.engine().dial("13800138000", Duration.ofSeconds(5));
+		assertThat(refused.outcome()).isEqualTo(DialResult.Outcome.BUSY);
+		assertThat(refused.status()).isEqualTo(486);
+		assertThat(refused.call()).isEmpty();
+		assertThat(busy.await().passed()).isTrue();
+		fixture.close();
+
+		Sipp.Running ringing = gateway("gateway-noanswer").start();
+		long start = System.nanoTime();
+		DialResult unanswered = fixture.engine().dial("13800138000", Duration.ofMillis(1500));
+		assertThat(unanswered.outcome()).isEqualTo(DialResult.Outcome.NO_ANSWER);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		Sipp.Result r = ringing.await();
+		assertThat(r.passed()).as("the gateway saw CANCEL: " + r).isTrue();
+		assertThat(fixture.engine().activeCalls()).isZero();
+	}
+
+	@Test
+	void withoutATrunkNothingIsDialled() {
+		fixture = EngineFixture.start(recordings);
+		assertThat(fixture.engine().dial("13800138000", Duration.ofSeconds(1)).outcome()).isEqualTo(DialResult.Outcome.FAILED);
+	}
+}
