@@ -97,6 +97,35 @@ class ContactPages {
 		return "redirect:/console/desk";
 	}
 
+	/** 咨询 / 转接 / 三方 / 取回 from the desk. */
+	@PostMapping("/console/desk/consult")
+	String consult(@RequestParam String callId, @RequestParam String action, @RequestParam(required = false) String target,
+			RedirectAttributes flash) {
+		current.get().require(Permission.CONTACT_AGENT);
+		Flash.run(flash, null, () -> {
+			switch (action) {
+				case "start" -> {
+					center.consult(callId, target);
+					flash.addFlashAttribute("success", "已接通坐席 " + target.strip() + "，市民正在听等待音乐");
+				}
+				case "transfer" -> {
+					center.completeTransfer(callId);
+					flash.addFlashAttribute("success", "已转接，来电由被咨询坐席接听");
+				}
+				case "conference" -> {
+					center.conference(callId);
+					flash.addFlashAttribute("success", "三方通话中");
+				}
+				case "end" -> {
+					center.endConsult(callId);
+					flash.addFlashAttribute("success", "已取回来电");
+				}
+				default -> throw new org.minsheng.platform.InvalidFieldException("action", "start, transfer, conference or end");
+			}
+		});
+		return "redirect:/console/desk";
+	}
+
 	@GetMapping(path = "/console/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter deskEvents() {
 		var me = current.get().require(Permission.CONTACT_AGENT);

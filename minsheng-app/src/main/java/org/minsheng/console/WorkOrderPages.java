@@ -78,7 +78,7 @@ class WorkOrderPages {
 		// from the agent desk's screen pop: the call's number and the call itself go with the order
 		if (callId != null && !callId.isBlank()) {
 			contact.liveCall(callId).or(() -> contact.call(callId).map(r -> new org.minsheng.contact.ContactCenter.LiveCall(
-					r.callId(), r.caller(), r.dialled(), r.queue(), r.agent(), r.startedAt(), r.agentAnsweredAt(), false)))
+					r.callId(), r.caller(), r.dialled(), r.queue(), r.agent(), r.startedAt(), r.agentAnsweredAt(), false, null, false)))
 				.ifPresent(call -> model.addAttribute("call", call));
 		}
 		model.addAttribute("channels", Channel.values());

@@ -58,6 +58,22 @@ public interface ContactCenter {
 	 */
 	void hold(String callId, boolean on);
 
+	/**
+	 * Consults a colleague (咨询) while the caller waits on hold: rings the agent with extension
+	 * {@code target}; returns once they answered (else a conflict: busy or not answering). Then
+	 * {@link #completeTransfer}, {@link #conference} or {@link #endConsult}.
+	 */
+	void consult(String callId, String target);
+
+	/** Hands the caller over to the consulted colleague (咨询后转接, attended transfer). */
+	void completeTransfer(String callId);
+
+	/** Joins the caller into the consult (三方通话). */
+	void conference(String callId);
+
+	/** Ends the consult (取回): the colleague is hung up, the caller is back with their agent. */
+	void endConsult(String callId);
+
 	/** The call the agent is talking on now, if any (the desk shows it after a reload). */
 	Optional<LiveCall> currentCall(String username);
 
@@ -77,7 +93,8 @@ public interface ContactCenter {
 	}
 
 	record LiveCall(String callId, String caller, String dialled, String queue, String agent,
-			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt, boolean onHold) {
+			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt, boolean onHold, String consulting,
+			boolean conference) {
 	}
 
 	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, String disposition, int limit) {
@@ -86,8 +103,8 @@ public interface ContactCenter {
 	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
 			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
 			String disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
-			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, List<Leg> legs,
-			List<QueueEvent> queueEvents) {
+			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, String callbackOf,
+			List<Leg> legs, List<QueueEvent> queueEvents) {
 
 		/** @param holdMillis how long the caller was on hold while talking with this agent */
 		public record Leg(String agent, OffsetDateTime offeredAt, OffsetDateTime answeredAt, OffsetDateTime endedAt,

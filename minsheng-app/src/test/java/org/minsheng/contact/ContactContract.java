@@ -422,6 +422,119 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(record.get("flowPath").asString()).isEqualTo("notice>bye");
 	}
 
+	@Test
+	void callerWhoAsksForACallbackKeepsTheirPlaceAndIsCalledBackWhenAnAgentIsFree() throws Exception {
+		var q = "q" + skill.hashCode();
+		var agent = agent(Map.of(q + "技能", 4));
+		ok(supervisor.post("/api/contact/agents/" + agent.username() + "/state", Map.of("state", "ON_BREAK", "reason", "会议")));
+		plan(queue(q, "max_wait: 60s, ring_timeout: 10s, wrap_up: 0s, callback_after: 2s, callback_attempts: 2,"
+				+ " callback_retry: 3s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+
+		// the citizen waits, hears the offer after 2 s, presses 1 and is hung up on with the place kept
+		var asked = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().pause(3000).keys("1"), false)
+			.timeout(Duration.ofSeconds(40)).run();
+		assertThat(asked.passed()).as(asked.toString()).isTrue();
+		var request = callOf(null, "CALLBACK");
+		var originalId = request.get("callId").asString();
+
+		// the first call back finds the line busy; the second, 3 s later, is answered
+		var busyLine = Sipp.scenario("agent-busy", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort()).start();
+		var agentPhone = phone(agent, "agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
+		ok(agent.session().post("/api/contact/agents/" + agent.username() + "/state", Map.of("state", "AVAILABLE")));
+		assertThat(busyLine.await().passed()).isTrue();
+		var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
+			.set("number", caller).set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
+			.set("talk", 12000).timeout(Duration.ofSeconds(40)).start();
+
+		var answered = citizen.await();
+		assertThat(answered.passed()).as(answered.toString()).isTrue();
+		assertThat(agentPhone.await().passed()).isTrue();
+		var back = Eventually.value(() -> {
+			for (var c : ok(supervisor.get("/api/contact/calls?limit=50"))) {
+				var detail = ok(supervisor.get("/api/contact/calls/" + c.get("callId").asString()));
+				if (originalId.equals(detail.get("callbackOf").asString(null))) return detail;
+			}
+			return null;
+		}, c -> c != null, Duration.ofSeconds(15));
+		assertThat(back.get("caller").asString()).isEqualTo(caller);
+		assertThat(back.get("dialled").asString()).isEqualTo("12345");
+		assertThat(back.get("agent").asString()).isEqualTo(agent.username());
+		assertThat(back.get("disposition").asString()).isEqualTo("ANSWERED");
+		assertThat(back.get("recorded").asBoolean()).isTrue();
+		assertThat(back.get("flowPath").asString()).isEqualTo("callback");
+		// the wait runs from when the citizen first queued: the place was kept across both attempts
+		assertThat(back.get("waitMillis").asLong()).isGreaterThan(5_000);
+		var original = ok(supervisor.get("/api/contact/calls/" + originalId));
+		assertThat(original.get("queueEvents").findValuesAsString("event"))
+			.containsExactly("ENTERED", "CALLBACK_REQUESTED", "CALLBACK_BUSY", "CALLBACK_ANSWERED");
+	}
+
+	@Test
+	void agentConsultsAColleagueConfersTakesTheCallBackThenHandsItOver() {
+		var q = "q" + skill.hashCode();
+		var first = agent(Map.of(q + "技能", 4));
+		var colleague = agent(Map.of());
+		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var firstPhone = phone(first, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+		var colleaguePhone = phone(colleague, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).calls(2).start();
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak().pause(14000), true)
+			.timeout(Duration.ofSeconds(40)).start();
+
+		var onCall = Eventually.value(() -> ok(first.session().get("/api/contact/agents/" + first.username())),
+				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
+		var callId = onCall.get("callId").asString();
+		var base = "/api/contact/calls/" + callId + "/consult";
+		var nobody = first.session().post(base, Map.of("target", "000"));
+		assertThat(nobody.status()).isEqualTo(400);
+		assertThat(nobody.body()).contains("target");
+		assertThat(first.session().post(base + "/transfer", Map.of()).status()).as("nothing to transfer to yet").isEqualTo(409);
+
+		var consulting = ok(first.session().post(base, Map.of("target", colleague.extension())));
+		assertThat(consulting.get("consulting").asString()).isEqualTo(colleague.extension());
+		assertThat(consulting.get("onHold").asBoolean()).as("the caller waits with music").isTrue();
+		assertThat(state(colleague)).isEqualTo("ON_CALL");
+		var conference = ok(first.session().post(base + "/conference", Map.of()));
+		assertThat(conference.get("conference").asBoolean()).isTrue();
+		assertThat(conference.get("onHold").asBoolean()).isFalse();
+		sleep(1000);
+		var back = ok(first.session().delete(base));
+		assertThat(Eventually.value(() -> state(colleague), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
+
+		ok(first.session().post(base, Map.of("target", colleague.extension())));
+		ok(first.session().post(base + "/transfer", Map.of()));
+		assertThat(Eventually.value(() -> state(first), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
+		assertThat(state(colleague)).isEqualTo("ON_CALL");
+
+		assertThat(citizen.await().passed()).isTrue();
+		assertThat(firstPhone.await().passed()).isTrue();
+		var colleagueSide = colleaguePhone.await();
+		assertThat(colleagueSide.passed()).as(colleagueSide.toString()).isTrue();
+		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
+				Duration.ofSeconds(10)).json();
+		assertThat(detail.get("agent").asString()).isEqualTo(colleague.username());
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("CONSULTED", "TRANSFERRED", "ANSWERED");
+		assertThat(detail.get("legs").findValuesAsString("agent"))
+			.containsExactly(colleague.username(), first.username(), colleague.username());
+		assertThat(detail.get("queueEvents").findValuesAsString("event"))
+			.containsExactly("ENTERED", "OFFERED", "ANSWERED", "CONSULTED", "CONSULTED", "TRANSFERRED");
+		assertThat(detail.get("recorded").asBoolean()).isTrue();
+		assertThat(back.get("consulting").isNull()).isTrue();
+	}
+
+	String state(Agent agent) {
+		return ok(supervisor.get("/api/contact/agents/" + agent.username())).get("state").asString();
+	}
+
 	static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);

@@ -113,6 +113,30 @@ public interface Call {
 	 */
 	boolean hold(boolean on);
 
+	/**
+	 * Consults another agent while the caller waits on hold with music (坐席咨询): rings {@code agent}'s phone; once
+	 * it answers the two agents talk. Then {@link #completeTransfer}, {@link #conference} or {@link #endConsult}.
+	 *
+	 * @return true when the consulted agent answered; false when the caller is not talking with an agent, a consult
+	 *     is already going on, or the phone did not answer in time (the caller is back with their agent)
+	 */
+	boolean consult(String agent, Duration ringTimeout);
+
+	/** Ends the consult (取回): the consulted agent is hung up and the caller talks with their agent again. */
+	boolean endConsult();
+
+	/** Joins the caller into the consult (三方通话): all three hear each other. */
+	boolean conference();
+
+	/**
+	 * Hands the caller over to the consulted agent (attended transfer, 咨询后转接); the first agent's phone is hung
+	 * up. An agent who hangs up while consulting or in a conference does the same.
+	 */
+	boolean completeTransfer();
+
+	/** Told about consults ending and handovers during the talks of this call. */
+	void talkListener(TalkListener listener);
+
 	/** Whether the caller is on hold now (by the console or by the agent's phone). */
 	boolean isHeld();
 

@@ -33,7 +33,7 @@ class CallControlTest {
 	@BeforeEach
 	void start() {
 		Sipp.assumeInstalled();
-		fixture = EngineFixture.start(recordings).account("1001", "pw-1001");
+		fixture = EngineFixture.start(recordings).account("1001", "pw-1001").account("1002", "pw-1002");
 		probe = RtpProbe.open();
 	}
 
@@ -163,6 +163,120 @@ class CallControlTest {
 		assertThat(during.size()).as("one stream, not music and speech interleaved").isBetween(70, 85);
 		assertThat(toneShare(after, 523)).as("the agent again after").isLessThan(0.2);
 		assertThat(probe.rmsDbfs(resumedAt.plusMillis(200), resumedAt.plusMillis(1200))).isGreaterThan(-40);
+	}
+
+	/** Consults 1002 one second into the talk with 1001, then runs {@code then} on the consult (the flow's thread goes on). */
+	private void consultAfterASecond(java.util.function.Function<Call, Object> then) {
+		fixture.flow(call -> {
+			call.answer();
+			call.holdMusic(tone(Duration.ofSeconds(1), 523));
+			call.talkListener(new TalkListener() {
+				@Override
+				public void consultEnded(String agent) {
+					seen.add("consult ended " + agent);
+				}
+
+				@Override
+				public void handedOver(String from, String fromCallId, String to, String toCallId) {
+					seen.add("handed over " + from + ">" + to);
+				}
+			});
+			seen.add(call.bridgeFirst(List.of("1001"), Duration.ofSeconds(10), "consult-" + System.nanoTime(), agent ->
+					Thread.ofVirtual().start(() -> {
+						try {
+							Thread.sleep(1000);
+							seen.add(probe.elapsed());
+							seen.add(call.consult("1002", Duration.ofSeconds(5)));
+							seen.add(probe.elapsed());
+							seen.add(then.apply(call));
+							seen.add(probe.elapsed());
+						} catch (InterruptedException e) {
+							Thread.currentThread().interrupt();
+						}
+					})));
+		});
+	}
+
+	@Test
+	void consultThenTransferHandsTheCallerToTheSecondAgent() throws Exception {
+		consultAfterASecond(call -> {
+			sleep(1500);
+			return call.completeTransfer();
+		});
+		Sipp.Running first = registered("1001", "agent-answer").set("ring", 100).set("audio", G711A).start();
+		Sipp.Running second = registered("1002", "agent-answer").set("ring", 300).set("audio", G711A).start();
+
+		Sipp.Result caller = Sipp.caller("127.0.0.1", fixture.port(), "12345", "13900139000",
+				new CallerScript().pause(7000), true).media(probe).run();
+
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(first.await().passed()).as("the first agent's phone is hung up").isTrue();
+		assertThat(second.await().passed()).isTrue();
+		Duration consultAt = (Duration) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(seen.poll(5, TimeUnit.SECONDS)).as("the second agent answered").isEqualTo(true);
+		Duration answeredAt = (Duration) seen.poll(1, TimeUnit.SECONDS);
+		// the handover is told on the engine's thread, in any order with what the consulting thread reports
+		List<Object> next = List.of(seen.poll(3, TimeUnit.SECONDS), seen.poll(1, TimeUnit.SECONDS), seen.poll(1, TimeUnit.SECONDS));
+		assertThat(next).contains("handed over 1001>1002", true);
+		Duration transferredAt = next.stream().filter(Duration.class::isInstance).map(Duration.class::cast).findFirst().orElseThrow();
+		BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
+		assertThat(outcome.agent()).isEqualTo("1002");
+		assertThat(outcome.endedBy()).contains(Party.CALLER);
+
+		// the caller heard the first agent, music while they consulted, then the second agent
+		assertThat(toneShare(probe.between(consultAt.plusMillis(200), answeredAt.plusMillis(1200)), 523)).isGreaterThan(0.9);
+		List<RtpProbe.Packet> after = probe.between(transferredAt.plusMillis(300), transferredAt.plusMillis(2300));
+		assertThat(toneShare(after, 523)).isLessThan(0.2);
+		assertThat(probe.rmsDbfs(transferredAt.plusMillis(300), transferredAt.plusMillis(2300))).isGreaterThan(-40);
+		Wav wav = Wav.read(outcome.recording().orElseThrow().file());
+		assertThat(wav.rmsDbfs(1, wav.seconds() - 2.5, wav.seconds() - 0.5)).as("the second agent in the recording")
+			.isGreaterThan(-40);
+	}
+
+	@Test
+	void conferenceLetsAllThreeTalkAndEndingTheConsultBringsTheFirstAgentBack() throws Exception {
+		consultAfterASecond(call -> {
+			boolean joined = call.conference();
+			sleep(2000);
+			seen.add(joined);
+			return call.endConsult();
+		});
+		Sipp.Running first = registered("1001", "agent-answer").set("ring", 100).set("audio", G711A).start();
+		Sipp.Running second = registered("1002", "agent-answer").set("ring", 300).set("audio", G711A).start();
+
+		Sipp.Result caller = Sipp.caller("127.0.0.1", fixture.port(), "12345", "13900139000",
+				new CallerScript().pause(6000), true).media(probe).run();
+
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		assertThat(second.await().passed()).as("the consulted agent is hung up").isTrue();
+		assertThat(first.await().passed()).isTrue();
+		seen.poll(5, TimeUnit.SECONDS);
+		assertThat(seen.poll(5, TimeUnit.SECONDS)).as("the second agent answered").isEqualTo(true);
+		Duration joinedAt = (Duration) seen.poll(1, TimeUnit.SECONDS);
+		assertThat(seen.poll(3, TimeUnit.SECONDS)).as("conference started").isEqualTo(true);
+		List<Object> next = List.of(seen.poll(3, TimeUnit.SECONDS), seen.poll(1, TimeUnit.SECONDS), seen.poll(1, TimeUnit.SECONDS));
+		assertThat(next).contains("consult ended 1002", true);
+		Duration endedAt = next.stream().filter(Duration.class::isInstance).map(Duration.class::cast).findFirst().orElseThrow();
+		BridgeOutcome outcome = (BridgeOutcome) seen.poll(5, TimeUnit.SECONDS);
+		assertThat(outcome.agent()).isEqualTo("1001");
+		assertThat(outcome.endedBy()).contains(Party.CALLER);
+
+		// in the conference the caller hears both agents as one stream (one packet each 20 ms), no music
+		List<RtpProbe.Packet> mixed = probe.between(joinedAt.plusMillis(300), joinedAt.plusMillis(1300));
+		assertThat(mixed.size()).isBetween(40, 60);
+		assertThat(toneShare(mixed, 523)).isLessThan(0.2);
+		assertThat(probe.rmsDbfs(joinedAt.plusMillis(300), joinedAt.plusMillis(1300))).isGreaterThan(-40);
+		// and the first agent again afterwards
+		assertThat(probe.rmsDbfs(endedAt.plusMillis(300), endedAt.plusMillis(1300))).isGreaterThan(-40);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

@@ -68,14 +68,14 @@ class CallLog {
 			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
 					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path, hold_ms, ivr_recording_file,"
-					+ " ivr_recording_sha256) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					+ " ivr_recording_sha256, callback_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
 					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
 					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
 					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
 					t.disposition, t.hangupBy, main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
 					t.workOrderNo, cut(String.join(">", t.path), 2000), t.holdMillis, ivr == null ? null : ivr.file().toString(),
-					ivr == null ? null : ivr.sha256());
+					ivr == null ? null : ivr.sha256(), t.callbackOf);
 			for (var leg : t.legs) {
 				jdbc.update("insert into contact_call_leg (call_id, leg_call_id, agent, offered_at, answered_at, ended_at,"
 						+ " result, hold_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", t.callId, leg.legCallId(), leg.agent(),
@@ -87,6 +87,12 @@ class CallLog {
 			}
 			events.publishEvent(new CallEnded(t.callId, t.disposition, t.queue, t.agent, at(endedAt)));
 		});
+	}
+
+	/** A queue event after the call's record was stored (a callback attempt of a caller who hung up). */
+	void event(String callId, String queue, String event, java.time.Instant at, Long waitMillis, String agent) {
+		jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
+				callId, queue, event, at(at), waitMillis, agent);
 	}
 
 	void agentState(Seat.Change c) {
@@ -160,7 +166,7 @@ class CallLog {
 				num(r.get("wait_ms")), num(r.get("talk_ms")), (String) r.get("disposition"), (String) r.get("hangup_by"),
 				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
 				(String) r.get("flow_path"), odt(r.get("answered_at")), num(r.get("hold_ms")),
-				r.get("ivr_recording_file") != null, legs, events);
+				r.get("ivr_recording_file") != null, (String) r.get("callback_of"), legs, events);
 	}
 
 	private static Long num(Object o) {

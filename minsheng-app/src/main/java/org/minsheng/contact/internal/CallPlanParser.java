@@ -51,6 +51,11 @@ final class CallPlanParser {
 			var name = e.getKey();
 			var path = "queues." + name;
 			var q = map(e.getValue(), path);
+			for (var key : q.keySet()) {
+				if (!QUEUE_KEYS.contains(key)) {
+					throw new InvalidFieldException(path + "." + key, "Unknown queue setting; known are " + QUEUE_KEYS);
+				}
+			}
 			var strategyName = text(q.getOrDefault("strategy", "longest-idle"), path + ".strategy");
 			var strategy = strategies.get(strategyName);
 			if (strategy == null) {
@@ -70,15 +75,26 @@ final class CallPlanParser {
 			int i = 0;
 			for (var w : list(q.get("widen"), path + ".widen")) widen.add(duration(w, path + ".widen[" + i++ + "]"));
 			var overflow = text(q.getOrDefault("overflow", "voicemail"), path + ".overflow");
-			if (!overflow.equals("voicemail") && !overflow.equals("hangup") && !overflow.startsWith("queue:")) {
-				throw new InvalidFieldException(path + ".overflow", "Overflow is voicemail, hangup or queue:<name>");
+			if (!overflow.equals("voicemail") && !overflow.equals("hangup") && !overflow.equals("callback")
+					&& !overflow.startsWith("queue:")) {
+				throw new InvalidFieldException(path + ".overflow", "Overflow is voicemail, hangup, callback or queue:<name>");
+			}
+			var callback = QueuePlan.Callback.NONE;
+			if (q.containsKey("callback_after") || q.containsKey("callback_attempts") || q.containsKey("callback_retry")) {
+				int attempts = integer(q.getOrDefault("callback_attempts", 3), path + ".callback_attempts");
+				if (attempts < 1 || attempts > 10) {
+					throw new InvalidFieldException(path + ".callback_attempts", "Callback attempts are 1 to 10");
+				}
+				callback = new QueuePlan.Callback(
+						q.containsKey("callback_after") ? duration(q.get("callback_after"), path + ".callback_after") : null,
+						attempts, duration(q.getOrDefault("callback_retry", "2m"), path + ".callback_retry"));
 			}
 			queues.put(name, new QueuePlan(name, text(q.getOrDefault("label", name), path + ".label"), strategy,
 					Map.copyOf(skills), List.copyOf(widen), duration(q.getOrDefault("max_wait", "120s"), path + ".max_wait"),
 					overflow, duration(q.getOrDefault("ring_timeout", "15s"), path + ".ring_timeout"),
 					duration(q.getOrDefault("wrap_up", "10s"), path + ".wrap_up"),
 					integer(q.getOrDefault("max_no_answer", 2), path + ".max_no_answer"),
-					duration(q.getOrDefault("announce_every", "30s"), path + ".announce_every")));
+					duration(q.getOrDefault("announce_every", "30s"), path + ".announce_every"), callback));
 		}
 		for (var q : queues.values()) {
 			if (q.overflow().startsWith("queue:")) {
@@ -226,6 +242,10 @@ final class CallPlanParser {
 		if (o instanceof Map || o instanceof List) throw new InvalidFieldException(path, "Expected a text");
 		return String.valueOf(o).strip();
 	}
+
+	private static final java.util.Set<String> QUEUE_KEYS = new java.util.LinkedHashSet<>(List.of("label", "strategy",
+			"skills", "widen", "max_wait", "overflow", "ring_timeout", "wrap_up", "max_no_answer", "announce_every",
+			"callback_after", "callback_attempts", "callback_retry"));
 
 	private static final java.util.Set<String> FLOW_KEYS = new java.util.LinkedHashSet<>(
 			List.of("number", "start", "nodes", "early_media", "record_ivr"));

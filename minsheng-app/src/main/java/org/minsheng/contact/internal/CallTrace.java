@@ -45,6 +45,14 @@ final class CallTrace {
 	/** The IVR part as the caller heard it, when the flow records it. */
 	Recording ivrRecording;
 
+	/** The colleague's extension while the agent consults (or confers), else null. */
+	volatile String consulting;
+
+	volatile boolean conference;
+
+	/** For a call the center placed to call a citizen back: the call they asked from. */
+	String callbackOf;
+
 	/** Time on hold over all talks, when the caller was held. */
 	Long holdMillis;
 

@@ -157,7 +157,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			var sip = new SipSettings(settings.sipBind(), settings.sipAdvertised(), settings.sipPort(),
 					Set.of("udp", "tcp"), settings.realm(), settings.rtpPortMin(), settings.rtpPortMax(),
 					Duration.ofSeconds(60), Duration.ofHours(1), settings.requestsPerSecond(),
-					dataDir.resolve("recordings"));
+					dataDir.resolve("recordings"), trunk());
 			SubscriberDirectory accounts = extension -> agents.byExtension(extension).map(AgentRows.Row::ha1);
 			try {
 				engine = SipEngines.start(sip, accounts, this::handle);
@@ -195,6 +195,17 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		return running;
 	}
 
+	/** The trunk of the settings; a mistake there stops the start with its name. */
+	private org.minsheng.sip.Trunk trunk() {
+		if (settings.trunk() == null || settings.trunk().isBlank()) return null;
+		try {
+			return org.minsheng.sip.Trunk.parse(settings.trunk(), settings.trunkTransport(), settings.trunkCallerId());
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalStateException("minsheng.contact.trunk: " + e.getMessage(), e);
+		}
+	}
+
 	private Path planFile() {
 		return settings.planFile() == null || settings.planFile().isBlank()
 				? dataDir.resolve("contact").resolve("call-plan.yml") : Path.of(settings.planFile());
@@ -222,12 +233,16 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	// ---------------------------------------------------------------- calls
 
 	private void handle(Call call) {
-		var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now());
+		traced(call, new CallTrace(call.id().value(), call.caller(), call.dialled(), now()), FlowRunner::run);
+	}
+
+	/** Runs a call (its flow, or a callback) with its trace live, and stores its record at the end however it ends. */
+	private void traced(Call call, CallTrace trace, java.util.function.Consumer<FlowRunner> work) {
 		live.put(trace.callId, trace);
 		liveCalls.put(trace.callId, call);
 		var runner = new FlowRunner(call, trace, this);
 		try {
-			runner.run();
+			work.accept(runner);
 		}
 		catch (CallGoneException gone) {
 			log.debug("caller of {} hung up", call.id());
@@ -362,6 +377,72 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public void answered(CallTrace trace, Seat seat) {
 		tx.executeWithoutResult(s -> events.publishEvent(new CallAnswered(trace.callId, seat.agent(), trace.queue,
 				trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC))));
+	}
+
+	@Override
+	public boolean canDial() {
+		return engine != null && settings.trunk() != null && !settings.trunk().isBlank();
+	}
+
+	@Override
+	public void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId) {
+		Thread.ofVirtual().name("callback-" + auditId(callId)).start(() -> callBack(queue, waiting, number, callId));
+	}
+
+	/**
+	 * Waits for the caller's turn, then calls them: answered, they go to the agents offered; not
+	 * answered, their place is kept and they are called again after the queue's retry wait, up to its
+	 * attempts. Every attempt is a queue event of the call they asked from.
+	 */
+	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId) {
+		for (int attempt = 1; ; attempt++) {
+			java.util.List<Seat> seats;
+			try {
+				seats = waiting.offer().get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (java.util.concurrent.ExecutionException e) {
+				return;
+			}
+			var e = engine;
+			var result = e == null ? null : e.dial(number, settings.callbackRingTimeout());
+			var now = now();
+			var outcome = result == null ? "FAILED" : result.outcome().name();
+			callLog.event(originalCallId, queue.name(), "CALLBACK_" + outcome, now,
+					Duration.between(waiting.enqueuedAt, now).toMillis(), null);
+			if (result != null && result.answered()) {
+				var call = result.call().orElseThrow();
+				var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now);
+				trace.callbackOf = originalCallId;
+				traced(call, trace, runner -> runner.runCallback(queue, waiting, seats));
+				return;
+			}
+			for (var seat : seats) {
+				try {
+					acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now()) : null);
+				}
+				catch (RuntimeException raced) {
+					log.debug("releasing {} after a callback attempt: {}", seat.agent(), raced.getMessage());
+				}
+			}
+			if (attempt >= queue.callback().attempts()) {
+				callLog.event(originalCallId, queue.name(), "CALLBACK_GAVE_UP", now(), null, null);
+				log.info("Gave up calling back {} for call {} after {} attempts", org.minsheng.privacy.PersonalDataKind.PHONE.mask(number),
+						originalCallId, attempt);
+				return;
+			}
+			try {
+				Thread.sleep(queue.callback().retry());
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			acd.requeue(waiting);
+		}
 	}
 
 	@Override
@@ -596,7 +677,83 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,
 				trace.startedAt.atOffset(java.time.ZoneOffset.UTC),
 				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC),
-				Optional.ofNullable(liveCalls.get(callId)).map(Call::isHeld).orElse(false)));
+				Optional.ofNullable(liveCalls.get(callId)).map(Call::isHeld).orElse(false), trace.consulting,
+				trace.conference));
+	}
+
+	/** A call in progress that the actor may work on: its agent's, or any for a supervisor. */
+	private Call ownCall(String callId) {
+		var actor = current.get();
+		var trace = live.get(callId);
+		var call = liveCalls.get(callId);
+		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
+		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
+		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
+		return call;
+	}
+
+	@Override
+	public void consult(String callId, String target) {
+		var call = ownCall(callId);
+		var trace = live.get(callId);
+		var t = target == null ? "" : target.strip();
+		var seat = acd.seats().stream().filter(s -> s.extension().equals(t)).findFirst()
+			.orElseThrow(() -> new InvalidFieldException("target", "Consult an agent by extension"));
+		if (seat.agent().equals(trace.agent)) throw new InvalidFieldException("target", "Consult another agent than oneself");
+		if (trace.consulting != null) {
+			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
+		}
+		try {
+			acd.change(seat, s -> s.offer(callId, now()));
+		}
+		catch (ConflictException busy) {
+			throw new ConflictException("Expected agent " + t + " to be available, but they are " + seat.state().label());
+		}
+		trace.consulting = t;
+		boolean answered;
+		try {
+			answered = call.consult(t, CONSULT_RING);
+		}
+		catch (RuntimeException e) {
+			answered = false;
+		}
+		if (!answered) {
+			trace.consulting = null;
+			acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now()) : null);
+			throw new ConflictException("Expected agent " + t + " to answer the consult, but they did not");
+		}
+		acd.change(seat, s -> s.answered(now()));
+		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, seat.agent());
+		audit.record(AuditRecord.of("CONTACT_CALL_CONSULTED", "contact_call", auditId(callId), "with " + t));
+	}
+
+	static final Duration CONSULT_RING = Duration.ofSeconds(20);
+
+	@Override
+	public void completeTransfer(String callId) {
+		var call = ownCall(callId);
+		if (!call.completeTransfer()) {
+			throw new ConflictException("Expected a consult on call '" + callId + "' to transfer to, but there is none");
+		}
+		audit.record(AuditRecord.of("CONTACT_CALL_TRANSFERRED", "contact_call", auditId(callId), "attended"));
+	}
+
+	@Override
+	public void conference(String callId) {
+		var call = ownCall(callId);
+		if (!call.conference()) {
+			throw new ConflictException("Expected a consult on call '" + callId + "' to join, but there is none");
+		}
+		live.get(callId).conference = true;
+		audit.record(AuditRecord.of("CONTACT_CALL_CONFERENCE", "contact_call", auditId(callId), live.get(callId).consulting));
+	}
+
+	@Override
+	public void endConsult(String callId) {
+		var call = ownCall(callId);
+		if (!call.endConsult()) {
+			throw new ConflictException("Expected a consult on call '" + callId + "' to end, but there is none");
+		}
 	}
 
 	@Override

@@ -20,11 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     missing; empty = {@code <data-dir>/contact/call-plan.yml}
  * @param serviceAccount the user the IVR acts as when it registers voice messages as orders
  * @param serviceLevelTarget answered within this wait counts toward the service level (GB/T 33358: 15 s)
+ * @param trunk the carrier's gateway ({@code host:port}) calls to citizens go out through
+ *     (callbacks); empty = the center does not call out
+ * @param trunkTransport {@code udp} or {@code tcp}
+ * @param trunkCallerId the number citizens see when the center calls them
+ * @param callbackRingTimeout how long a citizen's phone rings when called back
  */
 @ConfigurationProperties("minsheng.contact")
 record ContactSettings(@DefaultValue("true") boolean sipEnabled, @DefaultValue("127.0.0.1") String sipBind,
 		String sipAdvertised, @DefaultValue("5060") int sipPort, @DefaultValue("20000") int rtpPortMin,
 		@DefaultValue("29999") int rtpPortMax, @DefaultValue("minsheng") String realm,
 		@DefaultValue("50") int requestsPerSecond, String planFile, @DefaultValue("ivr") String serviceAccount,
-		@DefaultValue("15s") Duration serviceLevelTarget) {
+		@DefaultValue("15s") Duration serviceLevelTarget, String trunk, @DefaultValue("udp") String trunkTransport,
+		@DefaultValue("12345") String trunkCallerId, @DefaultValue("30s") Duration callbackRingTimeout) {
 }

@@ -15,6 +15,7 @@ import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
 import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
+import org.minsheng.sip.TalkListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,15 @@ final class FlowRunner {
 
 		/** A talk ended; feeds the expected-wait estimate. */
 		void handled(QueuePlan queue, Duration talk);
+
+		/** Whether the center can call citizens back (a trunk is set). */
+		boolean canDial();
+
+		/**
+		 * The caller hung up keeping their place: when agents are offered for {@code waiting}, the
+		 * center calls {@code number} back and connects them.
+		 */
+		void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId);
 	}
 
 	private final Call call;
@@ -208,6 +218,68 @@ final class FlowRunner {
 		trace.event(q.name(), "ENTERED", enteredAt, null, null);
 		var waiting = acd.enqueue(call.id().value(), call.caller(), q, priority + boost, call::stopPlayback);
 		call.holdMusic(services.prompts().musicOnHold());
+		return waitAndTalk(q, priority, waiting, enteredAt);
+	}
+
+	/**
+	 * A call the center placed to call a citizen back, answered: their waiting call has been offered
+	 * {@code seats}; connect them, or wait on the line again if nobody answers.
+	 */
+	void runCallback(QueuePlan q, WaitingCall waiting, List<Seat> seats) {
+		trace.answeredAt = services.now();
+		trace.queue = q.name();
+		trace.queuedAt = waiting.enqueuedAt;
+		waiting.wake = call::stopPlayback;
+		call.holdMusic(services.prompts().musicOnHold());
+		for (var seat : seats) seat.rebind(call.id().value());
+		trace.path.add("callback");
+		try {
+			call.play(say("您好，这里是政务服务便民热线，您登记的回拨已接通，正在为您转接坐席，请稍候。"), false);
+		}
+		catch (CallGoneException gone) {
+			for (var seat : seats) release(seat);
+			trace.disposition = "ABANDONED";
+			throw gone;
+		}
+		var rung = ring(q, seats, waiting.enqueuedAt);
+		if (rung.talked()) return;
+		if (rung.transferTo() != null) {
+			transfer(q, waiting.priority, rung.transferTo());
+			return;
+		}
+		services.acd().requeue(waiting);
+		waitAndTalk(q, waiting.priority, waiting, services.now());
+	}
+
+	/** Whether this caller can be called back: the center has a trunk and the caller sent a usable number. */
+	private boolean canCallBack() {
+		return services.canDial() && call.caller().replaceAll("[^0-9]", "").length() >= 7;
+	}
+
+	/**
+	 * The caller keeps their place and hangs up; the center calls back when an agent is free. The
+	 * waiting call stays in line.
+	 */
+	private boolean callBack(QueuePlan q, WaitingCall waiting) {
+		var now = services.now();
+		trace.disposition = "CALLBACK";
+		trace.event(q.name(), "CALLBACK_REQUESTED", now, Duration.between(waiting.enqueuedAt, now).toMillis(), null);
+		waiting.wake = () -> { };
+		services.callBackLater(q, waiting, call.caller().replaceAll("[^0-9+]", ""), call.id().value());
+		try {
+			call.play(say("已为您登记回拨，排队位置为您保留，坐席空闲时将回拨您的来电号码，请保持电话畅通。再见。"), false);
+			call.hangup();
+		}
+		catch (CallGoneException gone) {
+			// the request stands however the caller left
+		}
+		return false;
+	}
+
+	/** Waits in line (music, announcements, a callback offer) until agents are offered, and talks. */
+	private boolean waitAndTalk(QueuePlan q, int priority, WaitingCall waiting, Instant enteredAt) {
+		var acd = services.acd();
+		var callbackAt = q.callback().offerAfter() == null || !canCallBack() ? null : enteredAt.plus(q.callback().offerAfter());
 		var deadline = enteredAt.plus(q.maxWait());
 		var nextAnnouncement = enteredAt.plus(Duration.ofSeconds(Math.min(8, q.announceEvery().toSeconds())));
 		try {
@@ -216,9 +288,17 @@ final class FlowRunner {
 				if (!offer.isDone()) {
 					var now = services.now();
 					if (!now.isBefore(deadline)) {
+						if (q.overflow().equals("callback") && canCallBack()) return callBack(q, waiting);
 						acd.leave(waiting);
 						trace.event(q.name(), "OVERFLOWED", now, Duration.between(enteredAt, now).toMillis(), null);
 						return overflow(q, priority, waiting);
+					}
+					if (callbackAt != null && !now.isBefore(callbackAt)) {
+						callbackAt = null;
+						call.play(say("如需保留排队位置并挂机等待回拨，请按1；继续等待请按其他键。"), true);
+						var key = call.readDigits(1, Duration.ofSeconds(5), Duration.ofSeconds(1), (char) 0);
+						if (key.equals("1") && !waiting.offer().isDone()) return callBack(q, waiting);
+						continue;
 					}
 					if (!now.isBefore(nextAnnouncement)) {
 						int position = acd.position(waiting);
@@ -228,6 +308,7 @@ final class FlowRunner {
 						continue;
 					}
 					var until = deadline.isBefore(nextAnnouncement) ? deadline : nextAnnouncement;
+					if (callbackAt != null && callbackAt.isBefore(until)) until = callbackAt;
 					call.play(music(Duration.between(now, until)), false);
 					continue;
 				}
@@ -293,6 +374,49 @@ final class FlowRunner {
 		trace.event(q.name(), "OFFERED", offeredAt, Duration.between(waitingSince, offeredAt).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		var winner = new AtomicReference<Seat>();
+		// the leg the caller talks on now starts at the answer, or at a handover (attended transfer)
+		var legOfferedAt = new AtomicReference<Instant>(offeredAt);
+		var legAnsweredAt = new AtomicReference<Instant>();
+		call.talkListener(new TalkListener() {
+			@Override
+			public void consultEnded(String extension) {
+				var now = services.now();
+				trace.consulting = null;
+				trace.conference = false;
+				seatOf(extension).ifPresent(consulted -> {
+					try {
+						acd.change(consulted, s -> s.state() == org.minsheng.contact.AgentState.ON_CALL ? s.hungUp(false, now) : null);
+					}
+					catch (RuntimeException e) {
+						log.debug("consulted agent {} changed state meanwhile: {}", consulted.agent(), e.getMessage());
+					}
+					trace.leg(new CallTrace.Leg(consulted.agent(), null, now, null, now, "CONSULTED", null));
+				});
+			}
+
+			@Override
+			public void handedOver(String from, String fromCallId, String to, String toCallId) {
+				var now = services.now();
+				trace.consulting = null;
+				trace.conference = false;
+				var first = winner.get();
+				if (first != null) {
+					var change = acd.change(first, s -> s.hungUp(!q.wrapUp().isZero(), now));
+					if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
+						acd.wrapUp(first, change.at(), q.wrapUp());
+					}
+					trace.leg(new CallTrace.Leg(first.agent(), fromCallId, legOfferedAt.get(), legAnsweredAt.get(), now,
+							"TRANSFERRED", null));
+				}
+				seatOf(to).ifPresent(next -> {
+					winner.set(next);
+					trace.agent = next.agent();
+					trace.event(q.name(), "TRANSFERRED", now, null, next.agent());
+				});
+				legOfferedAt.set(now);
+				legAnsweredAt.set(now);
+			}
+		});
 		BridgeOutcome outcome;
 		try {
 			outcome = call.bridgeFirst(new ArrayList<>(byExtension.keySet()), q.ringTimeout(), recordingName("call"),
@@ -306,6 +430,7 @@ final class FlowRunner {
 						trace.agent = seat.agent();
 						// after a transfer the wait still ends at the first answer, and the talk runs from it
 						if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
+						legAnsweredAt.set(now);
 						trace.disposition = "ANSWERED";
 						trace.event(q.name(), "ANSWERED", now, Duration.between(waitingSince, now).toMillis(), seat.agent());
 						services.answered(trace, seat);
@@ -325,8 +450,8 @@ final class FlowRunner {
 				if (!outcome.held().isZero()) {
 					trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
 				}
-				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt, trace.agentAnsweredAt, now, "ANSWERED",
-						outcome.held().isZero() ? null : outcome.held().toMillis()));
+				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), legOfferedAt.get(), legAnsweredAt.get(), now,
+						"ANSWERED", outcome.held().isZero() ? null : outcome.held().toMillis()));
 			}
 			else {
 				trace.hangupBy = Party.CALLER.name();
@@ -340,8 +465,8 @@ final class FlowRunner {
 			if (outcome == null) throw new CallGoneException(call.id());
 			if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
 				var answeredLeg = trace.legs.getLast();
-				trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), offeredAt,
-						trace.agentAnsweredAt, now, "TRANSFERRED", answeredLeg.holdMillis()));
+				trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), answeredLeg.offeredAt(),
+						answeredLeg.answeredAt(), now, "TRANSFERRED", answeredLeg.holdMillis()));
 				return new Rung(false, outcome.transferTo().orElseThrow());
 			}
 			return new Rung(true, null);
@@ -365,6 +490,10 @@ final class FlowRunner {
 		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waitingSince, now).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		return new Rung(false, null);
+	}
+
+	private Optional<Seat> seatOf(String extension) {
+		return services.acd().seats().stream().filter(s -> s.extension().equals(extension)).findFirst();
 	}
 
 	private void release(Seat seat) {

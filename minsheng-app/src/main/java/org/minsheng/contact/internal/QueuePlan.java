@@ -19,10 +19,28 @@ import java.util.Map;
  * @param wrapUp        after-call work before the agent is offered the next call
  * @param maxNoAnswer   calls an agent may let ring out in a row before being put on break
  * @param announceEvery how often the caller hears their position and the expected wait
+ * @param callback      whether and how callers may ask to be called back instead of waiting on the line
  */
 record QueuePlan(String name, String label, RoutingStrategy strategy, Map<String, Integer> skills,
 		List<Duration> widen, Duration maxWait, String overflow, Duration ringTimeout, Duration wrapUp,
-		int maxNoAnswer, Duration announceEvery) {
+		int maxNoAnswer, Duration announceEvery, Callback callback) {
+
+	/**
+	 * Callback requests (回拨): after waiting {@code offerAfter} the caller may press 1 to hang up and
+	 * keep their place; when an agent is free the center calls them back, up to {@code attempts}
+	 * times {@code retry} apart. A queue whose overflow is {@code callback} registers the request
+	 * by itself at the maximum wait.
+	 *
+	 * @param offerAfter null when the caller is not offered a callback while waiting
+	 */
+	record Callback(Duration offerAfter, int attempts, Duration retry) {
+
+		static final Callback NONE = new Callback(null, 3, Duration.ofMinutes(2));
+	}
+
+	boolean offersCallback() {
+		return callback.offerAfter() != null || overflow.equals("callback");
+	}
 
 	/** The minimum level of each skill a call that has waited {@code waited} needs. */
 	Map<String, Integer> requiredAfter(Duration waited) {

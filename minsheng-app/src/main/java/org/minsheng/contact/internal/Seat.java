@@ -122,6 +122,11 @@ final class Seat {
 		return change;
 	}
 
+	/** A callback: the reserved agent is about to talk on the call the center placed, not the one it was offered for. */
+	synchronized void rebind(String call) {
+		if (state == RINGING) this.callId = call;
+	}
+
 	synchronized Change answered(Instant now) {
 		var change = move("connect", EnumSet.of(RINGING), ON_CALL, "", now);
 		answered++;

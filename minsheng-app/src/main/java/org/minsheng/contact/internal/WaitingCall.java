@@ -19,7 +19,8 @@ final class WaitingCall {
 
 	final Instant enqueuedAt;
 
-	final Runnable wake;
+	/** Stops what the waiting caller hears (music) when agents are offered; replaced for a callback. */
+	volatile Runnable wake;
 
 	volatile QueuePlan queue;
 

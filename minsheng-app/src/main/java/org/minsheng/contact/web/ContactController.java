@@ -100,6 +100,37 @@ class ContactController {
 		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("call in progress", callId));
 	}
 
+	/** Consults a colleague by extension while the caller holds; answers once they picked up (409 if not). */
+	@PostMapping("/api/contact/calls/{callId}/consult")
+	ContactCenter.LiveCall consult(@PathVariable String callId, @Valid @RequestBody TransferBody body) {
+		center.consult(callId, body.target());
+		return live(callId);
+	}
+
+	/** Hands the caller over to the colleague consulted (attended transfer). */
+	@PostMapping("/api/contact/calls/{callId}/consult/transfer")
+	void completeTransfer(@PathVariable String callId) {
+		center.completeTransfer(callId);
+	}
+
+	/** Joins the caller into the consult (three-party). */
+	@PostMapping("/api/contact/calls/{callId}/consult/conference")
+	ContactCenter.LiveCall conference(@PathVariable String callId) {
+		center.conference(callId);
+		return live(callId);
+	}
+
+	/** Ends the consult: the colleague is hung up, the caller is back. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/contact/calls/{callId}/consult")
+	ContactCenter.LiveCall endConsult(@PathVariable String callId) {
+		center.endConsult(callId);
+		return live(callId);
+	}
+
+	private ContactCenter.LiveCall live(String callId) {
+		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("call in progress", callId));
+	}
+
 	@GetMapping("/api/contact/live")
 	ContactCenter.LiveStats live() {
 		return center.live();

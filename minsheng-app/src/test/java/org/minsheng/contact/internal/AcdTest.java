@@ -57,7 +57,7 @@ class AcdTest {
 		var s = RoutingStrategy.all().get(strategy);
 		if (s instanceof RoutingStrategy.RoundRobin rr) s = rr.fresh();
 		return new QueuePlan("q", "q", s, skills, widen, Duration.ofMinutes(2), "voicemail", Duration.ofSeconds(15),
-				Duration.ofSeconds(10), 2, Duration.ofSeconds(30));
+				Duration.ofSeconds(10), 2, Duration.ofSeconds(30), QueuePlan.Callback.NONE);
 	}
 
 	Seat available(String agent, Map<String, Integer> skills) {

@@ -29,6 +29,9 @@ class CallPlanParserTest {
 		assertThat(plan.queues().get("政策咨询").strategy().name()).isEqualTo("skills");
 		assertThat(plan.queues().get("政策咨询").overflow()).isEqualTo("queue:人工服务");
 		assertThat(plan.queues().get("人工服务").ringTimeout()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(plan.queues().get("人工服务").callback()).isEqualTo(new QueuePlan.Callback(Duration.ofSeconds(60), 3,
+				Duration.ofMinutes(2)));
+		assertThat(plan.queues().get("政策咨询").callback()).isEqualTo(QueuePlan.Callback.NONE);
 		assertThat(plan.flowFor("99999")).isEmpty();
 	}
 
@@ -52,6 +55,9 @@ class CallPlanParserTest {
 		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("early_media: true", "early_media: 是")))
 			.isInstanceOf(InvalidFieldException.class)
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].early_media");
+		assertThatThrownBy(() -> CallPlanParser.parse(demo().replace("callback_after: 60s", "callback_afer: 60s")))
+			.isInstanceOf(InvalidFieldException.class)
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.人工服务.callback_afer");
 		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("record_ivr: true", "record_ivrs: true")))
 			.isInstanceOf(InvalidFieldException.class).hasMessageContaining("Unknown flow setting")
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].record_ivrs");

@@ -26,6 +26,8 @@ final class AgentLeg {
 	/** The final status of the INVITE: 200 when answered, the error status otherwise (408 when nothing came). */
 	final CompletableFuture<Integer> finalStatus = new CompletableFuture<>();
 	final CompletableFuture<Party> ended = new CompletableFuture<>();
+	/** Completed when the caller is to be handed over from this agent to the one consulted (attended transfer). */
+	final CompletableFuture<Void> handover = new CompletableFuture<>();
 	/** Completed with the target when the agent transfers the caller (REFER, or the console). */
 	final CompletableFuture<String> transferTo = new CompletableFuture<>();
 	volatile Instant answeredAt;

@@ -25,6 +25,7 @@ import org.minsheng.sip.CallId;
 import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.Registration;
+import org.minsheng.sip.TalkListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -292,15 +293,18 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 		return recorder.isEmpty() ? Optional.empty() : Optional.of(recorder.writeTo(file));
 	}
 
-	private BridgeOutcome talk(AgentLeg leg, String recordingName) {
+	private BridgeOutcome talk(AgentLeg first, String recordingName) {
 		StereoRecorder recorder = recordingName == null || recordingName.isBlank() ? null
 				: new StereoRecorder(engine.settings.recordingDirectory().resolve(recordingName + ".wav"));
-		RtpSession agentRtp = leg.rtp;
+		talkRecorder = recorder;
 		rtp.listener(new RtpSession.Listener() {
 			@Override
 			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
 				if (recorder != null) recorder.write(0, timestamp, pcm, arrivedNanos);
-				if (!isHeld()) agentRtp.send(pcm, 0, pcm.length);
+				Mixer m = mixer;
+				AgentLeg agent = currentLeg;
+				if (m != null) m.in(Mixer.CALLER, pcm);
+				else if (agent != null && !callerHearsMusic()) agent.rtp.send(pcm, 0, pcm.length);
 			}
 
 			@Override
@@ -308,27 +312,62 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 				CitizenCall.this.digit(key);
 			}
 		});
-		agentRtp.listener(new RtpSession.Listener() {
-			@Override
-			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
-				if (recorder != null) recorder.write(1, timestamp, pcm, arrivedNanos);
-				if (!isHeld()) rtp.send(pcm, 0, pcm.length);
-			}
-		});
+		AgentLeg leg = first;
 		Party endedBy;
-		currentLeg = leg;
-		leg.holdListener = held -> {
-			heldByPhone = held;
-			holdChanged();
-		};
 		try {
-			CompletableFuture.anyOf(leg.ended, ended, leg.transferTo).join();
-			endedBy = ended.isDone() ? Party.CALLER : leg.transferTo.isDone() ? null : Party.AGENT;
+			while (true) {
+				attach(leg, recorder);
+				CompletableFuture.anyOf(leg.ended, ended, leg.transferTo, leg.handover).join();
+				if (ended.isDone()) {
+					endedBy = Party.CALLER;
+					break;
+				}
+				if (leg.transferTo.isDone()) {
+					endedBy = null;
+					break;
+				}
+				AgentLeg next = consultLeg;
+				if (next == null || next.ended.isDone()) {
+					endedBy = Party.AGENT;
+					break;
+				}
+				// attended transfer: completed from the console, or the agent hung up while consulting
+				consultLeg = null;
+				consulting = false;
+				stopMixer();
+				leg.hangup();
+				leg.release();
+				heldByPhone = false;
+				heldByConsole = false;
+				holdChanged();
+				if (recorder != null) recorder.rebase(1);
+				log.debug("call {} handed over from {} to {}", id, leg.agent, next.agent);
+				try {
+					talkListener.handedOver(leg.agent, leg.callId, next.agent, next.callId);
+				} catch (RuntimeException e) {
+					log.warn("talk listener of {} failed", id, e);
+				}
+				leg = next;
+			}
 		} finally {
 			currentLeg = null;
+			AgentLeg consulted = consultLeg;
+			consultLeg = null;
+			consulting = false;
+			if (consulted != null) {
+				consulted.hangup();
+				consulted.release();
+				try {
+					talkListener.consultEnded(consulted.agent);
+				} catch (RuntimeException e) {
+					log.warn("talk listener of {} failed", id, e);
+				}
+			}
+			stopMixer();
 			heldByPhone = false;
 			heldByConsole = false;
 			holdChanged();
+			talkRecorder = null;
 			rtp.listener(ivrListener());
 			if (ended.isDone() || leg.transferTo.isDone()) leg.hangup();
 			leg.release();
@@ -354,6 +393,145 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 				Instant.now(), Optional.of(endedBy), recording, Optional.empty(), held);
 	}
 
+	/** Makes {@code leg} the agent the caller talks with: its audio goes to the caller, the consulted agent or the mix. */
+	private void attach(AgentLeg leg, StereoRecorder recorder) {
+		leg.rtp.listener(new RtpSession.Listener() {
+			@Override
+			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
+				Mixer m = mixer;
+				AgentLeg consulted = consultLeg;
+				if (m != null) {
+					m.in(Mixer.AGENT, pcm);
+				} else if (consulted != null) {
+					consulted.rtp.send(pcm, 0, pcm.length);
+				} else if (!callerHearsMusic()) {
+					if (recorder != null) recorder.write(1, timestamp, pcm, arrivedNanos);
+					rtp.send(pcm, 0, pcm.length);
+				}
+			}
+		});
+		leg.holdListener = held -> {
+			heldByPhone = held;
+			holdChanged();
+		};
+		currentLeg = leg;
+	}
+
+	// ---------------------------------------------------------------- consult, conference, attended transfer
+
+	private volatile AgentLeg consultLeg;
+	private volatile boolean consulting;
+	private volatile Mixer mixer;
+	private volatile StereoRecorder talkRecorder;
+	private volatile TalkListener talkListener = new TalkListener() { };
+
+	@Override
+	public void talkListener(TalkListener listener) {
+		this.talkListener = listener == null ? new TalkListener() { } : listener;
+	}
+
+	/** The caller hears music: held by either side, or waiting while their agent consults, and not in a conference. */
+	private boolean callerHearsMusic() {
+		return (heldByConsole || heldByPhone || consulting) && mixer == null;
+	}
+
+	@Override
+	public boolean consult(String agent, Duration ringTimeout) {
+		AgentLeg primary = currentLeg;
+		if (primary == null || consulting || ended.isDone()) return false;
+		Optional<Registration> target = engine.registration(agent);
+		if (target.isEmpty()) return false;
+		consulting = true;
+		holdChanged();
+		AgentLeg consulted;
+		try {
+			consulted = engine.inviteAgent(this, target.get());
+		} catch (Exception e) {
+			log.warn("cannot call agent {} to consult on {}", agent, id, e);
+			consulting = false;
+			holdChanged();
+			return false;
+		}
+		try {
+			CompletableFuture.anyOf(consulted.finalStatus, ended, primary.ended)
+					.get(ringTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (TimeoutException | ExecutionException e) {
+			// not answered in time
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		Integer status = consulted.finalStatus.getNow(null);
+		if (status == null || status != Response.OK || ended.isDone() || primary.ended.isDone() || currentLeg != primary) {
+			consulted.cancel();
+			consulting = false;
+			holdChanged();
+			return false;
+		}
+		consulted.rtp.listener(new RtpSession.Listener() {
+			@Override
+			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
+				Mixer m = mixer;
+				AgentLeg agentLeg = currentLeg;
+				if (m != null) m.in(Mixer.CONSULTED, pcm);
+				else if (agentLeg != null && agentLeg != consulted) agentLeg.rtp.send(pcm, 0, pcm.length);
+			}
+		});
+		consultLeg = consulted;
+		consulted.ended.thenRun(() -> consultOver(consulted));
+		return true;
+	}
+
+	/** The consulted agent's phone hung up (or {@link #endConsult}): back to the caller and their agent. */
+	private void consultOver(AgentLeg consulted) {
+		if (consultLeg != consulted) return; // handed over, or the talk ended
+		consultLeg = null;
+		consulting = false;
+		stopMixer();
+		holdChanged();
+		consulted.release();
+		try {
+			talkListener.consultEnded(consulted.agent);
+		} catch (RuntimeException e) {
+			log.warn("talk listener of {} failed", id, e);
+		}
+	}
+
+	@Override
+	public boolean endConsult() {
+		AgentLeg consulted = consultLeg;
+		if (consulted == null) return false;
+		consulted.hangup();
+		return true;
+	}
+
+	@Override
+	public synchronized boolean conference() {
+		AgentLeg consulted = consultLeg;
+		AgentLeg primary = currentLeg;
+		if (consulted == null || primary == null || mixer != null) return false;
+		Mixer m = new Mixer(rtp, primary.rtp, consulted.rtp, talkRecorder);
+		mixer = m;
+		engine.clock.add(m);
+		holdChanged();
+		return true;
+	}
+
+	private synchronized void stopMixer() {
+		Mixer m = mixer;
+		if (m != null) {
+			mixer = null;
+			m.stop(talkRecorder);
+			engine.clock.remove(m);
+		}
+	}
+
+	@Override
+	public boolean completeTransfer() {
+		AgentLeg primary = currentLeg;
+		if (primary == null || consultLeg == null) return false;
+		return primary.handover.complete(null);
+	}
+
 	@Override
 	public boolean transfer(String target) {
 		AgentLeg leg = currentLeg;
@@ -371,7 +549,7 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 
 	@Override
 	public boolean isHeld() {
-		return heldByConsole || heldByPhone;
+		return callerHearsMusic();
 	}
 
 	@Override
@@ -381,7 +559,7 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 
 	/** Starts or stops the music and the hold clock after either side changed the hold. */
 	private synchronized void holdChanged() {
-		boolean held = isHeld() && currentLeg != null && !ended.isDone();
+		boolean held = callerHearsMusic() && currentLeg != null && !ended.isDone();
 		if (held && holdPlayback == null) {
 			holdSince = System.nanoTime();
 			AudioClip music = holdMusic;

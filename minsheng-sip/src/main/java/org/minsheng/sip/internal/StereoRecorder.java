@@ -73,6 +73,14 @@ final class StereoRecorder implements AutoCloseable {
 		highest = Math.max(highest, end);
 	}
 
+	/**
+	 * The channel's audio comes from another source from now on (another agent after a transfer, the conference
+	 * mix): its next packet is placed by its arrival time again, since the new source's timestamps are its own.
+	 */
+	synchronized void rebase(int channel) {
+		firstIndex[channel] = -1;
+	}
+
 	private void flush(long upTo) {
 		try {
 			while (flushed < upTo) {

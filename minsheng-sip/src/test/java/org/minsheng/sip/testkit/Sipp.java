@@ -211,9 +211,30 @@ public final class Sipp {
 		var random = java.util.concurrent.ThreadLocalRandom.current();
 		for (int attempt = 0; attempt < 500; attempt++) {
 			int port = 10_000 + 2 * random.nextInt(4_995);
+			if (Math.abs(port - GATEWAY_PORT) < 4) continue;
 			if (free(port)) return port;
 		}
 		throw new IllegalStateException("no free even UDP port with its neighbours in 10000-19999");
+	}
+
+	/**
+	 * The port the carrier's gateway (a sipp scenario run with {@code localPort(gatewayPort())}) listens on, fixed for
+	 * the test run so an application started once can be given it as its trunk; never handed out by
+	 * {@link #freeUdpPort}.
+	 */
+	public static int gatewayPort() {
+		return GATEWAY_PORT;
+	}
+
+	private static final int GATEWAY_PORT = pickGatewayPort();
+
+	private static int pickGatewayPort() {
+		var random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 500; attempt++) {
+			int port = 10_000 + 2 * random.nextInt(4_995);
+			if (free(port)) return port;
+		}
+		throw new IllegalStateException("no free port for the test gateway in 10000-19999");
 	}
 
 	private static boolean free(int port) {

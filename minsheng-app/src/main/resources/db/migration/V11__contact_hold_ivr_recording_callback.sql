@@ -5,3 +5,5 @@ alter table contact_call add column hold_ms bigint;
 alter table contact_call add column ivr_recording_file varchar(500);
 alter table contact_call add column ivr_recording_sha256 varchar(64);
 alter table contact_call_leg add column hold_ms bigint;
+-- A call the center placed to call a citizen back names the call they asked from.
+alter table contact_call add column callback_of varchar(200);
