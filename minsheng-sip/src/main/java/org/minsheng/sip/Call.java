@@ -90,6 +90,16 @@ public interface Call {
 	BridgeOutcome bridgeFirst(java.util.List<String> agents, Duration ringTimeout, String recordingName,
 			java.util.function.Consumer<String> answered);
 
+	/** The prefix {@link BridgeOutcome#agent()} names an outside number with, after {@link #bridgeExternal}. */
+	String EXTERNAL = "tel:";
+
+	/**
+	 * Transfers the caller to an outside number (a department's line) through the trunk: rings it and, once
+	 * answered, the caller and the outside party talk until one hangs up (recorded when a name is given).
+	 * {@link BridgeOutcome#agent()} is {@code tel:<number>}; without a trunk the outcome is UNREACHABLE.
+	 */
+	BridgeOutcome bridgeExternal(String number, Duration ringTimeout, String recordingName);
+
 	/**
 	 * Records what the caller says (a voice message) to a mono WAV until {@code stopKey} is pressed, the caller
 	 * hangs up, or {@code max} has passed. Returns empty when nothing was heard.

@@ -72,6 +72,31 @@ class DialTest {
 	}
 
 	@Test
+	void transfersACallerToAnOutsideNumberThroughTheTrunk() throws Exception {
+		var seen = new java.util.concurrent.ArrayBlockingQueue<BridgeOutcome>(1);
+		Sipp.Running department = gateway("gateway-answer").set("number", "01087654321").set("callerId", "12345")
+			.set("ring", 300).set("audio", G711A).set("talk", 3000).start();
+		fixture.flow(call -> {
+			call.answer();
+			seen.add(call.bridgeExternal("010-8765-4321", Duration.ofSeconds(10), "external-1"));
+		});
+
+		Sipp.Result caller = Sipp.caller("127.0.0.1", fixture.port(), "12345", "13900139000",
+				new org.minsheng.sip.testkit.CallerScript().speak(), false).run();
+
+		Sipp.Result outside = department.await();
+		assertThat(outside.passed()).as(outside.toString()).isTrue();
+		assertThat(caller.passed()).as(caller.toString()).isTrue();
+		BridgeOutcome outcome = seen.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(outcome.result()).isEqualTo(BridgeOutcome.Result.TALKED);
+		assertThat(outcome.agent()).isEqualTo("tel:01087654321");
+		assertThat(outcome.endedBy()).as("the outside party hung up first").contains(Party.AGENT);
+		Wav wav = Wav.read(outcome.recording().orElseThrow().file());
+		assertThat(wav.rmsDbfs(0)).isGreaterThan(-40);
+		assertThat(wav.rmsDbfs(1)).isGreaterThan(-40);
+	}
+
+	@Test
 	void reportsABusyLineAndGivesUpRingingWithCancel() throws Exception {
 		Sipp.Running busy = gateway("agent-busy").start();
 		DialResult refused = fixture.engine().dial("13800138000", Duration.ofSeconds(5));

@@ -781,8 +781,13 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
 		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
 		var t = target == null ? "" : target.strip();
-		boolean known = plan.queues().containsKey(t) || acd.seats().stream().anyMatch(s -> s.extension().equals(t));
-		if (!known) throw new InvalidFieldException("target", "Transfer to a queue of the plan or an agent's extension");
+		boolean known = plan.queues().containsKey(t) || acd.seats().stream().anyMatch(s -> s.extension().equals(t))
+				|| canDial() && FlowRunner.isOutsideNumber(t);
+		if (!known) {
+			throw new InvalidFieldException("target", canDial()
+					? "Transfer to a queue of the plan, an agent's extension or an outside number"
+					: "Transfer to a queue of the plan or an agent's extension (no trunk for outside numbers)");
+		}
 		if (!call.transfer(t)) {
 			throw new ConflictException("Expected to transfer call '" + callId + "', but it is not talking with an agent");
 		}

@@ -350,6 +350,7 @@ final class FlowRunner {
 		var queue = plan.queues().get(target);
 		if (queue != null) return queue(queue, priority);
 		var seat = services.acd().seats().stream().filter(s -> s.extension().equals(target)).findFirst();
+		if (seat.isEmpty() && isOutsideNumber(target) && services.canDial()) return outside(from, priority, target);
 		if (seat.isPresent() && seat.get().state() == org.minsheng.contact.AgentState.AVAILABLE) {
 			try {
 				services.acd().change(seat.get(), s -> s.offer(call.id().value(), services.now()));
@@ -364,6 +365,39 @@ final class FlowRunner {
 		call.play(say(seat.isPresent() ? "您转接的坐席正忙，为您转回排队。" : "转接的号码无效，为您转回排队。"), false);
 		return queue(from, priority);
 	}
+
+	/** A number to call through the trunk (a department's line), not an extension of the center. */
+	static boolean isOutsideNumber(String target) {
+		return target != null && target.matches("\\+?[0-9][0-9-]{2,24}");
+	}
+
+	/** Transfers the caller to an outside number; back to the queue when it does not answer. */
+	private boolean outside(QueuePlan from, int priority, String number) {
+		var digits = number.replaceAll("[^0-9+]", "");
+		call.play(say("正在为您转接，请稍候。"), false);
+		var offeredAt = services.now();
+		var outcome = call.bridgeExternal(digits, OUTSIDE_RING, recordingName("outside"));
+		var now = services.now();
+		var talked = outcome.result() == BridgeOutcome.Result.TALKED;
+		trace.leg(new CallTrace.Leg(outcome.agent(), outcome.agentCallId(), offeredAt, outcome.answeredAt().orElse(null), now,
+				outcome.result().name(), outcome.held().isZero() ? null : outcome.held().toMillis()));
+		if (talked) {
+			trace.event(from.name(), "OUTSIDE_ANSWERED", now, null, outcome.agent());
+			trace.talkEndedAt = now;
+			outcome.recording().ifPresent(r -> {
+				if (trace.recording == null) trace.recording = r;
+			});
+			trace.hangupBy = outcome.endedBy().map(p -> p == Party.AGENT ? "OUTSIDE" : p.name()).orElse(null);
+			return true;
+		}
+		if (outcome.result() == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
+		trace.event(from.name(), "OUTSIDE_" + (outcome.result() == BridgeOutcome.Result.NO_ANSWER ? "NO_ANSWER" : "FAILED"),
+				now, null, outcome.agent());
+		call.play(say("转接的号码无人接听，为您转回排队。"), false);
+		return queue(from, priority);
+	}
+
+	static final Duration OUTSIDE_RING = Duration.ofSeconds(30);
 
 	/** Rings the offered agents: talked, transferred, or nobody answered. */
 	private Rung ring(QueuePlan q, List<Seat> seats, Instant waitingSince) {

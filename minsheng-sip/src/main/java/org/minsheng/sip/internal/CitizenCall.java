@@ -199,6 +199,27 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 				log.warn("cannot call agent {} for {}", agent, id, e);
 			}
 		}
+		return ringAndTalk(legs, named, ringTimeout, recordingName, answered);
+	}
+
+	@Override
+	public BridgeOutcome bridgeExternal(String number, Duration ringTimeout, String recordingName) {
+		ensureUp();
+		String digits = number == null ? "" : number.replaceAll("[^0-9+]", "");
+		List<AgentLeg> legs = new ArrayList<>();
+		if (engine.settings.trunk() != null && digits.length() >= 3) {
+			try {
+				legs.add(engine.inviteExternal(this, engine.settings.trunk(), digits));
+			} catch (Exception e) {
+				log.warn("cannot call {} through the trunk for {}", digits, id, e);
+			}
+		}
+		return ringAndTalk(legs, Call.EXTERNAL + digits, ringTimeout, recordingName, agent -> { });
+	}
+
+	/** Rings the legs; the first to answer talks with the caller until one of them hangs up. */
+	private BridgeOutcome ringAndTalk(List<AgentLeg> legs, String named, Duration ringTimeout, String recordingName,
+			java.util.function.Consumer<String> answered) {
 		if (legs.isEmpty()) {
 			return new BridgeOutcome(BridgeOutcome.Result.UNREACHABLE, named, "", Optional.empty(), Instant.now(),
 					Optional.empty(), Optional.empty(), Optional.empty(), Duration.ZERO);

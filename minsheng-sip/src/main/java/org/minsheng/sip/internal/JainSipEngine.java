@@ -686,6 +686,34 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		return leg;
 	}
 
+	/** Sends an INVITE for {@code number} to the trunk on behalf of a caller: the far end is treated as an agent's leg. */
+	AgentLeg inviteExternal(CitizenCall call, Trunk trunk, String number) throws Exception {
+		String host = settings.advertisedAddress();
+		SipURI requestUri = addresses.createSipURI(number, trunk.host());
+		requestUri.setPort(trunk.port());
+		requestUri.setTransportParam(trunk.transport());
+		FromHeader from = headers.createFromHeader(addresses.createAddress(addresses.createSipURI(trunk.callerId(), host)),
+				Long.toHexString(System.nanoTime()));
+		ToHeader to = headers.createToHeader(addresses.createAddress(addresses.createSipURI(number, trunk.host())), null);
+		CallIdHeader callId = provider.getNewCallId();
+		CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
+		ViaHeader via = headers.createViaHeader(host, port(), trunk.transport(), null);
+		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
+		List<Codec> codecs = call.codecEnum() == Codec.PCMU ? List.of(Codec.PCMU, Codec.PCMA) : List.of(Codec.PCMA, Codec.PCMU);
+		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), codecs, Sdp.DEFAULT_TELEPHONE_EVENT, "sendrecv");
+		Request invite = messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, List.of(via),
+				headers.createMaxForwardsHeader(70), sdpType(), sdp.getBytes(StandardCharsets.US_ASCII));
+		invite.addHeader(ourContact(trunk.transport()));
+		invite.addHeader(headers.createUserAgentHeader(List.of(SERVER)));
+		addAllow(invite);
+		ClientTransaction ct = provider.getNewClientTransaction(invite);
+		Dialog dialog = provider.getNewDialog(ct);
+		AgentLeg leg = new AgentLeg(this, org.minsheng.sip.Call.EXTERNAL + number, callId.getCallId(), ct, dialog, rtp);
+		agentLegs.put(callId.getCallId(), leg);
+		ct.sendRequest();
+		return leg;
+	}
+
 	ContactHeader ourContact(String transport) throws ParseException {
 		SipURI uri = addresses.createSipURI("minsheng", settings.advertisedAddress());
 		uri.setPort(port());
