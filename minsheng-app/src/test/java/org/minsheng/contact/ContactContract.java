@@ -568,6 +568,49 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
 	}
 
+	/**
+	 * Two agents with the skill, two calls one after the other: longest-idle picks the agent idle
+	 * longest first, then the other; round-robin and fewest-calls reach both; random and ring-all
+	 * reach one of them.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "longest-idle", "round-robin", "fewest-calls", "random", "ring-all" })
+	void eachStrategyPicksTheAgentItShould(String strategy) {
+		var q = "s" + Math.abs((skill + strategy).hashCode());
+		var first = agent(Map.of(q + "技能", 3));
+		sleep(50);
+		var second = agent(Map.of(q + "技能", 3));
+		plan("  " + q + ": {strategy: " + strategy + ", max_wait: 30s, ring_timeout: 10s, wrap_up: 0s}\n", """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var phones = List.of(phone(first, "agent-answer").set("ring", 100).set("audio", CallerScript.SPEECH).calls(2).start(),
+				phone(second, "agent-answer").set("ring", 100).set("audio", CallerScript.SPEECH).calls(2).start());
+		var answered = new java.util.ArrayList<String>();
+		try {
+			for (int i = 0; i < 2; i++) {
+				caller = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+				var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak().pause(1500), true).run();
+				assertThat(citizen.passed()).as(citizen.toString()).isTrue();
+				var agentName = callOf(null, "ANSWERED").get("agent").asString();
+				answered.add(agentName);
+				var who = agentName.equals(first.username()) ? first : second;
+				Eventually.value(() -> state(who), "AVAILABLE"::equals, Duration.ofSeconds(10));
+			}
+		}
+		finally {
+			phones.forEach(Sipp.Running::kill);
+		}
+		var both = List.of(first.username(), second.username());
+		switch (strategy) {
+			case "longest-idle" -> assertThat(answered).containsExactly(first.username(), second.username());
+			case "round-robin", "fewest-calls" -> assertThat(answered).containsExactlyInAnyOrderElementsOf(both);
+			default -> assertThat(answered).allMatch(both::contains);
+		}
+	}
+
 	String state(Agent agent) {
 		return ok(supervisor.get("/api/contact/agents/" + agent.username())).get("state").asString();
 	}

@@ -40,6 +40,15 @@ public final class Sipp {
 	private Sipp(String scenario, String target) {
 		this.scenario = scenario;
 		this.target = target;
+		apartFromMedia();
+	}
+
+	/**
+	 * sipp binds its media ports (media to media+3) before its SIP port: the two ranges must not overlap. Both
+	 * are picked free, but each before the other is bound, so they can land on each other.
+	 */
+	private void apartFromMedia() {
+		while (mediaPort - 3 <= localPort && localPort <= mediaPort + 3) mediaPort = freeUdpPort();
 	}
 
 	public static void assumeInstalled() {
@@ -92,6 +101,7 @@ public final class Sipp {
 
 	public Sipp localPort(int port) {
 		this.localPort = port;
+		apartFromMedia();
 		return this;
 	}
 
