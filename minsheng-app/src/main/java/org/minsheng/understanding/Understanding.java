@@ -27,6 +27,12 @@ public interface Understanding {
 	/** The risk policies in force, in the block form ({@code [name] KIND}, {@code terms:}, {@code pattern:}, {@code except:}). */
 	String riskPolicies();
 
+	/** The center's local gazetteer as text ({@code 名称,区划代码} a line). */
+	String gazetteer();
+
+	/** Replaces the gazetteer (CATEGORY_ADMIN); refused whole, naming the line, when a line is wrong. */
+	void replaceGazetteer(String text);
+
 	/**
 	 * Replaces the risk policies (CATEGORY_ADMIN); a mistake is refused whole, naming its line. The
 	 * new rules apply at once on this node and within seconds on the others.
@@ -48,10 +54,17 @@ public interface Understanding {
 	 * risks come from the named risk policies (never from a model's confidence); department, region,
 	 * emotion, keywords and summary come with the next parts of issue 5.
 	 */
-	record Analysis(Guess category, List<Guess> alternatives, Guess department, String region, Guess emotion,
+	record Analysis(Guess category, List<Guess> alternatives, Guess department, Region region, Guess emotion,
 			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion) {
 
 		public record Guess(String label, double confidence) {
+		}
+
+		/**
+		 * Where the request is about: the deepest division the text's place names agree on (level 1
+		 * province … 4 street or town), its full name, and the names that led there.
+		 */
+		public record Region(String code, int level, String name, double confidence, List<String> evidence) {
 		}
 
 		/** A risk that must reach a supervisor at once: its kind, the policy that found it, the words. */

@@ -154,6 +154,32 @@ abstract class UnderstandingContract extends ApplicationTest {
 		}
 	}
 
+	@Test
+	void findsWhereTheRequestIsAboutDownToTheStreetAndLearnsLocalPlaceNames() {
+		var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "路灯不亮", "content", "深圳市南山区粤海街道科苑路的路灯坏了一周")));
+		assertThat(analysis.get("region").get("code").asString()).isEqualTo("440305007");
+		assertThat(analysis.get("region").get("level").asInt()).isEqualTo(4);
+		assertThat(analysis.get("region").get("name").asString()).isEqualTo("广东省 深圳市 南山区 粤海街道");
+		var before = ok(agent.post("/api/nlp/analyze", Map.of("title", "科兴科学园门口外卖车乱停")));
+		assertThat(before.get("region").isNull()).as("a compound the division table does not know").isTrue();
+
+		var wrong = supervisor.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "# 本地地名\n科兴科学园,440305007\n某小区,999999\n");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).contains("gazetteer").contains("Line 3");
+		assertThat(agent.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "科兴科学园,440305007\n").status()).isEqualTo(403);
+		try {
+			assertThat(supervisor.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "# 本地地名\n科兴科学园,440305007\n").status())
+				.isEqualTo(200);
+			assertThat(supervisor.get("/api/nlp/gazetteer").body()).contains("科兴科学园,440305007");
+			var after = ok(agent.post("/api/nlp/analyze", Map.of("title", "科兴科学园门口外卖车乱停")));
+			assertThat(after.get("region").get("code").asString()).isEqualTo("440305007");
+			assertThat(after.get("region").get("evidence").toString()).contains("科兴科学园");
+		}
+		finally {
+			supervisor.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "# 本地地名（小区、道路、地标,区划代码）\n");
+		}
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

@@ -86,6 +86,52 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 	}
 
+	/** The resolver in force, looking at most every 10 s for a gazetteer saved on another node. */
+	private Whereabouts whereabouts() {
+		var current = places;
+		long now = System.nanoTime();
+		if (current != null && now - current.checkedAt() < 10_000_000_000L) return current.whereabouts();
+		var newest = jdbc.query("select version, body from nlp_gazetteer order by version desc fetch first 1 rows only",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) });
+		int version = newest.isEmpty() ? 0 : (int) newest.get(0)[0];
+		Places fresh;
+		if (current != null && current.version() == version) {
+			fresh = new Places(version, current.text(), current.whereabouts(), now);
+		}
+		else {
+			var text = newest.isEmpty() ? "" : (String) newest.get(0)[1];
+			fresh = new Places(version, text, Whereabouts.build(divisions, text, homeRegion), now);
+		}
+		places = fresh;
+		return fresh.whereabouts();
+	}
+
+	private Analysis.Region region(String text) {
+		return whereabouts().resolve(text)
+			.map(r -> new Analysis.Region(r.code(), r.level(), r.fullName(), r.confidence(), r.evidence()))
+			.orElse(null);
+	}
+
+	@Override
+	public String gazetteer() {
+		current.get().require(Permission.WORKORDER_READ);
+		whereabouts();
+		return places.text();
+	}
+
+	@Override
+	public void replaceGazetteer(String text) {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		if (text == null) throw new InvalidFieldException("gazetteer", "Send the gazetteer as text");
+		if (text.length() > 2_000_000) throw new InvalidFieldException("gazetteer", "At most 2,000,000 characters");
+		var built = Whereabouts.build(divisions, text, homeRegion);
+		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_gazetteer", Integer.class);
+		jdbc.update("insert into nlp_gazetteer (version, body, entries, saved_by, saved_at) values (?, ?, ?, ?, ?)", version,
+				text, built.entries(), actor.username(), OffsetDateTime.now(clock));
+		audit.record(AuditRecord.of("NLP_GAZETTEER_REPLACED", "nlp_gazetteer", version, built.entries() + " entries"));
+		places = new Places(version, text, built, System.nanoTime());
+	}
+
 	@Override
 	public String riskPolicies() {
 		current.get().require(Permission.WORKORDER_READ);
@@ -148,9 +194,22 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final org.minsheng.region.Divisions divisions;
+
+	private final String homeRegion;
+
+	/** The resolver with the gazetteer version it was built from; re-read like the risk rules. */
+	private volatile Places places;
+
+	private record Places(int version, String text, Whereabouts whereabouts, long checkedAt) {
+	}
+
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock,
-			@Value("${minsheng.data-dir}") String dataDir, org.springframework.context.ApplicationEventPublisher events) {
+			@Value("${minsheng.data-dir}") String dataDir, org.springframework.context.ApplicationEventPublisher events,
+			org.minsheng.region.Divisions divisions, @Value("${minsheng.region.home:}") String homeRegion) {
 		this.events = events;
+		this.divisions = divisions;
+		this.homeRegion = homeRegion;
 		this.jdbc = jdbc;
 		this.current = current;
 		this.audit = audit;
@@ -270,14 +329,15 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			throw new InvalidFieldException("content", "At most 10,000 characters");
 		}
 		var risks = flags(text);
+		var region = region(text);
 		var model = activeModel();
 		if (model == null) {
-			return new Analysis(null, List.of(), null, null, null, risks, List.of(), null, null);
+			return new Analysis(null, List.of(), null, region, null, risks, List.of(), null, null);
 		}
 		var c = model.classifier().classify(text);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
-				null, null, risks, List.of(), null, model.version());
+				region, null, risks, List.of(), null, model.version());
 	}
 
 	private Loaded activeModel() {

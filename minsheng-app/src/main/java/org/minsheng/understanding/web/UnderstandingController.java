@@ -49,6 +49,17 @@ class UnderstandingController {
 		understanding.replaceRiskPolicies(text);
 	}
 
+	@GetMapping(path = "/api/nlp/gazetteer", produces = "text/plain;charset=UTF-8")
+	String gazetteer() {
+		return understanding.gazetteer();
+	}
+
+	/** The local gazetteer, {@code 名称,区划代码} a line; a wrong line is refused with its number. */
+	@org.springframework.web.bind.annotation.PutMapping(path = "/api/nlp/gazetteer", consumes = "text/plain")
+	void replaceGazetteer(@RequestBody String text) {
+		understanding.replaceGazetteer(text);
+	}
+
 	@PostMapping("/api/nlp/analyze")
 	Understanding.Analysis analyze(@Valid @RequestBody AnalyzeBody b) {
 		return understanding.analyze(b.title(), b.content());

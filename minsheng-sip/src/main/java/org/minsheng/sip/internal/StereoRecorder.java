@@ -27,7 +27,7 @@ final class StereoRecorder implements AutoCloseable {
 
 	private final Path file;
 	private final FileChannel out;
-	private final long startNanos = System.nanoTime();
+	final long startNanos = System.nanoTime();
 	private final short[] window = new short[WINDOW * 2]; // interleaved L,R ring
 	private final ByteBuffer io = ByteBuffer.allocate(WINDOW * 4).order(ByteOrder.LITTLE_ENDIAN);
 	private final long[] firstIndex = {-1, -1};

@@ -111,7 +111,7 @@ class MediaFormatsTest {
 	@Test
 	void recorderPlacesEachPartyByTimestampSoLossLeavesSilenceNotShift(@TempDir Path dir) throws Exception {
 		StereoRecorder recorder = new StereoRecorder(dir.resolve("r.wav"));
-		long t0 = System.nanoTime() + 200_000_000L; // both parties start talking 200 ms into the recording
+		long t0 = recorder.startNanos + 200_000_000L; // both parties start talking 200 ms into the recording
 		short[] loud = new short[160];
 		java.util.Arrays.fill(loud, (short) 10000);
 		// caller: packets 0..49 with packet 10 lost; agent: packets 0..49 arriving swapped in pairs, each late
