@@ -47,6 +47,9 @@ public final class AddressResolver {
 	/** After a short form, these mean the name is part of a road, a building or an institution, not the division. */
 	private static final Pattern NOT_A_DIVISION_AFTER = Pattern.compile(
 			"^(路|街|道|大道|大街|巷|胡同|桥|弄|号|里|大厦|广场|公园|花园|小区|中学|小学|大学|医院|站|机场|村委|社区|公司|银行|酒店|宾馆|商场|市场|公交|地铁)");
+	/** Stems that are everyday words first (公园街道 is a street, 公园 mostly a park). */
+	private static final Set<String> GENERIC = Set.of("公园", "城关", "城区", "中心", "火车站", "机场", "开发区", "新区", "社区",
+			"工业园", "市场", "车站");
 	private static final double[] WEIGHT = {0, 1.0, 1.5, 2.0, 2.5};
 	private static final double HOME = 1.5;
 
@@ -127,9 +130,12 @@ public final class AddressResolver {
 				break;
 			}
 		}
+		// 小寨路街道 is called 小寨
+		if (name.endsWith("路街道") && name.length() >= 5) out.add(name.substring(0, name.length() - 3));
 		// 民族街街道 is written 民族街道, 唐家墩街街道 唐家墩街道
 		if (name.endsWith("街街道")) out.add(name.substring(0, name.length() - 3) + "街道");
 		out.remove(name);
+		out.removeAll(GENERIC);
 		return out;
 	}
 
@@ -150,25 +156,32 @@ public final class AddressResolver {
 		String t = fold(text);
 		List<Found> found = find(t);
 		if (found.isEmpty()) return Optional.empty();
-		// the best quality with which each division is mentioned
-		Map<String, Double> mentioned = new HashMap<>();
-		Map<String, String> evidence = new HashMap<>();
-		for (Found f : found) {
-			double q = quality(f.surface());
-			if (mentioned.getOrDefault(f.surface().place().code(), 0.0) < q) {
-				mentioned.put(f.surface().place().code(), q);
-				evidence.put(f.surface().place().code(), f.text());
-			}
-		}
+		// where each division is mentioned; a span of text speaks for one level of a line only (南山 is 南山区
+		// or 南山街道, not both at once)
+		Map<String, List<Found>> mentions = new LinkedHashMap<>();
+		for (Found f : found) mentions.computeIfAbsent(f.surface().place().code(), k -> new ArrayList<>()).add(f);
 		Map<String, Double> scores = new LinkedHashMap<>();
-		for (String code : mentioned.keySet()) {
+		Map<String, List<String>> support = new HashMap<>();
+		for (String code : mentions.keySet()) {
 			double score = 0;
-			for (Place a : line(code)) {
-				Double q = mentioned.get(a.code());
-				if (q != null) score += WEIGHT[a.level()] * q;
+			List<Found> used = new ArrayList<>();
+			List<String> words = new ArrayList<>();
+			List<Place> line = line(code);
+			for (int i = line.size() - 1; i >= 0; i--) {
+				Place a = line.get(i);
+				Found bestSpan = null;
+				for (Found f : mentions.getOrDefault(a.code(), List.of())) {
+					boolean overlaps = used.stream().anyMatch(u -> f.start() < u.end() && u.start() < f.end());
+					if (!overlaps && (bestSpan == null || quality(f.surface()) > quality(bestSpan.surface()))) bestSpan = f;
+				}
+				if (bestSpan == null) continue;
+				used.add(bestSpan);
+				score += WEIGHT[a.level()] * quality(bestSpan.surface());
+				words.addFirst(bestSpan.text());
 			}
 			if (home != null && !home.isBlank() && code.startsWith(home)) score += HOME;
 			scores.put(code, score);
+			support.put(code, words);
 		}
 		double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		List<String> top = scores.entrySet().stream().filter(e -> e.getValue() >= best - 1e-9).map(Map.Entry::getKey).toList();
@@ -178,8 +191,7 @@ public final class AddressResolver {
 				.mapToDouble(Map.Entry::getValue).max().orElse(0);
 		double confidence = top.size() > 1 ? 0.5 : best / (best + second + 0.5);
 		List<String> why = new ArrayList<>();
-		for (Place a : line(code)) if (evidence.containsKey(a.code())) why.add(evidence.get(a.code()));
-		if (top.size() > 1) for (String c : top) why.add(evidence.get(c));
+		for (String c : top) why.addAll(support.get(c));
 		Place p = byCode.get(code);
 		return Optional.of(new Resolution(code, p.level(), fullName(code), Math.round(confidence * 1000) / 1000.0,
 				List.copyOf(new LinkedHashSet<>(why))));
@@ -187,7 +199,7 @@ public final class AddressResolver {
 
 	private static double quality(Surface s) {
 		if (s.gazetteer() || s.full()) return 1.0;
-		return s.place().level() == 4 ? 0.6 : 0.75;
+		return s.place().level() == 4 ? 0.5 : 0.75;
 	}
 
 	/** Every name or short form in the text; short forms that run into a road or building name are not divisions. */
