@@ -494,7 +494,7 @@ abstract class ContactContract extends ApplicationTest {
 				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
 		var callId = onCall.get("callId").asString();
 		var base = "/api/contact/calls/" + callId + "/consult";
-		var nobody = first.session().post(base, Map.of("target", "000"));
+		var nobody = first.session().post(base, Map.of("target", "没有这个坐席"));
 		assertThat(nobody.status()).isEqualTo(400);
 		assertThat(nobody.body()).contains("target");
 		assertThat(first.session().post(base + "/transfer", Map.of()).status()).as("nothing to transfer to yet").isEqualTo(409);
@@ -609,6 +609,44 @@ abstract class ContactContract extends ApplicationTest {
 			case "round-robin", "fewest-calls" -> assertThat(answered).containsExactlyInAnyOrderElementsOf(both);
 			default -> assertThat(answered).allMatch(both::contains);
 		}
+	}
+
+	@Test
+	void agentConsultsADepartmentsLineAndHandsTheCallerOver() {
+		var q = "q" + skill.hashCode();
+		var agent = agent(Map.of(q + "技能", 4));
+		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
+				  - number: "12345"
+				    start: staffed
+				    nodes:
+				      staffed: {queue: %s}
+				""".formatted(q));
+		var phone = phone(agent, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
+		var department = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
+			.set("number", "02887654321").set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
+			.set("talk", 5000).timeout(Duration.ofSeconds(40)).start();
+		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak(), false)
+			.timeout(Duration.ofSeconds(40)).start();
+
+		var onCall = Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())),
+				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
+		var callId = onCall.get("callId").asString();
+		var consulting = ok(agent.session().post("/api/contact/calls/" + callId + "/consult", Map.of("target", "028-8765-4321")));
+		assertThat(consulting.get("consulting").asString()).isEqualTo("tel:02887654321");
+		ok(agent.session().post("/api/contact/calls/" + callId + "/consult/transfer", Map.of()));
+		assertThat(Eventually.value(() -> state(agent), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
+
+		var outside = department.await();
+		assertThat(outside.passed()).as(outside.toString()).isTrue();
+		assertThat(citizen.await().passed()).isTrue();
+		assertThat(phone.await().passed()).isTrue();
+		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
+				Duration.ofSeconds(10)).json();
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
+		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(agent.username(), "tel:02887654321");
+		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsSubsequence("CONSULTED", "TRANSFERRED");
+		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
+		assertThat(detail.get("recorded").asBoolean()).isTrue();
 	}
 
 	String state(Agent agent) {

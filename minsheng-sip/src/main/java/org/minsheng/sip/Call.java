@@ -126,6 +126,7 @@ public interface Call {
 	/**
 	 * Consults another agent while the caller waits on hold with music (坐席咨询): rings {@code agent}'s phone; once
 	 * it answers the two agents talk. Then {@link #completeTransfer}, {@link #conference} or {@link #endConsult}.
+	 * {@code tel:<number>} consults an outside number through the trunk (a department's line) the same way.
 	 *
 	 * @return true when the consulted agent answered; false when the caller is not talking with an agent, a consult
 	 *     is already going on, or the phone did not answer in time (the caller is back with their agent)

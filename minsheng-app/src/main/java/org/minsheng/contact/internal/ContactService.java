@@ -697,8 +697,13 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var call = ownCall(callId);
 		var trace = live.get(callId);
 		var t = target == null ? "" : target.strip();
-		var seat = acd.seats().stream().filter(s -> s.extension().equals(t)).findFirst()
-			.orElseThrow(() -> new InvalidFieldException("target", "Consult an agent by extension"));
+		var found = acd.seats().stream().filter(s -> s.extension().equals(t)).findFirst();
+		if (found.isEmpty() && canDial() && FlowRunner.isOutsideNumber(t)) {
+			consultOutside(callId, call, trace, t);
+			return;
+		}
+		var seat = found.orElseThrow(() -> new InvalidFieldException("target",
+				canDial() ? "Consult an agent by extension or an outside number" : "Consult an agent by extension"));
 		if (seat.agent().equals(trace.agent)) throw new InvalidFieldException("target", "Consult another agent than oneself");
 		if (trace.consulting != null) {
 			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
@@ -728,6 +733,28 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	}
 
 	static final Duration CONSULT_RING = Duration.ofSeconds(20);
+
+	/** Consults an outside number (a department's line) through the trunk: no seat to keep. */
+	private void consultOutside(String callId, Call call, CallTrace trace, String number) {
+		if (trace.consulting != null) {
+			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
+		}
+		var tel = Call.EXTERNAL + number.replaceAll("[^0-9+]", "");
+		trace.consulting = tel;
+		boolean answered;
+		try {
+			answered = call.consult(tel, FlowRunner.OUTSIDE_RING);
+		}
+		catch (RuntimeException e) {
+			answered = false;
+		}
+		if (!answered) {
+			trace.consulting = null;
+			throw new ConflictException("Expected " + number + " to answer the consult, but it did not");
+		}
+		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, tel);
+		audit.record(AuditRecord.of("CONTACT_CALL_CONSULTED", "contact_call", auditId(callId), "with " + tel));
+	}
 
 	@Override
 	public void completeTransfer(String callId) {

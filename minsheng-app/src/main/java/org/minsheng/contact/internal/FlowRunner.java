@@ -411,12 +411,16 @@ final class FlowRunner {
 		// the leg the caller talks on now starts at the answer, or at a handover (attended transfer)
 		var legOfferedAt = new AtomicReference<Instant>(offeredAt);
 		var legAnsweredAt = new AtomicReference<Instant>();
+		var outsideLeg = new AtomicReference<String>();
 		call.talkListener(new TalkListener() {
 			@Override
 			public void consultEnded(String extension) {
 				var now = services.now();
 				trace.consulting = null;
 				trace.conference = false;
+				if (extension.startsWith(Call.EXTERNAL)) {
+					trace.leg(new CallTrace.Leg(extension, null, now, null, now, "CONSULTED", null));
+				}
 				seatOf(extension).ifPresent(consulted -> {
 					try {
 						acd.change(consulted, s -> s.state() == org.minsheng.contact.AgentState.ON_CALL ? s.hungUp(false, now) : null);
@@ -447,6 +451,12 @@ final class FlowRunner {
 					trace.agent = next.agent();
 					trace.event(q.name(), "TRANSFERRED", now, null, next.agent());
 				});
+				if (to.startsWith(Call.EXTERNAL)) {
+					// the caller now talks with an outside line: no seat of the center is on the call any more
+					winner.set(null);
+					outsideLeg.set(to);
+					trace.event(q.name(), "TRANSFERRED", now, null, to);
+				}
 				legOfferedAt.set(now);
 				legAnsweredAt.set(now);
 			}
@@ -471,11 +481,25 @@ final class FlowRunner {
 					});
 		}
 		catch (CallGoneException gone) {
-			if (winner.get() == null) throw gone;
+			if (winner.get() == null && outsideLeg.get() == null) throw gone;
 			outcome = null;
 		}
 		var now = services.now();
 		var seat = winner.get();
+		if (seat == null && outsideLeg.get() != null) {
+			// handed over to an outside line after a consult: the talk was the center's until then
+			trace.talkEndedAt = now;
+			trace.disposition = "ANSWERED";
+			if (outcome == null) {
+				trace.hangupBy = Party.CALLER.name();
+				throw new CallGoneException(call.id());
+			}
+			trace.hangupBy = outcome.endedBy().map(p -> p == Party.AGENT ? "OUTSIDE" : p.name()).orElse(null);
+			outcome.recording().ifPresent(r -> trace.recording = r);
+			trace.leg(new CallTrace.Leg(outsideLeg.get(), outcome.agentCallId(), legOfferedAt.get(), legAnsweredAt.get(), now,
+					"TALKED", outcome.held().isZero() ? null : outcome.held().toMillis()));
+			return new Rung(true, null);
+		}
 		if (seat != null) {
 			trace.talkEndedAt = now;
 			if (outcome != null) {

@@ -460,13 +460,15 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 	public boolean consult(String agent, Duration ringTimeout) {
 		AgentLeg primary = currentLeg;
 		if (primary == null || consulting || ended.isDone()) return false;
-		Optional<Registration> target = engine.registration(agent);
-		if (target.isEmpty()) return false;
+		boolean outside = agent.startsWith(Call.EXTERNAL);
+		Optional<Registration> target = outside ? Optional.empty() : engine.registration(agent);
+		if (outside ? engine.settings.trunk() == null : target.isEmpty()) return false;
 		consulting = true;
 		holdChanged();
 		AgentLeg consulted;
 		try {
-			consulted = engine.inviteAgent(this, target.get());
+			consulted = outside ? engine.inviteExternal(this, engine.settings.trunk(), agent.substring(Call.EXTERNAL.length()))
+					: engine.inviteAgent(this, target.get());
 		} catch (Exception e) {
 			log.warn("cannot call agent {} to consult on {}", agent, id, e);
 			consulting = false;
