@@ -33,3 +33,14 @@ document.addEventListener('click', (event) => {
   const form = button.closest('form');
   fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin' });
 });
+
+// The analysis beside the order form offers its one-line summary as the title.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('#use-summary');
+  if (!button) return;
+  const title = document.getElementById('order-title');
+  if (title) {
+    title.value = button.dataset.summary;
+    title.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+});

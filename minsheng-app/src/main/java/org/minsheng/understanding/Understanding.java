@@ -51,8 +51,9 @@ public interface Understanding {
 
 	/**
 	 * What is understood of a request. Fields the models do not give yet are null or empty:
-	 * risks come from the named risk policies (never from a model's confidence); department, region,
-	 * emotion, keywords and summary come with the next parts of issue 5.
+	 * risks come from the named risk policies (never from a model's confidence); region from the
+	 * address resolver; keywords and a one-line summary (long texts only) from TextRank; department
+	 * and emotion come with the next parts of issue 5.
 	 */
 	record Analysis(Guess category, List<Guess> alternatives, Guess department, Region region, Guess emotion,
 			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion) {

@@ -160,6 +160,12 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(analysis.get("region").get("code").asString()).isEqualTo("440305007");
 		assertThat(analysis.get("region").get("level").asInt()).isEqualTo(4);
 		assertThat(analysis.get("region").get("name").asString()).isEqualTo("广东省 深圳市 南山区 粤海街道");
+		assertThat(analysis.get("summary").isNull()).as("a short text is its own title: " + analysis).isTrue();
+		var long_ = ok(agent.post("/api/nlp/analyze", Map.of("content", "尊敬的领导您好！我是南山区粤海街道科苑路附近的居民，"
+				+ "小区门口的路灯已经坏了一个多星期，晚上路面非常黑，老人和小孩出行很不安全，前几天还有人在路灯下摔倒了。"
+				+ "我们多次向物业反映路灯不亮的情况，物业说路灯归市政管，希望有关部门尽快派人维修路灯，谢谢！")));
+		assertThat(long_.get("keywords").toString()).contains("路灯");
+		assertThat(long_.get("summary").asString()).hasSizeLessThanOrEqualTo(40).doesNotStartWith("尊敬");
 		var before = ok(agent.post("/api/nlp/analyze", Map.of("title", "科兴科学园门口外卖车乱停")));
 		assertThat(before.get("region").isNull()).as("a compound the division table does not know").isTrue();
 

@@ -165,6 +165,7 @@ public final class AddressResolver {
 		for (String code : mentions.keySet()) {
 			double score = 0;
 			List<Found> used = new ArrayList<>();
+			boolean fullAnywhere = false;
 			List<String> words = new ArrayList<>();
 			List<Place> line = line(code);
 			for (int i = line.size() - 1; i >= 0; i--) {
@@ -176,13 +177,18 @@ public final class AddressResolver {
 				}
 				if (bestSpan == null) continue;
 				used.add(bestSpan);
+				if (bestSpan.surface().full()) fullAnywhere = true;
 				score += WEIGHT[a.level()] * quality(bestSpan.surface());
 				words.addFirst(bestSpan.text());
 			}
-			if (home != null && !home.isBlank() && code.startsWith(home)) score += HOME;
+			boolean atHome = home != null && !home.isBlank() && code.startsWith(home);
+			if (atHome) score += HOME;
+			// one short form alone, outside the center's region, is a word more often than a place (科学 in 科学园)
+			if (!atHome && words.size() == 1 && !fullAnywhere) continue;
 			scores.put(code, score);
 			support.put(code, words);
 		}
+		if (scores.isEmpty()) return Optional.empty();
 		double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		List<String> top = scores.entrySet().stream().filter(e -> e.getValue() >= best - 1e-9).map(Map.Entry::getKey).toList();
 		String code = top.size() == 1 ? top.getFirst() : commonAncestor(top);

@@ -61,6 +61,13 @@ class AddressResolverTest {
 	}
 
 	@Test
+	void aLoneShortFormFarFromTheCenterIsAWordNotAPlace() {
+		// 科学 is short for 包头's 科学路街道, and a word in 科兴科学园
+		assertThat(resolver.resolve("科兴科学园门口外卖车乱停", "4403")).isEmpty();
+		assertThat(code(resolver, "青山区科学路街道门口外卖车乱停", "4403")).isEqualTo("150204005");
+	}
+
+	@Test
 	void theCentersOwnRegionSettlesNamesSeveralCitiesShare() {
 		assertThat(code(resolver, "南山区有一处路灯坏了", "4403")).isEqualTo("440305");
 		assertThat(code(resolver, "南山区有一处路灯坏了", "2304")).isEqualTo("230404");

@@ -330,14 +330,16 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 		var risks = flags(text);
 		var region = region(text);
+		var keywords = org.minsheng.nlp.Digest.keywords(text, 5);
+		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
 		var model = activeModel();
 		if (model == null) {
-			return new Analysis(null, List.of(), null, region, null, risks, List.of(), null, null);
+			return new Analysis(null, List.of(), null, region, null, risks, keywords, summary, null);
 		}
 		var c = model.classifier().classify(text);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
-				region, null, risks, List.of(), null, model.version());
+				region, null, risks, keywords, summary, model.version());
 	}
 
 	private Loaded activeModel() {

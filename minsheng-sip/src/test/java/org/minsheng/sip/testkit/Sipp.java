@@ -101,9 +101,13 @@ public final class Sipp {
 
 	public Sipp localPort(int port) {
 		this.localPort = port;
+		this.fixedPort = true;
 		apartFromMedia();
 		return this;
 	}
+
+	/** Whether the test chose the SIP port (a phone answering where it registered from). */
+	private boolean fixedPort;
 
 	public int localPort() {
 		return localPort;
@@ -126,11 +130,39 @@ public final class Sipp {
 
 	/** Runs to the end and returns the result; does not throw on failure. */
 	public Result run() {
-		return start().await();
+		Result result = launch().await();
+		for (int attempt = 1; attempt < 3 && result.failedToBind(); attempt++) {
+			System.err.println("sipp " + scenario + " could not bind port " + localPort + " or media " + mediaPort
+					+ "; running it again");
+			repick();
+			result = launch().await();
+		}
+		return result;
 	}
 
-	/** Starts in the background (for a phone that waits to be called). */
+	private void repick() {
+		if (!fixedPort) localPort = freeUdpPort();
+		mediaPort = freeUdpPort();
+		apartFromMedia();
+	}
+
+	/**
+	 * Starts in the background (for a phone that waits to be called). Ports are checked free before sipp starts,
+	 * but another process may bind one in the moment between: a sipp that could not bind is started again (on new
+	 * ports unless the test fixed the SIP port), up to three times.
+	 */
 	public Running start() {
+		Running running = launch();
+		for (int attempt = 1; attempt < 3 && running.failedToBind(); attempt++) {
+			System.err.println("sipp " + scenario + " could not bind port " + localPort + " or media " + mediaPort
+					+ "; starting it again");
+			repick();
+			running = launch();
+		}
+		return running;
+	}
+
+	private Running launch() {
 		try {
 			Path dir = Files.createTempDirectory("sipp-");
 			Path file = dir.resolve(scenario + ".xml");
@@ -183,6 +215,17 @@ public final class Sipp {
 			return new Result(process.exitValue(), read("out.log"), read("errors.log"), read("messages.log"));
 		}
 
+		/** sipp ended at once because a port was taken (errno 98). */
+		boolean failedToBind() {
+			try {
+				if (!process.waitFor(200, TimeUnit.MILLISECONDS)) return false;
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			return process.exitValue() != 0 && (read("errors.log") + read("out.log")).contains("Unable to bind");
+		}
+
 		public void kill() {
 			process.destroyForcibly();
 		}
@@ -203,6 +246,11 @@ public final class Sipp {
 	public record Result(int exitCode, String output, String errors, String messages) {
 		public boolean passed() {
 			return exitCode == 0;
+		}
+
+		/** sipp could not bind its SIP or media port (errno 98) and did nothing. */
+		boolean failedToBind() {
+			return exitCode != 0 && (errors + output).contains("Unable to bind");
 		}
 
 		@Override
