@@ -27,6 +27,9 @@ public interface Understanding {
 	/** The risk policies in force, in the block form ({@code [name] KIND}, {@code terms:}, {@code pattern:}, {@code except:}). */
 	String riskPolicies();
 
+	/** Open orders registered in the week before {@code no} that look like it (疑似重复), best first. */
+	List<Analysis.Duplicate> duplicatesOf(String no);
+
 	/** The center's local gazetteer as text ({@code 名称,区划代码} a line). */
 	String gazetteer();
 
@@ -56,7 +59,11 @@ public interface Understanding {
 	 * and emotion come with the next parts of issue 5.
 	 */
 	record Analysis(Guess category, List<Guess> alternatives, Guess department, Region region, Guess emotion,
-			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion) {
+			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion, List<Duplicate> duplicates) {
+
+		/** An open order that looks like this request (疑似重复): its number, title and the similarity, 0 to 1. */
+		public record Duplicate(String no, double score) {
+		}
 
 		public record Guess(String label, double confidence) {
 		}

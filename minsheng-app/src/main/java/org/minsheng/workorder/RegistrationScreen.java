@@ -7,5 +7,6 @@ package org.minsheng.workorder;
  */
 public interface RegistrationScreen {
 
-	void screen(WorkOrderNo no, String title, String content);
+	/** @param divisionCode the division the order was registered for, or null */
+	void screen(WorkOrderNo no, String title, String content, String divisionCode);
 }

@@ -186,6 +186,38 @@ abstract class UnderstandingContract extends ApplicationTest {
 		}
 	}
 
+	@Test
+	void aRequestLikeAnOpenOneInTheSameDistrictIsFlaggedAsAPossibleDuplicate() {
+		int house = java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 999);
+		var body = new java.util.HashMap<String, Object>();
+		body.put("channel", "PHONE");
+		body.put("requestType", "COMPLAINT");
+		body.put("urgency", "NORMAL");
+		body.put("title", "路灯不亮");
+		body.put("content", "南山区粤海街道科苑路" + house + "号门口的路灯坏了一个星期，晚上很黑，请尽快维修。");
+		body.put("divisionCode", "440305007");
+		body.put("callerPhone", "13912345678");
+		var first = ok(agent.post("/api/work-orders", body)).get("no").asString();
+
+		var retold = "粤海街道科苑路" + house + "号门口路灯坏了一个星期了，晚上很黑，希望尽快维修！";
+		var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "路灯坏了", "content", retold)));
+		assertThat(analysis.get("duplicates").findValuesAsString("no")).contains(first);
+		var unrelated = ok(agent.post("/api/nlp/analyze", Map.of("title", "噪音", "content", "福田区梅林一村楼下餐馆油烟噪音扰民")));
+		assertThat(unrelated.get("duplicates").findValuesAsString("no")).doesNotContain(first);
+
+		body.put("title", "路灯坏了");
+		body.put("content", retold);
+		var second = ok(agent.post("/api/work-orders", body)).get("no").asString();
+		var found = ok(agent.get("/api/nlp/duplicates/" + second));
+		assertThat(found.findValuesAsString("no")).contains(first);
+		assertThat(found.get(0).get("score").asDouble()).isBetween(0.4, 1.0);
+
+		// merged into the second, the first is nobody's duplicate any more
+		ok(supervisor.post("/api/work-orders/" + first + "/merge", Map.of("masterNo", second)));
+		org.minsheng.testsupport.Eventually.value(() -> ok(agent.get("/api/nlp/duplicates/" + second)).findValuesAsString("no"),
+				nos -> !nos.contains(first), java.time.Duration.ofSeconds(10));
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

@@ -160,11 +160,65 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * cost a few pattern matches and nothing in the registry.
 	 */
 	@Override
-	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content) {
-		var flags = flags(text(title, content));
+	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content, String divisionCode) {
+		var text = text(title, content);
+		var flags = flags(text);
 		if (!flags.isEmpty()) {
 			events.publishEvent(new org.minsheng.understanding.RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
 		}
+		var code = divisionCode != null ? divisionCode : whereabouts().resolve(text).map(r -> r.code()).orElse(null);
+		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
+		var signature = org.minsheng.nlp.TextSignature.of(text);
+		var now = OffsetDateTime.now(clock);
+		for (var d : duplicates(signature, district, no.value())) {
+			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
+					d.score(), now);
+		}
+		jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
+				no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
+	}
+
+	/** Texts this similar (Jaccard of their character pairs, estimated) are flagged 疑似重复. */
+	static final double DUPLICATE = 0.4;
+
+	static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
+
+	private List<Analysis.Duplicate> duplicates(String text, String code, String except) {
+		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
+		return duplicates(org.minsheng.nlp.TextSignature.of(text), district, except);
+	}
+
+	/** Open orders of the last week in the same district (or, without one, anywhere) that look alike, best first. */
+	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
+		var since = OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW);
+		var rows = district == null
+				? jdbc.query("select no, signature from nlp_order_signature where open = true and registered_at >= ?",
+						(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, since)
+				: jdbc.query("select no, signature from nlp_order_signature where open = true and registered_at >= ?"
+						+ " and district = ?", (rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, since, district);
+		var out = new ArrayList<Analysis.Duplicate>();
+		for (var row : rows) {
+			if (row[0].equals(except)) continue;
+			double score = org.minsheng.nlp.TextSignature.similarity(signature, org.minsheng.nlp.TextSignature.decode(row[1]));
+			if (score >= DUPLICATE) out.add(new Analysis.Duplicate(row[0], round(score)));
+		}
+		out.sort((a, b) -> Double.compare(b.score(), a.score()));
+		return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : List.copyOf(out);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Analysis.Duplicate> duplicatesOf(String no) {
+		current.get().require(Permission.WORKORDER_READ);
+		return jdbc.query("select candidate_no, score from nlp_duplicate d where no = ? and exists (select 1 from"
+				+ " nlp_order_signature s where s.no = d.candidate_no and s.open = true) order by score desc",
+				(rs, n) -> new Analysis.Duplicate(rs.getString(1), rs.getDouble(2)), no);
+	}
+
+	/** A closed, merged or withdrawn order is no longer anyone's duplicate. */
+	@org.springframework.modulith.events.ApplicationModuleListener
+	void on(org.minsheng.workorder.WorkOrderClosed closed) {
+		jdbc.update("update nlp_order_signature set open = false where no = ?", closed.no().value());
 	}
 
 	private List<Analysis.Risk> flags(String text) {
@@ -334,12 +388,14 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
 		var model = activeModel();
 		if (model == null) {
-			return new Analysis(null, List.of(), null, region, null, risks, keywords, summary, null);
+			return new Analysis(null, List.of(), null, region, null, risks, keywords, summary, null,
+					duplicates(text, region == null ? null : region.code(), null));
 		}
 		var c = model.classifier().classify(text);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
-				region, null, risks, keywords, summary, model.version());
+				region, null, risks, keywords, summary, model.version(),
+				duplicates(text, region == null ? null : region.code(), null));
 	}
 
 	private Loaded activeModel() {

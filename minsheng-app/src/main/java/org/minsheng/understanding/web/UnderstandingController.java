@@ -49,6 +49,12 @@ class UnderstandingController {
 		understanding.replaceRiskPolicies(text);
 	}
 
+	/** Open orders that look like this one (疑似重复), ready for a merge. */
+	@GetMapping("/api/nlp/duplicates/{no}")
+	List<Understanding.Analysis.Duplicate> duplicates(@org.springframework.web.bind.annotation.PathVariable String no) {
+		return understanding.duplicatesOf(no);
+	}
+
 	@GetMapping(path = "/api/nlp/gazetteer", produces = "text/plain;charset=UTF-8")
 	String gazetteer() {
 		return understanding.gazetteer();

@@ -170,7 +170,7 @@ class WorkOrderService implements WorkOrders {
 		}
 		for (var screen : screens) {
 			try {
-				screen.screen(no, o.title(), o.content());
+				screen.screen(no, o.title(), o.content(), blankToNull(o.divisionCode()));
 			}
 			catch (RuntimeException e) {
 				org.slf4j.LoggerFactory.getLogger(WorkOrderService.class).warn("screening {} failed", no, e);

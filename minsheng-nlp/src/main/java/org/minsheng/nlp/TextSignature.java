@@ -1,0 +1,83 @@
+package org.minsheng.nlp;
+
+import java.text.Normalizer;
+import java.util.HexFormat;
+
+/**
+ * A compact fingerprint of a text for finding near-duplicates among many (疑似重复): a MinHash over the text's
+ * character pairs, 64 values, whose agreement estimates the Jaccard similarity of the two texts' pair sets. The
+ * fingerprint holds no text, so it can be kept without copying what a citizen wrote.
+ */
+public final class TextSignature {
+
+	static final int SIZE = 64;
+
+	private static final long[] SEEDS = new long[SIZE];
+
+	static {
+		long x = 0x9E3779B97F4A7C15L;
+		for (int i = 0; i < SIZE; i++) {
+			x ^= x << 13;
+			x ^= x >>> 7;
+			x ^= x << 17;
+			SEEDS[i] = x;
+		}
+	}
+
+	private TextSignature() {
+	}
+
+	/** The fingerprint of a text: letters and digits only (full-width folded, case ignored), in pairs. */
+	public static int[] of(String text) {
+		String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+				.replaceAll("[^\\p{L}\\p{N}]+", "");
+		int[] min = new int[SIZE];
+		java.util.Arrays.fill(min, Integer.MAX_VALUE);
+		if (t.length() < 2) return min;
+		for (int i = 0; i + 1 < t.length(); i++) {
+			long pair = ((long) t.charAt(i) << 16) | t.charAt(i + 1);
+			for (int k = 0; k < SIZE; k++) {
+				int h = (int) (mix(pair ^ SEEDS[k]) >>> 33);
+				if (h < min[k]) min[k] = h;
+			}
+		}
+		return min;
+	}
+
+	/** Estimated Jaccard similarity of the two texts' character pairs, 0 to 1. */
+	public static double similarity(int[] a, int[] b) {
+		if (a.length != SIZE || b.length != SIZE) throw new IllegalArgumentException("not a text signature");
+		int same = 0;
+		for (int i = 0; i < SIZE; i++) if (a[i] == b[i] && a[i] != Integer.MAX_VALUE) same++;
+		return same / (double) SIZE;
+	}
+
+	/** Hex text of a signature, for a database column (512 characters). */
+	public static String encode(int[] signature) {
+		var bytes = new byte[SIZE * 4];
+		for (int i = 0; i < SIZE; i++) {
+			bytes[4 * i] = (byte) (signature[i] >>> 24);
+			bytes[4 * i + 1] = (byte) (signature[i] >>> 16);
+			bytes[4 * i + 2] = (byte) (signature[i] >>> 8);
+			bytes[4 * i + 3] = (byte) signature[i];
+		}
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	public static int[] decode(String hex) {
+		var bytes = HexFormat.of().parseHex(hex);
+		if (bytes.length != SIZE * 4) throw new IllegalArgumentException("not a text signature");
+		int[] out = new int[SIZE];
+		for (int i = 0; i < SIZE; i++) {
+			out[i] = (bytes[4 * i] & 0xff) << 24 | (bytes[4 * i + 1] & 0xff) << 16 | (bytes[4 * i + 2] & 0xff) << 8
+					| bytes[4 * i + 3] & 0xff;
+		}
+		return out;
+	}
+
+	private static long mix(long z) {
+		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+		return z ^ (z >>> 31);
+	}
+}
