@@ -533,33 +533,18 @@ abstract class ContactContract extends ApplicationTest {
 
 	@Test
 	void agentTransfersTheCallerToADepartmentsOutsideLineThroughTheTrunk() {
-		var q = "q" + skill.hashCode();
-		var agent = agent(Map.of(q + "技能", 4));
-		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
-				  - number: "12345"
-				    start: staffed
-				    nodes:
-				      staffed: {queue: %s}
-				""".formatted(q));
-		var phone = phone(agent, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
-		var department = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
-			.set("number", "02887654321").set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
-			.set("talk", 3000).timeout(Duration.ofSeconds(40)).start();
-		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak(), false)
-			.timeout(Duration.ofSeconds(40)).start();
-
-		var onCall = Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())),
-				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
-		var callId = onCall.get("callId").asString();
+		var call = talkingWhileADepartmentWaitsOnTheTrunk(3000);
+		var agent = call.agent();
+		var callId = call.callId();
 		var bad = agent.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "电话12"));
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body()).contains("target").contains("outside number");
 		ok(agent.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "028-8765-4321")));
 
-		var outside = department.await();
+		var outside = call.department().await();
 		assertThat(outside.passed()).as(outside.toString()).isTrue();
-		assertThat(citizen.await().passed()).isTrue();
-		assertThat(phone.await().passed()).isTrue();
+		assertThat(call.citizen().await().passed()).isTrue();
+		assertThat(call.phone().await().passed()).isTrue();
 		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
 				Duration.ofSeconds(10)).json();
 		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
@@ -613,6 +598,36 @@ abstract class ContactContract extends ApplicationTest {
 
 	@Test
 	void agentConsultsADepartmentsLineAndHandsTheCallerOver() {
+		var call = talkingWhileADepartmentWaitsOnTheTrunk(5000);
+		var agent = call.agent();
+		var callId = call.callId();
+		var consulting = ok(agent.session().post("/api/contact/calls/" + callId + "/consult", Map.of("target", "028-8765-4321")));
+		assertThat(consulting.get("consulting").asString()).isEqualTo("tel:02887654321");
+		ok(agent.session().post("/api/contact/calls/" + callId + "/consult/transfer", Map.of()));
+		assertThat(Eventually.value(() -> state(agent), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
+
+		var outside = call.department().await();
+		assertThat(outside.passed()).as(outside.toString()).isTrue();
+		assertThat(call.citizen().await().passed()).isTrue();
+		assertThat(call.phone().await().passed()).isTrue();
+		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
+				Duration.ofSeconds(10)).json();
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
+		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(agent.username(), "tel:02887654321");
+		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsSubsequence("CONSULTED", "TRANSFERRED");
+		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
+		assertThat(detail.get("recorded").asBoolean()).isTrue();
+	}
+
+	record OutsideCall(Agent agent, String callId, Sipp.Running phone, Sipp.Running department, Sipp.Running citizen) {
+	}
+
+	/**
+	 * A citizen talking with an agent of a fresh queue, and a department's line on the trunk (sipp as
+	 * the carrier's gateway, number 02887654321) that answers when called and hangs up after
+	 * {@code talkMillis}; the citizen waits to be hung up on.
+	 */
+	OutsideCall talkingWhileADepartmentWaitsOnTheTrunk(int talkMillis) {
 		var q = "q" + skill.hashCode();
 		var agent = agent(Map.of(q + "技能", 4));
 		plan(queue(q, "max_wait: 30s, ring_timeout: 10s, wrap_up: 0s"), """
@@ -624,29 +639,14 @@ abstract class ContactContract extends ApplicationTest {
 		var phone = phone(agent, "agent-answer").set("ring", 200).set("audio", CallerScript.SPEECH).start();
 		var department = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
 			.set("number", "02887654321").set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
-			.set("talk", 5000).timeout(Duration.ofSeconds(40)).start();
+			.set("talk", talkMillis).timeout(Duration.ofSeconds(40)).start();
 		var citizen = Sipp.caller("127.0.0.1", sipPort(), "12345", caller, new CallerScript().speak(), false)
 			.timeout(Duration.ofSeconds(40)).start();
 
 		var onCall = Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())),
 				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
 		var callId = onCall.get("callId").asString();
-		var consulting = ok(agent.session().post("/api/contact/calls/" + callId + "/consult", Map.of("target", "028-8765-4321")));
-		assertThat(consulting.get("consulting").asString()).isEqualTo("tel:02887654321");
-		ok(agent.session().post("/api/contact/calls/" + callId + "/consult/transfer", Map.of()));
-		assertThat(Eventually.value(() -> state(agent), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
-
-		var outside = department.await();
-		assertThat(outside.passed()).as(outside.toString()).isTrue();
-		assertThat(citizen.await().passed()).isTrue();
-		assertThat(phone.await().passed()).isTrue();
-		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
-				Duration.ofSeconds(10)).json();
-		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
-		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(agent.username(), "tel:02887654321");
-		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsSubsequence("CONSULTED", "TRANSFERRED");
-		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
-		assertThat(detail.get("recorded").asBoolean()).isTrue();
+		return new OutsideCall(agent, callId, phone, department, citizen);
 	}
 
 	String state(Agent agent) {

@@ -218,6 +218,31 @@ abstract class UnderstandingContract extends ApplicationTest {
 				nos -> !nos.contains(first), java.time.Duration.ofSeconds(10));
 	}
 
+	@Test
+	void fiveRequestsAlikeFromOneDistrictInADayReachTheSupervisorsAsAPossibleMassIssue() {
+		int block = java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99);
+		var nos = new java.util.ArrayList<String>();
+		for (int i = 0; i < 5; i++) {
+			var body = new java.util.HashMap<String, Object>();
+			body.put("channel", "WEB");
+			body.put("requestType", "COMPLAINT");
+			body.put("urgency", "NORMAL");
+			body.put("title", "小区停水");
+			body.put("content", "福田区梅林街道梅林" + block + "村从昨天早上开始停水，一直没有通知什么时候恢复供水，居民生活很不方便" + "！".repeat(i));
+			body.put("divisionCode", "440304007");
+			body.put("callerPhone", "1391234" + String.format("%04d", 1000 + i));
+			nos.add(ok(agent.post("/api/work-orders", body)).get("no").asString());
+		}
+		var notice = org.minsheng.testsupport.Eventually.value(() -> {
+			for (var n : ok(supervisor.get("/api/notifications"))) {
+				if (n.get("title").asString().contains("疑似群体诉求") && n.get("body").asString().contains(nos.getLast())) return n;
+			}
+			return null;
+		}, n -> n != null, java.time.Duration.ofSeconds(10));
+		assertThat(notice.get("title").asString()).contains("广东省 深圳市 福田区").contains("5 件相似工单");
+		assertThat(notice.get("body").asString()).contains(nos.getFirst());
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

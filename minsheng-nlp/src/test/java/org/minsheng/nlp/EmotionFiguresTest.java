@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -62,28 +59,11 @@ class EmotionFiguresTest {
 				bestCost = cost;
 			}
 		}
-		var model = TextClassifier.train(train, bestCost);
-		Map<String, Integer> tp = new HashMap<>(), predicted = new HashMap<>(), actual = new HashMap<>();
-		int correct = 0;
-		for (var e : test) {
-			var label = model.classify(e.text()).label();
-			actual.merge(e.label(), 1, Integer::sum);
-			predicted.merge(label, 1, Integer::sum);
-			if (label.equals(e.label())) {
-				correct++;
-				tp.merge(label, 1, Integer::sum);
-			}
-		}
-		Map<String, Double> f1 = new LinkedHashMap<>();
-		for (var label : byLabel.keySet()) {
-			double t = tp.getOrDefault(label, 0);
-			double p = predicted.getOrDefault(label, 0) == 0 ? 0 : t / predicted.get(label);
-			double r = t / actual.get(label);
-			f1.put(label, p + r == 0 ? 0 : 2 * p * r / (p + r));
-		}
-		double macro = f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		var figures = TextClassifier.train(train, bestCost).evaluate(test);
+		var f1 = figures.f1ByLabel();
+		double macro = figures.macroF1();
 		System.out.printf("emotion, held-aside %d of %d texts, cost %.0f: accuracy %.3f, 6-class macro-F1 %.3f, angry F1 %.3f,"
-				+ " F1 by class %s%n", test.size(), all.size(), bestCost, correct / (double) test.size(), macro, f1.get("angry"), f1);
+				+ " F1 by class %s%n", test.size(), all.size(), bestCost, figures.accuracy(), macro, f1.get("angry"), f1);
 		assertThat(f1).hasSize(6);
 		assertThat(macro).isGreaterThan(0.3);
 	}

@@ -106,11 +106,7 @@ class CallFlowTest {
 	}
 
 	private Sipp registered(String user, String scenario) {
-		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port())
-				.set("user", user).set("expires", 300).set("expect", 200).credentials(user, "pw-" + user);
-		Sipp.Result r = register.run();
-		assertThat(r.passed()).as(r.toString()).isTrue();
-		return Sipp.scenario(scenario, "127.0.0.1", fixture.port()).localPort(register.localPort());
+		return fixture.phone(user, "pw-" + user, scenario);
 	}
 
 	@Test

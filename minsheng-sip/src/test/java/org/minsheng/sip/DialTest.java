@@ -44,10 +44,7 @@ class DialTest {
 	void callsTheCitizenThroughTheTrunkAndBridgesThemToAnAgentWithARecording() throws Exception {
 		Sipp.Running citizen = gateway("gateway-answer").set("number", "13800138000").set("callerId", "12345")
 			.set("ring", 500).set("audio", G711A).set("talk", 4000).start();
-		Sipp register = Sipp.scenario("register", "127.0.0.1", fixture.port()).set("user", "1001").set("expires", 300)
-			.set("expect", 200).credentials("1001", "pw-1001");
-		assertThat(register.run().passed()).isTrue();
-		Sipp.Running agent = Sipp.scenario("agent-answer", "127.0.0.1", fixture.port()).localPort(register.localPort())
+		Sipp.Running agent = fixture.phone("1001", "pw-1001", "agent-answer")
 			.set("ring", 200).set("audio", G711A).start();
 
 		DialResult dialled = fixture.engine().dial("138-0013-8000", Duration.ofSeconds(10));

@@ -705,9 +705,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var seat = found.orElseThrow(() -> new InvalidFieldException("target",
 				canDial() ? "Consult an agent by extension or an outside number" : "Consult an agent by extension"));
 		if (seat.agent().equals(trace.agent)) throw new InvalidFieldException("target", "Consult another agent than oneself");
-		if (trace.consulting != null) {
-			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
-		}
+		noConsultYet(callId, trace);
 		try {
 			acd.change(seat, s -> s.offer(callId, now()));
 		}
@@ -735,10 +733,14 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	static final Duration CONSULT_RING = Duration.ofSeconds(20);
 
 	/** Consults an outside number (a department's line) through the trunk: no seat to keep. */
-	private void consultOutside(String callId, Call call, CallTrace trace, String number) {
+	private static void noConsultYet(String callId, CallTrace trace) {
 		if (trace.consulting != null) {
 			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
 		}
+	}
+
+	private void consultOutside(String callId, Call call, CallTrace trace, String number) {
+		noConsultYet(callId, trace);
 		var tel = Call.EXTERNAL + number.replaceAll("[^0-9+]", "");
 		trace.consulting = tel;
 		boolean answered;

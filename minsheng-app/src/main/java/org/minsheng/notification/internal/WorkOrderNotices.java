@@ -125,6 +125,22 @@ class WorkOrderNotices {
 				e.risks().stream().map(r -> r.kind()).toList(), "at", e.at().toString()));
 	}
 
+	/**
+	 * Many requests alike from one district within a day (群体诉求): the supervisors hear of it once
+	 * a day per district, with the orders, and the webhooks too.
+	 */
+	@ApplicationModuleListener
+	void on(org.minsheng.understanding.RequestBurstDetected e) {
+		var day = e.at().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+		var key = "burst:" + e.district() + ":" + day;
+		notifications.notify(directory.centerStaff(EnumSet.of(Role.SUPERVISOR)), key, "REQUEST_BURST",
+				"疑似群体诉求：" + e.districtName() + " 一天内 " + e.orderNos().size() + " 件相似工单",
+				"相似工单：" + String.join("、", e.orderNos()) + "。请研判是否为群体性诉求并统筹处置。",
+				"/console/work-orders/" + e.orderNos().getFirst());
+		webhooks.enqueue("work-order.burst", key, Map.of("district", e.district(), "orders",
+				e.orderNos(), "at", e.at().toString()));
+	}
+
 	/** An event's time as part of its key, to the millisecond as the database keeps it. */
 	private static java.time.Instant moment(java.time.OffsetDateTime at) {
 		return at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);

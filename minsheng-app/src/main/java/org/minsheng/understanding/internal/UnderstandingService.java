@@ -176,7 +176,22 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 		jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
 				no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
+		if (district != null) {
+			var sameDay = similar(signature, district, no.value(), now.minus(BURST_WINDOW));
+			if (sameDay.size() + 1 >= BURST) {
+				var nos = new ArrayList<String>();
+				nos.add(no.value());
+				sameDay.forEach(d -> nos.add(d.no()));
+				var name = divisions.fullName(new org.minsheng.region.DivisionCode(district));
+				events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, List.copyOf(nos), now));
+			}
+		}
 	}
+
+	/** This many requests alike from one district within {@link #BURST_WINDOW} are a possible mass issue. */
+	static final int BURST = 5;
+
+	static final java.time.Duration BURST_WINDOW = java.time.Duration.ofHours(24);
 
 	/** Texts this similar (Jaccard of their character pairs, estimated) are flagged 疑似重复. */
 	static final double DUPLICATE = 0.4;
@@ -188,9 +203,14 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return duplicates(org.minsheng.nlp.TextSignature.of(text), district, except);
 	}
 
-	/** Open orders of the last week in the same district (or, without one, anywhere) that look alike, best first. */
+	/** Open orders of the last week in the same district (or, without one, anywhere) that look alike, best five. */
 	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
-		var since = OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW);
+		var out = similar(signature, district, except, OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW));
+		return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : out;
+	}
+
+	/** Open orders registered since then, in the district (or anywhere without one), that look alike, best first. */
+	private List<Analysis.Duplicate> similar(int[] signature, String district, String except, OffsetDateTime since) {
 		var rows = district == null
 				? jdbc.query("select no, signature from nlp_order_signature where open = true and registered_at >= ?",
 						(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, since)
@@ -203,7 +223,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			if (score >= DUPLICATE) out.add(new Analysis.Duplicate(row[0], round(score)));
 		}
 		out.sort((a, b) -> Double.compare(b.score(), a.score()));
-		return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : List.copyOf(out);
+		return List.copyOf(out);
 	}
 
 	@Override

@@ -616,32 +616,35 @@ public final class JainSipEngine implements SipEngine, SipListener {
 	}
 
 	private OutboundCall inviteCitizen(Trunk trunk, String number) throws Exception {
+		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
+		ClientTransaction ct = provider.getNewClientTransaction(trunkInvite(trunk, number, rtp, List.of(Codec.PCMA, Codec.PCMU)));
+		Dialog dialog = provider.getNewDialog(ct);
+		String callId = callIdOf(ct.getRequest());
+		OutboundCall call = new OutboundCall(this, new CallId(callId), number, trunk.callerId(), ct, dialog, rtp);
+		calls.put(callId, call);
+		callsDialled.increment();
+		ct.sendRequest();
+		return call;
+	}
+
+	/** An INVITE for {@code number} to the trunk, from the hotline's number, offering the codecs on the RTP session. */
+	private Request trunkInvite(Trunk trunk, String number, RtpSession rtp, List<Codec> codecs) throws Exception {
 		String host = settings.advertisedAddress();
 		SipURI requestUri = addresses.createSipURI(number, trunk.host());
 		requestUri.setPort(trunk.port());
 		requestUri.setTransportParam(trunk.transport());
 		FromHeader from = headers.createFromHeader(addresses.createAddress(addresses.createSipURI(trunk.callerId(), host)),
 				Long.toHexString(System.nanoTime()));
-		SipURI toUri = addresses.createSipURI(number, trunk.host());
-		ToHeader to = headers.createToHeader(addresses.createAddress(toUri), null);
-		CallIdHeader callId = provider.getNewCallId();
+		ToHeader to = headers.createToHeader(addresses.createAddress(addresses.createSipURI(number, trunk.host())), null);
 		CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
 		ViaHeader via = headers.createViaHeader(host, port(), trunk.transport(), null);
-		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
-		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), List.of(Codec.PCMA, Codec.PCMU),
-				Sdp.DEFAULT_TELEPHONE_EVENT, "sendrecv");
-		Request invite = messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, List.of(via),
-				headers.createMaxForwardsHeader(70), sdpType(), sdp.getBytes(StandardCharsets.US_ASCII));
+		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), codecs, Sdp.DEFAULT_TELEPHONE_EVENT, "sendrecv");
+		Request invite = messages.createRequest(requestUri, Request.INVITE, provider.getNewCallId(), cseq, from, to,
+				List.of(via), headers.createMaxForwardsHeader(70), sdpType(), sdp.getBytes(StandardCharsets.US_ASCII));
 		invite.addHeader(ourContact(trunk.transport()));
 		invite.addHeader(headers.createUserAgentHeader(List.of(SERVER)));
 		addAllow(invite);
-		ClientTransaction ct = provider.getNewClientTransaction(invite);
-		Dialog dialog = provider.getNewDialog(ct);
-		OutboundCall call = new OutboundCall(this, new CallId(callId.getCallId()), number, trunk.callerId(), ct, dialog, rtp);
-		calls.put(callId.getCallId(), call);
-		callsDialled.increment();
-		ct.sendRequest();
-		return call;
+		return invite;
 	}
 
 	/** Sends an INVITE to the phone of a registration; the leg reports what happens through its futures. */
@@ -688,28 +691,13 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	/** Sends an INVITE for {@code number} to the trunk on behalf of a caller: the far end is treated as an agent's leg. */
 	AgentLeg inviteExternal(CitizenCall call, Trunk trunk, String number) throws Exception {
-		String host = settings.advertisedAddress();
-		SipURI requestUri = addresses.createSipURI(number, trunk.host());
-		requestUri.setPort(trunk.port());
-		requestUri.setTransportParam(trunk.transport());
-		FromHeader from = headers.createFromHeader(addresses.createAddress(addresses.createSipURI(trunk.callerId(), host)),
-				Long.toHexString(System.nanoTime()));
-		ToHeader to = headers.createToHeader(addresses.createAddress(addresses.createSipURI(number, trunk.host())), null);
-		CallIdHeader callId = provider.getNewCallId();
-		CSeqHeader cseq = headers.createCSeqHeader(1L, Request.INVITE);
-		ViaHeader via = headers.createViaHeader(host, port(), trunk.transport(), null);
 		RtpSession rtp = RtpSession.open(settings.bindAddress(), rtpPorts, rtpIn, rtpOut, quality);
 		List<Codec> codecs = call.codecEnum() == Codec.PCMU ? List.of(Codec.PCMU, Codec.PCMA) : List.of(Codec.PCMA, Codec.PCMU);
-		String sdp = Sdp.write(host, rtp.port(), System.currentTimeMillis(), codecs, Sdp.DEFAULT_TELEPHONE_EVENT, "sendrecv");
-		Request invite = messages.createRequest(requestUri, Request.INVITE, callId, cseq, from, to, List.of(via),
-				headers.createMaxForwardsHeader(70), sdpType(), sdp.getBytes(StandardCharsets.US_ASCII));
-		invite.addHeader(ourContact(trunk.transport()));
-		invite.addHeader(headers.createUserAgentHeader(List.of(SERVER)));
-		addAllow(invite);
-		ClientTransaction ct = provider.getNewClientTransaction(invite);
+		ClientTransaction ct = provider.getNewClientTransaction(trunkInvite(trunk, number, rtp, codecs));
 		Dialog dialog = provider.getNewDialog(ct);
-		AgentLeg leg = new AgentLeg(this, org.minsheng.sip.Call.EXTERNAL + number, callId.getCallId(), ct, dialog, rtp);
-		agentLegs.put(callId.getCallId(), leg);
+		String callId = callIdOf(ct.getRequest());
+		AgentLeg leg = new AgentLeg(this, org.minsheng.sip.Call.EXTERNAL + number, callId, ct, dialog, rtp);
+		agentLegs.put(callId, leg);
 		ct.sendRequest();
 		return leg;
 	}

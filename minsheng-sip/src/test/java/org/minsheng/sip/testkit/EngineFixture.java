@@ -46,6 +46,18 @@ public final class EngineFixture implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * An agent's phone: sipp registers {@code user} with its password (digest), then the returned scenario answers
+	 * from the same port, where the engine reaches the registration.
+	 */
+	public Sipp phone(String user, String password, String scenario) {
+		Sipp register = Sipp.scenario("register", "127.0.0.1", port())
+				.set("user", user).set("expires", 300).set("expect", 200).credentials(user, password);
+		Sipp.Result r = register.run();
+		if (!r.passed()) throw new AssertionError("registering " + user + " failed: " + r);
+		return Sipp.scenario(scenario, "127.0.0.1", port()).localPort(register.localPort());
+	}
+
 	public SipEngine engine() {
 		return engine;
 	}
