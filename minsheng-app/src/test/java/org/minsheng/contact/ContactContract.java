@@ -541,16 +541,8 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(bad.body()).contains("target").contains("outside number");
 		ok(agent.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "028-8765-4321")));
 
-		var outside = call.department().await();
-		assertThat(outside.passed()).as(outside.toString()).isTrue();
-		assertThat(call.citizen().await().passed()).isTrue();
-		assertThat(call.phone().await().passed()).isTrue();
-		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
-				Duration.ofSeconds(10)).json();
-		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
-		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(agent.username(), "tel:02887654321");
+		var detail = handedToTheDepartment(call);
 		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsSubsequence("TRANSFERRED", "OUTSIDE_ANSWERED");
-		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
 	}
 
 	/**
@@ -606,16 +598,8 @@ abstract class ContactContract extends ApplicationTest {
 		ok(agent.session().post("/api/contact/calls/" + callId + "/consult/transfer", Map.of()));
 		assertThat(Eventually.value(() -> state(agent), "AVAILABLE"::equals, Duration.ofSeconds(5))).isEqualTo("AVAILABLE");
 
-		var outside = call.department().await();
-		assertThat(outside.passed()).as(outside.toString()).isTrue();
-		assertThat(call.citizen().await().passed()).isTrue();
-		assertThat(call.phone().await().passed()).isTrue();
-		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + callId), r -> r.status() == 200,
-				Duration.ofSeconds(10)).json();
-		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
-		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(agent.username(), "tel:02887654321");
+		var detail = handedToTheDepartment(call);
 		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsSubsequence("CONSULTED", "TRANSFERRED");
-		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
 		assertThat(detail.get("recorded").asBoolean()).isTrue();
 	}
 
@@ -647,6 +631,20 @@ abstract class ContactContract extends ApplicationTest {
 				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(10));
 		var callId = onCall.get("callId").asString();
 		return new OutsideCall(agent, callId, phone, department, citizen);
+	}
+
+	/** The outside line hung up, everyone's sipp passed; the record: the agent's leg transferred, the line's talked. */
+	JsonNode handedToTheDepartment(OutsideCall call) {
+		var outside = call.department().await();
+		assertThat(outside.passed()).as(outside.toString()).isTrue();
+		assertThat(call.citizen().await().passed()).isTrue();
+		assertThat(call.phone().await().passed()).isTrue();
+		var detail = Eventually.value(() -> supervisor.get("/api/contact/calls/" + call.callId()), r -> r.status() == 200,
+				Duration.ofSeconds(10)).json();
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TRANSFERRED", "TALKED");
+		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly(call.agent().username(), "tel:02887654321");
+		assertThat(detail.get("hangupBy").asString()).isEqualTo("OUTSIDE");
+		return detail;
 	}
 
 	String state(Agent agent) {

@@ -787,12 +787,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	@Override
 	public void hold(String callId, boolean on) {
+		var call = ownCall(callId);
 		var actor = current.get();
-		var trace = live.get(callId);
-		var call = liveCalls.get(callId);
-		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
-		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
-		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
 		if (!call.hold(on)) {
 			throw new ConflictException("Expected to " + (on ? "hold" : "resume") + " call '" + callId
 					+ "', but it is not talking with an agent");
@@ -803,12 +799,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	@Override
 	public void transfer(String callId, String target) {
-		var actor = current.get();
-		var trace = live.get(callId);
-		var call = liveCalls.get(callId);
-		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
-		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
-		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
+		var call = ownCall(callId);
 		var t = target == null ? "" : target.strip();
 		boolean known = plan.queues().containsKey(t) || acd.seats().stream().anyMatch(s -> s.extension().equals(t))
 				|| canDial() && FlowRunner.isOutsideNumber(t);
