@@ -8,7 +8,7 @@ create table nlp_order_signature (
     registered_at timestamp with time zone not null,
     open          boolean      not null
 );
-create index nlp_order_signature_open_idx on nlp_order_signature (open, registered_at);
+create index nlp_order_signature_district_idx on nlp_order_signature (district, registered_at);
 
 create table nlp_duplicate (
     no           varchar(20)  not null,

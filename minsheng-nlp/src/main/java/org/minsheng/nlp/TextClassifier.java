@@ -155,12 +155,7 @@ public final class TextClassifier implements java.io.Serializable {
 				folds.get(next++ % k).add(e);
 			}
 		}
-		var truePositive = new HashMap<String, Integer>();
-		var predicted = new HashMap<String, Integer>();
-		var actual = new HashMap<String, Integer>();
-		int correct = 0;
-		int top3 = 0;
-		int total = 0;
+		var tally = new Tally();
 		for (int f = 0; f < k; f++) {
 			var train = new ArrayList<LabeledText>();
 			for (int g = 0; g < k; g++) {
@@ -170,35 +165,33 @@ public final class TextClassifier implements java.io.Serializable {
 			}
 			var classifier = train(train, cost);
 			for (var e : folds.get(f)) {
-				var c = classifier.classify(e.text());
-				var truth = e.label().strip();
-				total++;
-				actual.merge(truth, 1, Integer::sum);
-				predicted.merge(c.label(), 1, Integer::sum);
-				if (c.label().equals(truth)) {
-					correct++;
-					truePositive.merge(truth, 1, Integer::sum);
-				}
-				if (c.label().equals(truth) || c.alternatives().stream().limit(2).anyMatch(a -> a.label().equals(truth))) {
-					top3++;
-				}
+				tally.add(classifier.classify(e.text()), e.label().strip());
 			}
 		}
-		return figures(k, byLabel.keySet(), truePositive, predicted, actual, correct, top3, total);
+		return tally.figures(k);
 	}
 
 	/** Accuracy, macro-F1 and top-3 accuracy of this model on texts it was not trained on (folds = 1). */
 	public Figures evaluate(List<LabeledText> test) {
-		var truePositive = new HashMap<String, Integer>();
-		var predicted = new HashMap<String, Integer>();
-		var actual = new HashMap<String, Integer>();
-		var labels = new java.util.TreeSet<String>();
-		int correct = 0;
-		int top3 = 0;
+		var tally = new Tally();
 		for (var e : test) {
-			var c = classify(e.text());
-			var truth = e.label().strip();
-			labels.add(truth);
+			tally.add(classify(e.text()), e.label().strip());
+		}
+		return tally.figures(1);
+	}
+
+	/** Predictions against the truth, counted per label, for accuracy, top-3 accuracy and F1. */
+	private static final class Tally {
+
+		private final Map<String, Integer> truePositive = new HashMap<>();
+		private final Map<String, Integer> predicted = new HashMap<>();
+		private final Map<String, Integer> actual = new TreeMap<>();
+		private int correct;
+		private int top3;
+		private int total;
+
+		void add(Classification c, String truth) {
+			total++;
 			actual.merge(truth, 1, Integer::sum);
 			predicted.merge(c.label(), 1, Integer::sum);
 			if (c.label().equals(truth)) {
@@ -209,19 +202,17 @@ public final class TextClassifier implements java.io.Serializable {
 				top3++;
 			}
 		}
-		return figures(1, labels, truePositive, predicted, actual, correct, top3, test.size());
-	}
 
-	private static Figures figures(int folds, java.util.Set<String> labels, Map<String, Integer> truePositive,
-			Map<String, Integer> predicted, Map<String, Integer> actual, int correct, int top3, int total) {
-		Map<String, Double> f1 = new LinkedHashMap<>();
-		for (var label : labels) {
-			double tp = truePositive.getOrDefault(label, 0);
-			double precision = predicted.getOrDefault(label, 0) == 0 ? 0 : tp / predicted.get(label);
-			double recall = tp / actual.get(label);
-			f1.put(label, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+		Figures figures(int folds) {
+			Map<String, Double> f1 = new LinkedHashMap<>();
+			for (var label : actual.keySet()) {
+				double tp = truePositive.getOrDefault(label, 0);
+				double precision = predicted.getOrDefault(label, 0) == 0 ? 0 : tp / predicted.get(label);
+				double recall = tp / actual.get(label);
+				f1.put(label, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
+			}
+			double macro = f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+			return new Figures(folds, total, correct / (double) total, macro, top3 / (double) total, f1);
 		}
-		double macro = f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-		return new Figures(folds, total, correct / (double) total, macro, top3 / (double) total, f1);
 	}
 }

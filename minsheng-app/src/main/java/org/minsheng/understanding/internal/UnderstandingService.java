@@ -174,9 +174,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
 					d.score(), now);
 		}
-		jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
-				no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
 		if (district != null) {
+			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
+					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
 			var sameDay = similar(signature, district, no.value(), now.minus(BURST_WINDOW));
 			if (sameDay.size() + 1 >= BURST) {
 				var nos = new ArrayList<String>();
@@ -203,19 +203,20 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return duplicates(org.minsheng.nlp.TextSignature.of(text), district, except);
 	}
 
-	/** Open orders of the last week in the same district (or, without one, anywhere) that look alike, best five. */
+	/** Open orders of the last week in the same district that look alike, best five. */
 	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
 		var out = similar(signature, district, except, OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW));
 		return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : out;
 	}
 
-	/** Open orders registered since then, in the district (or anywhere without one), that look alike, best first. */
+	/**
+	 * Open orders of the district registered since then that look alike, best first; none without a
+	 * district (comparing with every open order of the center would cost each registration dearly).
+	 */
 	private List<Analysis.Duplicate> similar(int[] signature, String district, String except, OffsetDateTime since) {
-		var rows = district == null
-				? jdbc.query("select no, signature from nlp_order_signature where open = true and registered_at >= ?",
-						(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, since)
-				: jdbc.query("select no, signature from nlp_order_signature where open = true and registered_at >= ?"
-						+ " and district = ?", (rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, since, district);
+		if (district == null) return List.of();
+		var rows = jdbc.query("select no, signature from nlp_order_signature where district = ? and registered_at >= ?"
+				+ " and open = true", (rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, district, since);
 		var out = new ArrayList<Analysis.Duplicate>();
 		for (var row : rows) {
 			if (row[0].equals(except)) continue;

@@ -543,7 +543,7 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 		Mixer m = mixer;
 		if (m != null) {
 			mixer = null;
-			m.stop(talkRecorder);
+			m.stop();
 			engine.clock.remove(m);
 		}
 	}
@@ -610,12 +610,11 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 			}
 			callRecorder = recorder;
 		}
-		long start = System.nanoTime();
 		rtp.tap((timestamp, pcm, offset, count) -> {
 			short[] heard = java.util.Arrays.copyOfRange(pcm, offset, offset + count);
 			recorder.write(1, timestamp, heard, System.nanoTime());
 		});
-		log.debug("recording call {} from {}", id, start);
+		log.debug("recording call {}", id);
 	}
 
 	@Override

@@ -576,8 +576,6 @@ public final class JainSipEngine implements SipEngine, SipListener {
 
 	// ---------------------------------------------------------------- outgoing legs
 
-	private final LongAdder callsDialled = new LongAdder();
-
 	@Override
 	public DialResult dial(String number, Duration ringTimeout) {
 		Trunk trunk = settings.trunk();
@@ -622,7 +620,6 @@ public final class JainSipEngine implements SipEngine, SipListener {
 		String callId = callIdOf(ct.getRequest());
 		OutboundCall call = new OutboundCall(this, new CallId(callId), number, trunk.callerId(), ct, dialog, rtp);
 		calls.put(callId, call);
-		callsDialled.increment();
 		ct.sendRequest();
 		return call;
 	}

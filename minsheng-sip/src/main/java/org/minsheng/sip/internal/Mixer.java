@@ -63,7 +63,7 @@ final class Mixer implements MediaClock.Ticker {
 		return true;
 	}
 
-	void stop(StereoRecorder recorder) {
+	void stop() {
 		stopped = true;
 		if (recorder != null) recorder.rebase(1);
 	}
