@@ -19,6 +19,26 @@ public interface Understanding {
 	/** Trains the category model on the examples, with 5-fold figures; activates it when not worse. */
 	ModelVersion train();
 
+	/**
+	 * Trains a model of the kind ({@code category}, {@code department}, {@code emotion}) on the
+	 * imported examples with that label and, for category and department, the closed orders of the
+	 * last year; with 5-fold figures; activates it when its macro-F1 is not below the active one's.
+	 */
+	ModelVersion train(String kind);
+
+	/** Makes a kept version of the kind active again (rollback); CATEGORY_ADMIN. */
+	ModelVersion activate(String kind, int version);
+
+	/** Turns the kind's model off (its advice and analysis stop) until a version is trained or activated. */
+	void deactivate(String kind);
+
+	/**
+	 * Orders first dispatched between the days (Asia/Shanghai, both included): how many were
+	 * dispatched automatically, and how many of those and of the dispatchers' own the first
+	 * department returned (退单率); WORKORDER_SUPERVISE.
+	 */
+	DispatchFigures dispatchFigures(java.time.LocalDate from, java.time.LocalDate to);
+
 	List<ModelVersion> models();
 
 	/** Reads a request: today its category with a probability and the alternatives, and its risks. */
@@ -48,15 +68,20 @@ public interface Understanding {
 		}
 	}
 
+	record DispatchFigures(java.time.LocalDate from, java.time.LocalDate to, long dispatched, long automatic,
+			double automaticShare, long automaticReturned, double automaticReturnRate, long manual, long manualReturned,
+			double manualReturnRate) {
+	}
+
 	record ModelVersion(String kind, int version, int examples, double accuracy, double macroF1, double top3Accuracy,
 			boolean active, OffsetDateTime trainedAt, String note) {
 	}
 
 	/**
-	 * What is understood of a request. Fields the models do not give yet are null or empty:
-	 * risks come from the named risk policies (never from a model's confidence); region from the
-	 * address resolver; keywords and a one-line summary (long texts only) from TextRank; department
-	 * and emotion come with the next parts of issue 5.
+	 * What is understood of a request. Category, department and emotion come from the active model
+	 * of each kind and are null until one is trained; risks come from the named risk policies (never
+	 * from a model's confidence); region from the address resolver; keywords and a one-line summary
+	 * (long texts only) from TextRank.
 	 */
 	record Analysis(Guess category, List<Guess> alternatives, Guess department, Region region, Guess emotion,
 			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion, List<Duplicate> duplicates) {

@@ -70,15 +70,33 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles/" + id + "/submit", null));
 		WorkOrderFixture.ok(reviewer.post("/api/kb/articles/" + id + "/approve", null));
 
-		var csv = new StringBuilder("id,title,detail,category\n");
+		var labour = "人社局" + IdentityFixture.unique("");
+		var housing = "住建局" + IdentityFixture.unique("");
+		given.department(labour, "BUREAU", root, null);
+		given.department(housing, "BUREAU", root, null);
+		var csv = new StringBuilder("id,title,detail,category,department,emotion\n");
 		for (var t : java.util.List.of("公司拖欠工资", "单位不缴社保", "劳动合同不续签", "工伤认定没结果", "养老保险转移")) {
-			csv.append(",").append(t).append(",,劳动和社会保障\n");
+			csv.append(",").append(t).append(",,劳动和社会保障,").append(labour).append(",焦虑\n");
 		}
 		for (var t : java.util.List.of("社保卡丢了怎么补办", "社保卡补办要带什么", "路灯不亮", "井盖缺失", "墙皮脱落")) {
-			csv.append(",").append(t).append(",,").append(t.startsWith("社保") ? "劳动和社会保障" : "城乡建设").append("\n");
+			boolean social = t.startsWith("社保");
+			csv.append(",").append(t).append(",,").append(social ? "劳动和社会保障" : "城乡建设").append(",")
+				.append(social ? labour : housing).append(social ? ",焦虑\n" : ",平和\n");
 		}
 		WorkOrderFixture.ok(hotline.supervisor.sendAs("POST", "/api/nlp/training-examples", "text/csv", csv.toString()));
 		WorkOrderFixture.ok(hotline.supervisor.post("/api/nlp/models/train", null));
+		WorkOrderFixture.ok(hotline.supervisor.post("/api/nlp/models/train?kind=department", null));
+		WorkOrderFixture.ok(hotline.supervisor.post("/api/nlp/models/train?kind=emotion", null));
+		try {
+			seesTheArticleAndTheAnalysis(tag, id, labour);
+		}
+		finally {
+			// a department model left on would dispatch the orders of the tests after this one
+			assertThat(hotline.supervisor.delete("/api/nlp/models/department/active").status()).isEqualTo(204);
+		}
+	}
+
+	private void seesTheArticleAndTheAnalysis(String tag, long id, String labour) {
 
 		var agent = login("agent");
 		agent.locator("header nav").getByText("登记工单").click();
@@ -89,6 +107,8 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		var item = agent.locator(".assist-item[data-article-id='" + id + "']");
 		assertThat(item).containsText(tag + "社保卡补办");
 		assertThat(agent.locator("#analysis-category")).containsText("劳动和社会保障");
+		assertThat(agent.locator("#analysis-department")).containsText(labour);
+		assertThat(agent.locator("#analysis-emotion")).containsText("焦虑恐惧");
 		screenshot(agent, "agent-assist");
 		item.locator(".assist-insert").click();
 

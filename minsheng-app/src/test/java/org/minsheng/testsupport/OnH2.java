@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0" })
+		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0",
+				"minsheng.nlp.retrain-cron=-" })
 @ContextConfiguration(initializers = H2Initializer.class)
 @Import(TestClock.Configuration.class)
 public @interface OnH2 {

@@ -243,6 +243,169 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(notice.get("body").asString()).contains(nos.getFirst());
 	}
 
+	/** A department model left active would advise the orders of every later test: each test turns it off. */
+	@org.junit.jupiter.api.AfterEach
+	void departmentModelOff() {
+		assertThat(supervisor.delete("/api/nlp/models/department/active").status()).isEqualTo(204);
+	}
+
+	static final String[] WATER = { "自来水管破裂，一直在漏水", "小区停水两天了没有通知", "水龙头出来的水发黄有异味", "水压太低，楼上用不了水",
+			"水表走得特别快，水费异常", "供水管道爆裂路面积水", "二次供水水箱没人清洗", "停水后来水浑浊不能喝" };
+
+	static final String[] WAGES = { "公司拖欠工资三个月", "老板不发工资人跑了", "工地拖欠农民工工钱", "加班不给加班费",
+			"辞职后单位扣着工资不给", "包工头欠薪不还", "工厂停工不发生活费", "年底了工资还没结清" };
+
+	/** Two bureaus with a handler each, and import rows teaching which one handles what. */
+	record Bureaus(long water, String waterName, Api.Session waterHandler, long labour, String labourName) {
+	}
+
+	Bureaus bureaus() {
+		var tag = org.minsheng.testsupport.IdentityFixture.unique("");
+		var waterName = "水务局" + tag;
+		var labourName = "人社局" + tag;
+		long water = given.department(waterName, "BUREAU", given.rootId(), null);
+		long labour = given.department(labourName, "BUREAU", given.rootId(), null);
+		var handler = org.minsheng.testsupport.IdentityFixture.unique("swj");
+		given.user(handler, water, "HANDLER");
+		var rows = new StringBuilder("id,title,detail,category,department\n");
+		for (int i = 0; i < WATER.length; i++) {
+			rows.append("w").append(i).append(',').append(WATER[i]).append(",,,").append(waterName).append('\n');
+			rows.append("l").append(i).append(',').append(WAGES[i]).append(",,,").append(labourName).append('\n');
+		}
+		assertThat(ok(csv(supervisor, rows.toString())).get("imported").asInt()).isEqualTo(16);
+		return new Bureaus(water, waterName, api.as(handler, org.minsheng.testsupport.IdentityFixture.PASSWORD), labour,
+				labourName);
+	}
+
+	java.util.Map<String, Object> order(String title, String content) {
+		var body = new java.util.HashMap<String, Object>();
+		body.put("channel", "PHONE");
+		body.put("requestType", "COMPLAINT");
+		body.put("urgency", "NORMAL");
+		body.put("title", title);
+		body.put("content", content);
+		body.put("callerPhone", "1391234" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000)));
+		return body;
+	}
+
+	@Test
+	void aSureDepartmentModelDispatchesByItselfSaysWhyAndItsReturnsAreCounted() {
+		var b = bureaus();
+		var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		var figures = "/api/nlp/dispatch-figures?from=" + today + "&to=" + today;
+		var before = ok(supervisor.get(figures));
+
+		var model = ok(supervisor.post("/api/nlp/models/train?kind=department", null));
+		assertThat(model.get("kind").asString()).isEqualTo("DEPARTMENT");
+		assertThat(model.get("active").asBoolean()).isTrue();
+
+		var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "家里水管漏水", "content", "自来水管破裂了，一直在漏水")));
+		assertThat(analysis.get("department").get("label").asString()).isEqualTo(b.waterName());
+		assertThat(analysis.get("department").get("confidence").asDouble()).isGreaterThan(0.9);
+
+		var view = ok(agent.post("/api/work-orders", order("自来水管破裂", "楼下自来水管破裂，一直在漏水，请尽快派人维修")));
+		var no = view.get("no").asString();
+		assertThat(view.get("state").asString()).as("dispatched without a dispatcher").isEqualTo("DISPATCHED");
+		assertThat(view.get("lead").get("id").asLong()).isEqualTo(b.water());
+		var timeline = ok(supervisor.get("/api/work-orders/" + no + "/timeline"));
+		var dispatch = timeline.get(timeline.size() - 1);
+		assertThat(dispatch.get("action").asString()).isEqualTo("AUTO_DISPATCHED");
+		assertThat(dispatch.get("actionLabel").asString() + dispatch.get("comment").asString()).contains("部门模型");
+
+		var unsure = ok(agent.post("/api/work-orders", order("咨询", "想问一下办事大厅周六上不上班")));
+		assertThat(unsure.get("state").asString()).as("an unsure model leaves it to the dispatcher").isNotEqualTo("DISPATCHED");
+
+		ok(b.waterHandler().post("/api/work-orders/" + no + "/return", Map.of("reason", "管道属物业管养")));
+		var after = org.minsheng.testsupport.Eventually.value(() -> ok(supervisor.get(figures)),
+				f -> f.get("automaticReturned").asLong() > before.get("automaticReturned").asLong(),
+				java.time.Duration.ofSeconds(10));
+		assertThat(after.get("automatic").asLong()).isEqualTo(before.get("automatic").asLong() + 1);
+		assertThat(after.get("automaticReturnRate").asDouble()).isBetween(0.0, 1.0);
+		assertThat(after.get("automaticShare").asDouble()).isGreaterThan(0.0);
+		assertThat(agent.get(figures).status()).isEqualTo(403);
+		var wrong = supervisor.get("/api/nlp/dispatch-figures?from=" + today + "&to=" + today.minusDays(1));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.body()).contains("to");
+	}
+
+	@Test
+	void learnsWhichDepartmentHandlesWhatFromClosedOrders() {
+		var b = bureaus();
+		var tag = org.minsheng.testsupport.IdentityFixture.unique("");
+		var trafficName = "交通局" + tag;
+		long traffic = given.department(trafficName, "BUREAU", given.rootId(), null);
+		var handlerName = org.minsheng.testsupport.IdentityFixture.unique("jtj");
+		given.user(handlerName, traffic, "HANDLER");
+		var handler = api.as(handlerName, org.minsheng.testsupport.IdentityFixture.PASSWORD);
+		var dispatcherName = org.minsheng.testsupport.IdentityFixture.unique("nlpdisp");
+		given.user(dispatcherName, given.rootId(), "DISPATCHER");
+		var dispatcher = api.as(dispatcherName, org.minsheng.testsupport.IdentityFixture.PASSWORD);
+		String[] bikes = { "共享单车乱停放堵住人行道", "地铁口共享单车堆成山没人管", "共享单车停在盲道上很危险" };
+		for (var text : bikes) {
+			var no = ok(agent.post("/api/work-orders", order(text, text + "，希望相关部门清理"))).get("no").asString();
+			ok(dispatcher.post("/api/work-orders/" + no + "/dispatch", Map.of("leadDepartmentId", traffic)));
+			ok(handler.post("/api/work-orders/" + no + "/sign", null));
+			ok(handler.post("/api/work-orders/" + no + "/reply", Map.of("resultType", "RESOLVED", "content", "已清理")));
+			ok(dispatcher.post("/api/work-orders/" + no + "/review", Map.of("approve", true)));
+			ok(agent.post("/api/work-orders/" + no + "/callback", Map.of("satisfaction", "SATISFIED", "note", "满意")));
+		}
+
+		var model = ok(supervisor.post("/api/nlp/models/train?kind=department", null));
+
+		assertThat(model.get("examples").asInt()).as("16 imported and the closed orders").isGreaterThanOrEqualTo(19);
+		var analysis = ok(agent.post("/api/nlp/analyze", Map.of("content", "小区门口共享单车乱停放")));
+		assertThat(analysis.get("department").get("label").asString()).isEqualTo(trafficName);
+	}
+
+	@Test
+	void anOlderModelVersionCanBeMadeActiveAgain() {
+		bureaus();
+		int first = ok(supervisor.post("/api/nlp/models/train?kind=department", null)).get("version").asInt();
+		int second = ok(supervisor.post("/api/nlp/models/train?kind=department", null)).get("version").asInt();
+		assertThat(second).isGreaterThan(first);
+
+		var back = ok(supervisor.post("/api/nlp/models/department/" + first + "/activate", null));
+
+		assertThat(back.get("active").asBoolean()).isTrue();
+		var active = new java.util.ArrayList<Integer>();
+		for (var m : ok(supervisor.get("/api/nlp/models"))) {
+			if (m.get("kind").asString().equals("DEPARTMENT") && m.get("active").asBoolean()) active.add(m.get("version").asInt());
+		}
+		assertThat(active).containsExactly(first);
+		assertThat(supervisor.post("/api/nlp/models/department/99999/activate", null).status()).isEqualTo(404);
+		var badKind = supervisor.post("/api/nlp/models/train?kind=mood", null);
+		assertThat(badKind.status()).isEqualTo(400);
+		assertThat(badKind.body()).contains("kind");
+		assertThat(agent.post("/api/nlp/models/department/" + first + "/activate", null).status()).isEqualTo(403);
+		assertThat(count("select count(*) from audit_entry where action = 'NLP_MODEL_ACTIVATED'")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void readsTheEmotionOfARequestOnceAnEmotionModelIsTrained() {
+		var rows = new StringBuilder("id,title,detail,emotion\n");
+		String[] angry = { "你们到底管不管，太气人了", "投诉多少次了都没人理，简直欺人太甚", "这什么服务态度，气死我了", "忍无可忍，再不处理我就天天打",
+				"踢皮球踢了三个月，太过分了", "敷衍了事，你们就是不作为" };
+		String[] calm = { "请问社保卡在哪里办理", "想咨询一下公积金提取的材料", "我想了解一下办理居住证的流程", "请问周末办事大厅开门吗",
+				"咨询一下新生儿落户需要什么", "请问老年卡怎么申请" };
+		String[] thanks = { "感谢你们这么快就修好了路灯", "非常满意，谢谢工作人员", "给你们点赞，问题解决了", "谢谢热线的帮助，很及时",
+				"表扬一下社区的工作人员", "服务很好，非常感谢" };
+		for (int i = 0; i < 6; i++) {
+			rows.append("a").append(i).append(',').append(angry[i]).append(",,angry\n");
+			rows.append("c").append(i).append(',').append(calm[i]).append(",,平和\n");
+			rows.append("t").append(i).append(',').append(thanks[i]).append(",,positive\n");
+		}
+		rows.append("x,不知道算什么,,惊讶万分\n");
+		var report = ok(csv(supervisor, rows.toString()));
+		assertThat(report.get("imported").asInt()).isEqualTo(18);
+		assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("emotion");
+
+		ok(supervisor.post("/api/nlp/models/train?kind=emotion", null));
+
+		var analysis = ok(agent.post("/api/nlp/analyze", Map.of("content", "都投诉三次了还是没人管，太过分了，气死人")));
+		assertThat(analysis.get("emotion").get("label").asString()).isEqualTo("愤怒");
+		assertThat(analysis.get("emotion").get("confidence").asDouble()).isBetween(0.0, 1.0);
+	}
+
 	static tools.jackson.databind.JsonNode ok(Api.Response r) {
 		assertThat(r.status()).as(r.body()).isBetween(200, 299);
 		return r.json();

@@ -2,22 +2,17 @@ package org.minsheng.understanding.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.nlp.LabeledText;
-import org.minsheng.nlp.TextClassifier;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.understanding.Understanding;
 import org.springframework.beans.factory.annotation.Value;
@@ -248,9 +243,6 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			.toList();
 	}
 
-	/** How many folds the figures of a new model come from. */
-	static final int FOLDS = 5;
-
 	private final JdbcTemplate jdbc;
 
 	private final CurrentActor current;
@@ -259,13 +251,11 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private final Clock clock;
 
-	private final Path dir;
+	private final ModelShelf shelf;
 
-	/** The active category model and its version, read from its file on first use. */
-	private final AtomicReference<Loaded> active = new AtomicReference<>();
+	private final TrainingSet trainingSet;
 
-	private record Loaded(int version, TextClassifier classifier) {
-	}
+	private final DispatchOutcomes outcomes;
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -279,9 +269,13 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	private record Places(int version, String text, Whereabouts whereabouts, long checkedAt) {
 	}
 
-	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock,
-			@Value("${minsheng.data-dir}") String dataDir, org.springframework.context.ApplicationEventPublisher events,
-			org.minsheng.region.Divisions divisions, @Value("${minsheng.region.home:}") String homeRegion) {
+	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock, ModelShelf shelf,
+			TrainingSet trainingSet, DispatchOutcomes outcomes,
+			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
+			@Value("${minsheng.region.home:}") String homeRegion) {
+		this.shelf = shelf;
+		this.trainingSet = trainingSet;
+		this.outcomes = outcomes;
 		this.events = events;
 		this.divisions = divisions;
 		this.homeRegion = homeRegion;
@@ -289,7 +283,6 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		this.current = current;
 		this.audit = audit;
 		this.clock = clock;
-		this.dir = Path.of(dataDir, "nlp-models");
 	}
 
 	@Override
@@ -325,9 +318,16 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 				errors.add(new ImportResult.RowError(i + 1, "title", "A row needs a title or a detail"));
 				continue;
 			}
-			jdbc.update("insert into nlp_example (external_id, title, detail, category, department, imported_by,"
-					+ " imported_at) values (?, ?, ?, ?, ?, ?, ?)", cut(r.get("id"), 100), title, detail, category,
-					cut(r.get("department"), 200), actor.username(), now);
+			var emotionName = cut(r.get("emotion"), 20);
+			var emotion = org.minsheng.nlp.Emotion.parse(emotionName);
+			if (emotionName != null && emotion.isEmpty()) {
+				errors.add(new ImportResult.RowError(i + 1, "emotion",
+						"One of angry, anxious, sad, neutral, positive (or 愤怒, 焦虑, 悲伤, 平和, 积极): " + emotionName));
+				continue;
+			}
+			jdbc.update("insert into nlp_example (external_id, title, detail, category, department, emotion, imported_by,"
+					+ " imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)", cut(r.get("id"), 100), title, detail, category,
+					cut(r.get("department"), 200), emotion.map(Enum::name).orElse(null), actor.username(), now);
 			imported++;
 		}
 		audit.record(AuditRecord.of("NLP_EXAMPLES_IMPORTED", "nlp_example", null,
@@ -338,58 +338,44 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	@Override
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ModelVersion train() {
+		return train(ModelKind.CATEGORY.label());
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ModelVersion train(String kind) {
 		var actor = current.get().require(Permission.CATEGORY_ADMIN);
-		var examples = jdbc.query("select title, detail, category from nlp_example where category is not null",
-				(rs, n) -> new LabeledText(text(rs.getString(1), rs.getString(2)), rs.getString(3)));
-		if (examples.size() < FOLDS * 2 || examples.stream().map(LabeledText::label).distinct().count() < 2) {
-			throw new InvalidFieldException("examples",
-					"Training needs at least " + FOLDS * 2 + " examples of at least two categories; import some first");
-		}
-		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026);
-		var classifier = TextClassifier.train(examples);
-		var now = OffsetDateTime.now(clock);
-		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
-				Integer.class, CATEGORY);
-		var file = "category-v" + version + ".model";
-		try {
-			Files.createDirectories(dir);
-			var temp = Files.createTempFile(dir, "model-", ".part");
-			try (var out = Files.newOutputStream(temp)) {
-				classifier.save(out);
-			}
-			Files.move(temp, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		var best = jdbc.queryForList("select macro_f1 from nlp_model where kind = ? and active = true", Double.class,
-				CATEGORY);
-		boolean better = best.isEmpty() || figures.macroF1() >= best.get(0);
-		if (better) {
-			jdbc.update("update nlp_model set active = false where kind = ?", CATEGORY);
-		}
-		jdbc.update("insert into nlp_model (kind, version, examples, accuracy, macro_f1, top3, file_name, active,"
-				+ " trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", CATEGORY, version, examples.size(),
-				figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), file, better, actor.username(), now);
-		if (better) {
-			active.set(new Loaded(version, classifier));
-		}
-		var note = better ? "active" : "kept version with macro-F1 " + best.get(0) + ": this one is worse";
-		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", CATEGORY + " v" + version,
-				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, %s", examples.size(), figures.accuracy(),
-						figures.macroF1(), note)));
-		return new ModelVersion(CATEGORY, version, examples.size(), figures.accuracy(), figures.macroF1(),
-				figures.top3Accuracy(), better, now, note);
+		var which = ModelKind.parse(kind);
+		return shelf.train(which, trainingSet.examples(which).all(), actor.username());
+	}
+
+	@Override
+	public ModelVersion activate(String kind, int version) {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		return shelf.activate(ModelKind.parse(kind), version, actor.username());
+	}
+
+	@Override
+	public void deactivate(String kind) {
+		var actor = current.get().require(Permission.CATEGORY_ADMIN);
+		shelf.deactivate(ModelKind.parse(kind), actor.username());
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public List<ModelVersion> models() {
 		current.get().require(Permission.CATEGORY_ADMIN);
-		return jdbc.query("select kind, version, examples, accuracy, macro_f1, top3, active, trained_at from nlp_model"
-				+ " order by kind, version desc", (rs, n) -> new ModelVersion(rs.getString(1), rs.getInt(2), rs.getInt(3),
-						rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBoolean(7),
-						rs.getObject(8, OffsetDateTime.class), rs.getBoolean(7) ? "active" : null));
+		return shelf.versions();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public DispatchFigures dispatchFigures(java.time.LocalDate from, java.time.LocalDate to) {
+		current.get().require(Permission.WORKORDER_SUPERVISE);
+		if (from == null) throw new InvalidFieldException("from", "Give the first day, e.g. 2026-11-01");
+		if (to == null) throw new InvalidFieldException("to", "Give the last day, e.g. 2026-11-30");
+		if (to.isBefore(from)) throw new InvalidFieldException("to", "The last day comes before the first");
+		return outcomes.figures(from, to);
 	}
 
 	@Override
@@ -407,41 +393,33 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var region = region(text);
 		var keywords = org.minsheng.nlp.Digest.keywords(text, 5);
 		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
-		var model = activeModel();
+		var duplicates = duplicates(text, region == null ? null : region.code(), null);
+		var department = guess(ModelKind.DEPARTMENT, text);
+		var emotion = guess(ModelKind.EMOTION, text)
+			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
+		var model = shelf.active(ModelKind.CATEGORY);
 		if (model == null) {
-			return new Analysis(null, List.of(), null, region, null, risks, keywords, summary, null,
-					duplicates(text, region == null ? null : region.code(), null));
+			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
+					summary, null, duplicates);
 		}
 		var c = model.classifier().classify(text);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
-				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(), null,
-				region, null, risks, keywords, summary, model.version(),
-				duplicates(text, region == null ? null : region.code(), null));
+				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
+				department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, model.version(),
+				duplicates);
 	}
 
-	private Loaded activeModel() {
-		var loaded = active.get();
-		var row = jdbc.query("select version, file_name from nlp_model where kind = ? and active = true",
-				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }, CATEGORY);
-		if (row.isEmpty()) {
-			return null;
-		}
-		int version = (Integer) row.get(0)[0];
-		if (loaded != null && loaded.version() == version) {
-			return loaded;
-		}
-		// another node trained it, or this node restarted: read the version's file
-		try (var in = Files.newInputStream(dir.resolve((String) row.get(0)[1]))) {
-			var fresh = new Loaded(version, TextClassifier.load(in));
-			active.set(fresh);
-			return fresh;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot read model file " + row.get(0)[1], e);
-		}
+	/** The best label of the kind's active model, without a department's {@code #id}; empty when none is trained. */
+	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, String text) {
+		var model = shelf.active(kind);
+		if (model == null) return java.util.Optional.empty();
+		var c = model.classifier().classify(text);
+		var label = kind == ModelKind.DEPARTMENT && c.label().lastIndexOf('#') > 0
+				? c.label().substring(0, c.label().lastIndexOf('#')) : c.label();
+		return java.util.Optional.of(new Analysis.Guess(label, round(c.confidence())));
 	}
 
-	private static String text(String title, String detail) {
+	static String text(String title, String detail) {
 		var t = title == null ? "" : title.strip();
 		var d = detail == null ? "" : detail.strip();
 		return t.isEmpty() ? d : d.isEmpty() ? t : t + "\n" + d;

@@ -29,9 +29,32 @@ class UnderstandingController {
 		return understanding.importExamples(csv);
 	}
 
+	/** Trains a model: {@code kind} is category (the default), department or emotion. */
 	@PostMapping("/api/nlp/models/train")
-	Understanding.ModelVersion train() {
-		return understanding.train();
+	Understanding.ModelVersion train(@org.springframework.web.bind.annotation.RequestParam(required = false) String kind) {
+		return understanding.train(kind);
+	}
+
+	/** Makes a kept model version active again (rollback). */
+	@PostMapping("/api/nlp/models/{kind}/{version}/activate")
+	Understanding.ModelVersion activate(@org.springframework.web.bind.annotation.PathVariable String kind,
+			@org.springframework.web.bind.annotation.PathVariable int version) {
+		return understanding.activate(kind, version);
+	}
+
+	/** Turns a model kind off until a version is trained or activated again. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/api/nlp/models/{kind}/active")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+	void deactivate(@org.springframework.web.bind.annotation.PathVariable String kind) {
+		understanding.deactivate(kind);
+	}
+
+	/** Automatic dispatch and the return rate (退单率), of orders first dispatched between the days. */
+	@GetMapping("/api/nlp/dispatch-figures")
+	Understanding.DispatchFigures dispatchFigures(
+			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate from,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate to) {
+		return understanding.dispatchFigures(from, to);
 	}
 
 	@GetMapping("/api/nlp/models")

@@ -219,8 +219,7 @@ class WorkOrderService implements WorkOrders {
 				f.requestType(), f.urgency(), f.title(), f.content());
 		var all = new ArrayList<DispatchSuggestion>();
 		advisors.orderedStream().forEach(a -> all.addAll(a.advise(order)));
-		all.sort(Comparator.comparingDouble(DispatchSuggestion::confidence).reversed());
-		return all;
+		return CombinedAdvice.combine(all);
 	}
 
 	// ---- reads ---------------------------------------------------------------------------------

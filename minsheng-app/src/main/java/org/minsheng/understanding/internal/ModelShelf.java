@@ -1,0 +1,155 @@
+package org.minsheng.understanding.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.nlp.LabeledText;
+import org.minsheng.nlp.TextClassifier;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.minsheng.understanding.Understanding.ModelVersion;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The versioned models of each kind: a file per version under {@code <data-dir>/nlp-models}, a row
+ * per version with its cross-validated figures, one active version per kind. A new version becomes
+ * active only when its macro-F1 is not below the active one's; any kept version can be made active
+ * again (rollback). Every node reads the active version's file when the row says it changed.
+ */
+@Component
+class ModelShelf {
+
+	/** How many folds the figures of a new model come from. */
+	static final int FOLDS = 5;
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Path dir;
+
+	private final Map<ModelKind, Loaded> active = new ConcurrentHashMap<>(new EnumMap<>(ModelKind.class));
+
+	record Loaded(int version, TextClassifier classifier) {
+	}
+
+	ModelShelf(JdbcTemplate jdbc, AuditTrail audit, Clock clock, @Value("${minsheng.data-dir}") String dataDir) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+		this.dir = Path.of(dataDir, "nlp-models");
+	}
+
+	/** Trains a version on the examples, with k-fold figures; makes it active when not worse. */
+	ModelVersion train(ModelKind kind, List<LabeledText> examples, String by) {
+		if (examples.size() < FOLDS * 2 || examples.stream().map(LabeledText::label).distinct().count() < 2) {
+			throw new InvalidFieldException("examples", "Training a " + kind.label() + " model needs at least " + FOLDS * 2
+					+ " examples of at least two labels; there are " + examples.size());
+		}
+		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026);
+		var classifier = TextClassifier.train(examples);
+		var now = OffsetDateTime.now(clock);
+		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
+				Integer.class, kind.name());
+		var file = kind.name().toLowerCase(java.util.Locale.ROOT) + "-v" + version + ".model";
+		try {
+			Files.createDirectories(dir);
+			var temp = Files.createTempFile(dir, "model-", ".part");
+			try (var out = Files.newOutputStream(temp)) {
+				classifier.save(out);
+			}
+			Files.move(temp, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		var best = jdbc.queryForList("select macro_f1 from nlp_model where kind = ? and active = true", Double.class,
+				kind.name());
+		boolean better = best.isEmpty() || figures.macroF1() >= best.get(0);
+		if (better) {
+			jdbc.update("update nlp_model set active = false where kind = ?", kind.name());
+		}
+		jdbc.update("insert into nlp_model (kind, version, examples, accuracy, macro_f1, top3, file_name, active,"
+				+ " trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kind.name(), version, examples.size(),
+				figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), file, better, by, now);
+		if (better) {
+			active.put(kind, new Loaded(version, classifier));
+		}
+		var note = better ? "active" : String.format("kept the active version (macro-F1 %.3f): this one is worse", best.get(0));
+		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", kind + " v" + version,
+				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, %s", examples.size(), figures.accuracy(),
+						figures.macroF1(), note)).by(by));
+		return new ModelVersion(kind.name(), version, examples.size(), figures.accuracy(), figures.macroF1(),
+				figures.top3Accuracy(), better, now, note);
+	}
+
+	/** Makes a kept version the active one again (rollback, or forward after one). */
+	ModelVersion activate(ModelKind kind, int version, String by) {
+		var rows = jdbc.query("select file_name from nlp_model where kind = ? and version = ?",
+				(rs, n) -> rs.getString(1), kind.name(), version);
+		if (rows.isEmpty()) throw new NotFoundException(kind.label() + " model version", version);
+		var loaded = new Loaded(version, read(rows.get(0)));
+		jdbc.update("update nlp_model set active = (version = ?) where kind = ?", version, kind.name());
+		active.put(kind, loaded);
+		audit.record(AuditRecord.of("NLP_MODEL_ACTIVATED", "nlp_model", kind + " v" + version, null).by(by));
+		return versions().stream().filter(v -> v.kind().equals(kind.name()) && v.version() == version).findFirst()
+			.orElseThrow();
+	}
+
+	/** No version of the kind is active any more: its advice stops until one is trained or activated. */
+	void deactivate(ModelKind kind, String by) {
+		if (jdbc.update("update nlp_model set active = false where kind = ? and active = true", kind.name()) > 0) {
+			audit.record(AuditRecord.of("NLP_MODEL_DEACTIVATED", "nlp_model", kind.name(), null).by(by));
+		}
+		active.remove(kind);
+	}
+
+	List<ModelVersion> versions() {
+		return jdbc.query("select kind, version, examples, accuracy, macro_f1, top3, active, trained_at from nlp_model"
+				+ " order by kind, version desc", (rs, n) -> new ModelVersion(rs.getString(1), rs.getInt(2), rs.getInt(3),
+						rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBoolean(7),
+						rs.getObject(8, OffsetDateTime.class), rs.getBoolean(7) ? "active" : null));
+	}
+
+	/** The active model of the kind, or null when none was trained; read again when another node changed it. */
+	Loaded active(ModelKind kind) {
+		var row = jdbc.query("select version, file_name from nlp_model where kind = ? and active = true",
+				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }, kind.name());
+		if (row.isEmpty()) {
+			active.remove(kind);
+			return null;
+		}
+		int version = (Integer) row.get(0)[0];
+		var loaded = active.get(kind);
+		if (loaded != null && loaded.version() == version) {
+			return loaded;
+		}
+		var fresh = new Loaded(version, read((String) row.get(0)[1]));
+		active.put(kind, fresh);
+		return fresh;
+	}
+
+	private TextClassifier read(String file) {
+		try (var in = Files.newInputStream(dir.resolve(file))) {
+			return TextClassifier.load(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot read model file " + file, e);
+		}
+	}
+}
