@@ -8,6 +8,8 @@
 #                                    (reads ../shared/data/gov-faq-tw, gov-messages, gov-service-matters)
 #   bench/run.sh calls h2|pg [levels] [hold s] [calls/s]   the contact center under call load with recording on
 #                                    (needs sipp, espeak-ng, sox; e.g. calls h2 100,300,500 40 50)
+#   bench/run.sh nlp h2|pg [analyses]   text intelligence: analyze p50/p99 of 500-character texts and batch rate
+#                                    on one thread, training time on 10,000 texts (reads ../shared/data)
 #   bench/run.sh orders h2|pg [orders] [seconds] [threads]   work orders at scale (run from the repository root;
 #                                    reads ../shared/data/gov-messages for texts)
 set -euo pipefail

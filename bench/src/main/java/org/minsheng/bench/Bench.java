@@ -12,6 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * orders h2|pg [orders] [seconds of register+dispatch] [threads]
  * kb     h2|pg [articles] [searches]          knowledge retrieval quality and speed
  * calls  h2|pg [levels] [hold s] [calls/s]   contact center under call load (sipp; recording on)
+ * nlp    h2|pg [analyses]                    text intelligence: analyze p50/p99 and batch rate, training time
  * cipher                                     (JMH)
  * </pre>
  */
@@ -27,6 +28,7 @@ public final class Bench {
 			case "kb" -> KnowledgeLoad.run(args[1], intArg(args, 2, 100_000), intArg(args, 3, 2_000));
 			case "calls" -> CallLoad.run(args[1], args.length > 2 ? args[2] : "100,200,300,400,500", intArg(args, 3, 40),
 					intArg(args, 4, 50));
+			case "nlp" -> UnderstandingLoad.run(args[1], intArg(args, 2, 2_000));
 			case "cipher" -> new Runner(new OptionsBuilder().include(CipherBenchmark.class.getSimpleName()).build()).run();
 			default -> System.out.println("usage: audit h2|pg [seconds] [threads] [chain] [rate] | lookup h2|pg [citizens] [n] | cipher");
 		}

@@ -144,10 +144,10 @@ abstract class UnderstandingContract extends ApplicationTest {
 			assertThat(wrong.body()).contains("line 1").contains("policies");
 			assertThat(agent.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", shipped.body()).status()).isEqualTo(403);
 
-			var edited = shipped.body() + "\n[欠薪讨要升级] MASS_INCIDENT\nterms: 讨薪大军\n";
+			var edited = shipped.body() + "\n[私放礼炮] PUBLIC_SAFETY\nterms: 礼炮\n";
 			assertThat(supervisor.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", edited).status()).isEqualTo(200);
-			var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "讨薪大军明天要来")));
-			assertThat(analysis.get("risks").findValuesAsString("policy")).contains("欠薪讨要升级");
+			var analysis = ok(agent.post("/api/nlp/analyze", Map.of("title", "有人在小区里放礼炮")));
+			assertThat(analysis.get("risks").findValuesAsString("policy")).contains("私放礼炮");
 		}
 		finally {
 			supervisor.sendAs("PUT", "/api/nlp/risk-policies", "text/plain", shipped.body());

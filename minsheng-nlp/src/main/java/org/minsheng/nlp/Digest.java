@@ -29,8 +29,14 @@ public final class Digest {
 	/** Up to {@code max} keywords, most central first: words of two characters or more, no filler. */
 	public static List<String> keywords(String text, int max) {
 		if (text == null || text.isBlank()) return List.of();
+		return keywords(TextReading.of(text), max);
+	}
+
+	/** The keywords of a text already read (its words are not cut again). */
+	public static List<String> keywords(TextReading reading, int max) {
+		if (reading.simple().isBlank()) return List.of();
 		List<String> out = new ArrayList<>();
-		for (String word : HanLP.extractKeyword(text, max * 3)) {
+		for (String word : new com.hankcs.hanlp.summary.TextRankKeyword().getKeywords(new ArrayList<>(reading.terms()), max * 3)) {
 			if (word.length() < 2 || FILLER.contains(word) || word.chars().allMatch(Character::isDigit)) continue;
 			out.add(word);
 			if (out.size() == max) break;

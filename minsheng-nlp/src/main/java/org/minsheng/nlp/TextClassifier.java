@@ -119,6 +119,86 @@ public final class TextClassifier implements java.io.Serializable {
 	}
 
 	public Classification classify(String text) {
+		return classify(TextFeatures.of(text));
+	}
+
+	/**
+	 * Classifies the features of a text (read once, shared by several models). Scores come from
+	 * LibLinear's own probability function on the model's weights, without Tribuo's per-call
+	 * example and prediction objects (which cost more than the arithmetic): the same numbers as
+	 * {@link #classifyThroughTribuo}, about ten times faster.
+	 */
+	public Classification classify(TextFeatures.Vector features) {
+		var fast = scorer();
+		// one look-up per feature gives both its place in the model and its weight (idf); the
+		// vector is scaled to unit length over all its features, as in training
+		var names = features.names();
+		var ids = new int[names.length];
+		var values = new double[names.length];
+		double norm = 0;
+		int known = 0;
+		for (int i = 0; i < names.length; i++) {
+			var id = fast.ids().get(names[i]);
+			double value = features.values()[i] * (id == null ? unseen : fast.idf()[id]);
+			norm += value * value;
+			if (id != null) {
+				ids[known] = id;
+				values[known++] = value;
+			}
+		}
+		norm = Math.sqrt(norm);
+		var nodes = new de.bwaldvogel.liblinear.FeatureNode[known + 2];
+		for (int i = 0; i < known; i++) {
+			nodes[i] = new de.bwaldvogel.liblinear.FeatureNode(ids[i] + 1, norm > 0 ? values[i] / norm : 0);
+		}
+		// the constant bias feature of {@link #example}, and Tribuo's own LibLinear bias one past the last feature
+		nodes[known] = new de.bwaldvogel.liblinear.FeatureNode(fast.bias() + 1, 1);
+		nodes[known + 1] = new de.bwaldvogel.liblinear.FeatureNode(fast.size() + 1, 1.0);
+		java.util.Arrays.sort(nodes, 0, known + 1, Comparator.comparingInt(de.bwaldvogel.liblinear.FeatureNode::getIndex));
+		var probabilities = new double[fast.labels().length];
+		de.bwaldvogel.liblinear.Linear.predictProbability(fast.inner(), nodes, probabilities);
+		var order = new Integer[probabilities.length];
+		for (int i = 0; i < order.length; i++) order[i] = i;
+		java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+		var alternatives = new ArrayList<Classification.Alternative>();
+		for (int k = 1; k < Math.min(4, order.length); k++) {
+			alternatives.add(new Classification.Alternative(fast.labels()[order[k]], probabilities[order[k]]));
+		}
+		return new Classification(fast.labels()[order[0]], probabilities[order[0]], List.copyOf(alternatives));
+	}
+
+	/** What the fast path needs of the model, read from it once. */
+	private record Scorer(de.bwaldvogel.liblinear.Model inner, Map<String, Integer> ids, double[] idf, int bias, int size,
+			String[] labels) {
+	}
+
+	private transient volatile Scorer scorer;
+
+	private Scorer scorer() {
+		var s = scorer;
+		if (s == null) {
+			var inner = ((org.tribuo.common.liblinear.LibLinearModel<Label>) model).getInnerModels().get(0);
+			var outputs = inner.getLabels();
+			var labels = new String[outputs.length];
+			for (int i = 0; i < outputs.length; i++) {
+				labels[i] = model.getOutputIDInfo().getOutput(outputs[i]).getLabel();
+			}
+			var features = model.getFeatureIDMap();
+			var ids = new HashMap<String, Integer>(features.size() * 2);
+			var weights = new double[features.size()];
+			for (var info : features) {
+				int id = features.getID(info.getName());
+				ids.put(info.getName(), id);
+				weights[id] = idf.getOrDefault(info.getName(), unseen);
+			}
+			s = new Scorer(inner, ids, weights, features.getID(BIAS), features.size(), labels);
+			scorer = s;
+		}
+		return s;
+	}
+
+	/** The same classification through Tribuo's predict: the reference the fast path is tested against. */
+	Classification classifyThroughTribuo(String text) {
 		var prediction = model.predict(
 				example(TextFeatures.weighted(TextFeatures.of(text), idf, unseen), LABELS.getUnknownOutput()));
 		var scores = new ArrayList<>(prediction.getOutputScores().values());

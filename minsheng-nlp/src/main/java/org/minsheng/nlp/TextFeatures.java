@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 
 /**
  * What a classifier sees of a text: its words (HanLP's shortest-path segmenter on the text made
@@ -17,8 +15,6 @@ import com.hankcs.hanlp.seg.Segment;
  * 5-fold macro-F1 from 0.774 to 0.824 (character triples instead lowered it to 0.72).
  */
 public final class TextFeatures {
-
-	private static final Segment SEGMENT = HanLP.newSegment("viterbi");
 
 	/** Words that say nothing about what a request is about. */
 	private static final Set<String> STOP = Set.of("的", "了", "是", "在", "和", "与", "及", "或", "我", "我们", "您", "你",
@@ -33,9 +29,13 @@ public final class TextFeatures {
 	}
 
 	public static Vector of(String text) {
+		return of(TextReading.of(text));
+	}
+
+	public static Vector of(TextReading reading) {
 		var counts = new HashMap<String, Integer>();
-		var simple = HanLP.convertToSimplifiedChinese(text == null ? "" : text).toLowerCase(java.util.Locale.ROOT);
-		for (var term : SEGMENT.seg(simple)) {
+		var simple = reading.simple();
+		for (var term : reading.terms()) {
 			var word = term.word.strip();
 			if (word.isEmpty() || STOP.contains(word) || !meaningful(word)) {
 				continue;

@@ -64,15 +64,33 @@ class RiskDetectorTest {
 		assertThat(figures[0]).isGreaterThanOrEqualTo(0.90);
 	}
 
+	/** The first held-out file (40 sentences), seen since session 5 and used to widen the rules. */
+	@Test
+	void precisionAndRecallOnTheFirstHeldOutSentencesNowUsedForTheRules() throws Exception {
+		var figures = figures("/risk-heldout.csv");
+		assertThat(figures[1]).as("no risk may be lost").isGreaterThanOrEqualTo(0.9);
+		assertThat(figures[0]).isGreaterThanOrEqualTo(0.85);
+	}
+
 	/**
-	 * 40 sentences written after the rules and not used to change them: the fairer figure, printed
-	 * for docs/benchmarks.md. First measured (2026-11-24) at precision 0.692, recall 0.450: the
-	 * lexicon does not yet carry over to new phrasings (issue 5 keeps this open). The file is now
-	 * seen; the next rule change is judged on a new one.
+	 * 100 sentences (50 risky, 50 hard negatives) written before the rules were widened in session
+	 * 6 and not used to change them: the fairer figure, printed for docs/benchmarks.md. The rules
+	 * of session 5 scored precision 0.909, recall 0.200 on it. The same people wrote the file and
+	 * the rules, so even this figure flatters them; a center should judge with its own calls.
 	 */
 	@Test
 	void reportsFiguresOnSentencesTheRulesWereNotWrittenFor() throws Exception {
-		var figures = figures("/risk-heldout.csv");
+		var figures = figures("/risk-heldout-2.csv");
+		assertThat(figures[0] + figures[1]).as("both figures computed").isGreaterThan(0);
+	}
+
+	/**
+	 * 60 sentences (30 risky, six per kind, and 30 hard negatives) written after the session-6 rules
+	 * were frozen and never used to change them: the honest figure for docs/benchmarks.md.
+	 */
+	@Test
+	void reportsFiguresOnSentencesWrittenAfterTheRulesWereFrozen() throws Exception {
+		var figures = figures("/risk-heldout-3.csv");
 		assertThat(figures[0] + figures[1]).as("both figures computed").isGreaterThan(0);
 	}
 

@@ -79,4 +79,21 @@ class TextClassifierTest {
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("two labels");
 	}
+
+	@Test
+	void theFastPathGivesTribuosOwnProbabilities() throws Exception {
+		var classifier = TextClassifier.train(examples());
+		for (var text : List.of("小区路灯坏了很久", "公司拖欠工资三个月", "河里有死鱼，工厂在排污", "完全没见过的字词组合", "", "路灯 工资 污水")) {
+			var fast = classifier.classify(text);
+			var reference = classifier.classifyThroughTribuo(text);
+			assertThat(fast.label()).as(text).isEqualTo(reference.label());
+			assertThat(fast.confidence()).as(text).isCloseTo(reference.confidence(), org.assertj.core.api.Assertions.within(1e-9));
+			assertThat(fast.alternatives()).as(text).hasSameSizeAs(reference.alternatives());
+			for (int i = 0; i < fast.alternatives().size(); i++) {
+				assertThat(fast.alternatives().get(i).label()).isEqualTo(reference.alternatives().get(i).label());
+				assertThat(fast.alternatives().get(i).confidence())
+					.isCloseTo(reference.alternatives().get(i).confidence(), org.assertj.core.api.Assertions.within(1e-9));
+			}
+		}
+	}
 }

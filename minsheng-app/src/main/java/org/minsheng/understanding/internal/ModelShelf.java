@@ -43,9 +43,20 @@ class ModelShelf {
 
 	private final Path dir;
 
-	private final Map<ModelKind, Loaded> active = new ConcurrentHashMap<>(new EnumMap<>(ModelKind.class));
+	/** The active model of each kind as this node last saw it (null: none), and when it looked. */
+	private final Map<ModelKind, Seen> active = new ConcurrentHashMap<>(new EnumMap<>(ModelKind.class));
+
+	private record Seen(Loaded loaded, long checkedAt) {
+	}
+
+	/** How long this node trusts what it last saw before asking the database again (another node may have trained). */
+	static final long RECHECK_NANOS = 5_000_000_000L;
 
 	record Loaded(int version, TextClassifier classifier) {
+	}
+
+	private void seen(ModelKind kind, Loaded loaded) {
+		active.put(kind, new Seen(loaded, System.nanoTime()));
 	}
 
 	ModelShelf(JdbcTemplate jdbc, AuditTrail audit, Clock clock, @Value("${minsheng.data-dir}") String dataDir) {
@@ -88,7 +99,7 @@ class ModelShelf {
 				+ " trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kind.name(), version, examples.size(),
 				figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), file, better, by, now);
 		if (better) {
-			active.put(kind, new Loaded(version, classifier));
+			seen(kind, new Loaded(version, classifier));
 		}
 		var note = better ? "active" : String.format("kept the active version (macro-F1 %.3f): this one is worse", best.get(0));
 		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", kind + " v" + version,
@@ -105,7 +116,7 @@ class ModelShelf {
 		if (rows.isEmpty()) throw new NotFoundException(kind.label() + " model version", version);
 		var loaded = new Loaded(version, read(rows.get(0)));
 		jdbc.update("update nlp_model set active = (version = ?) where kind = ?", version, kind.name());
-		active.put(kind, loaded);
+		seen(kind, loaded);
 		audit.record(AuditRecord.of("NLP_MODEL_ACTIVATED", "nlp_model", kind + " v" + version, null).by(by));
 		return versions().stream().filter(v -> v.kind().equals(kind.name()) && v.version() == version).findFirst()
 			.orElseThrow();
@@ -116,7 +127,7 @@ class ModelShelf {
 		if (jdbc.update("update nlp_model set active = false where kind = ? and active = true", kind.name()) > 0) {
 			audit.record(AuditRecord.of("NLP_MODEL_DEACTIVATED", "nlp_model", kind.name(), null).by(by));
 		}
-		active.remove(kind);
+		seen(kind, null);
 	}
 
 	List<ModelVersion> versions() {
@@ -126,22 +137,30 @@ class ModelShelf {
 						rs.getObject(8, OffsetDateTime.class), rs.getBoolean(7) ? "active" : null));
 	}
 
-	/** The active model of the kind, or null when none was trained; read again when another node changed it. */
+	/**
+	 * The active model of the kind, or null when none is; what another node trained, activated or
+	 * turned off is seen within {@link #RECHECK_NANOS}, so a request costs no query for it.
+	 */
 	Loaded active(ModelKind kind) {
+		var last = active.get(kind);
+		long now = System.nanoTime();
+		if (last != null && now - last.checkedAt() < RECHECK_NANOS) {
+			return last.loaded();
+		}
 		var row = jdbc.query("select version, file_name from nlp_model where kind = ? and active = true",
 				(rs, n) -> new Object[] { rs.getInt(1), rs.getString(2) }, kind.name());
+		Loaded loaded;
 		if (row.isEmpty()) {
-			active.remove(kind);
-			return null;
+			loaded = null;
 		}
-		int version = (Integer) row.get(0)[0];
-		var loaded = active.get(kind);
-		if (loaded != null && loaded.version() == version) {
-			return loaded;
+		else if (last != null && last.loaded() != null && last.loaded().version() == (Integer) row.get(0)[0]) {
+			loaded = last.loaded();
 		}
-		var fresh = new Loaded(version, read((String) row.get(0)[1]));
-		active.put(kind, fresh);
-		return fresh;
+		else {
+			loaded = new Loaded((Integer) row.get(0)[0], read((String) row.get(0)[1]));
+		}
+		active.put(kind, new Seen(loaded, now));
+		return loaded;
 	}
 
 	private TextClassifier read(String file) {

@@ -391,18 +391,21 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 		var risks = flags(text);
 		var region = region(text);
-		var keywords = org.minsheng.nlp.Digest.keywords(text, 5);
+		// the text is made Simplified and cut into words once, for the keywords and every model
+		var reading = org.minsheng.nlp.TextReading.of(text);
+		var features = org.minsheng.nlp.TextFeatures.of(reading);
+		var keywords = org.minsheng.nlp.Digest.keywords(reading, 5);
 		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
 		var duplicates = duplicates(text, region == null ? null : region.code(), null);
-		var department = guess(ModelKind.DEPARTMENT, text);
-		var emotion = guess(ModelKind.EMOTION, text)
+		var department = guess(ModelKind.DEPARTMENT, features);
+		var emotion = guess(ModelKind.EMOTION, features)
 			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
 		var model = shelf.active(ModelKind.CATEGORY);
 		if (model == null) {
 			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
 					summary, null, duplicates);
 		}
-		var c = model.classifier().classify(text);
+		var c = model.classifier().classify(features);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
 				department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, model.version(),
@@ -410,10 +413,10 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/** The best label of the kind's active model, without a department's {@code #id}; empty when none is trained. */
-	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, String text) {
+	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, org.minsheng.nlp.TextFeatures.Vector features) {
 		var model = shelf.active(kind);
 		if (model == null) return java.util.Optional.empty();
-		var c = model.classifier().classify(text);
+		var c = model.classifier().classify(features);
 		var label = kind == ModelKind.DEPARTMENT && c.label().lastIndexOf('#') > 0
 				? c.label().substring(0, c.label().lastIndexOf('#')) : c.label();
 		return java.util.Optional.of(new Analysis.Guess(label, round(c.confidence())));

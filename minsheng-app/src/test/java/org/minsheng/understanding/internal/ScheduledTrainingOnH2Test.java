@@ -15,6 +15,9 @@ class ScheduledTrainingOnH2Test extends ApplicationTest {
 	@Autowired
 	ScheduledTraining schedule;
 
+	@Autowired
+	ModelShelf shelf;
+
 	@Test
 	void theScheduleTrainsWhatHasExamplesOnceASlotAndSkipsWhatHasNothingNew() {
 		var supervisor = IdentityFixture.unique("schedsup");
@@ -41,6 +44,6 @@ class ScheduledTrainingOnH2Test extends ApplicationTest {
 		assertThat(count("select count(*) from nlp_model where kind = 'CATEGORY' and trained_by = 'system'"))
 			.isEqualTo(before + 1);
 		// a department model trained here would advise the orders of later tests
-		jdbc.update("update nlp_model set active = false where kind = 'DEPARTMENT'");
+		shelf.deactivate(ModelKind.DEPARTMENT, "test");
 	}
 }
