@@ -113,6 +113,17 @@ abstract class UnderstandingContract extends ApplicationTest {
 	}
 
 	@Test
+	void theRiskModelCatchesAPhrasingNoPolicyHasAWordFor() {
+		var analysis = ok(agent.post("/api/nlp/analyze",
+				Map.of("title", "被骗", "content", "我不想再拖累家里人了，今晚就走，以后你们不用找我")));
+
+		var risk = analysis.get("risks").get(0);
+		assertThat(risk.get("kind").asString()).isEqualTo("SELF_HARM");
+		assertThat(risk.get("policy").asString()).isEqualTo("风险模型");
+		assertThat(risk.get("evidence").asString()).contains("概率");
+	}
+
+	@Test
 	void aRiskyOrderReachesTheSupervisorsAtOnce() {
 		var body = new java.util.HashMap<String, Object>();
 		body.put("channel", "PHONE");

@@ -157,7 +157,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	@Override
 	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content, String divisionCode) {
 		var text = text(title, content);
-		var flags = flags(text);
+		var flags = flags(text, org.minsheng.nlp.TextFeatures.of(text));
 		if (!flags.isEmpty()) {
 			events.publishEvent(new org.minsheng.understanding.RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
 		}
@@ -237,11 +237,36 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		jdbc.update("update nlp_order_signature set open = false where no = ?", closed.no().value());
 	}
 
-	private List<Analysis.Risk> flags(String text) {
-		return riskRules().detector().detect(text).stream()
-			.map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence()))
-			.toList();
+	/**
+	 * The risks of a text: every kind a policy finds, and the kind the risk model finds when no
+	 * policy found that kind. The model only adds; it never clears what a policy found.
+	 */
+	private List<Analysis.Risk> flags(String text, org.minsheng.nlp.TextFeatures.Vector features) {
+		var flags = new ArrayList<>(riskRules().detector().detect(text));
+		var model = riskModel();
+		if (model != null) {
+			model.detect(features).filter(m -> flags.stream().noneMatch(f -> f.kind() == m.kind())).ifPresent(flags::add);
+		}
+		return flags.stream().map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence())).toList();
 	}
+
+	/** The shipped risk model, trained on first use (352 sentences, a fraction of a second); null when turned off. */
+	private org.minsheng.nlp.RiskModel riskModel() {
+		if (riskModelThreshold <= 0) return null;
+		var model = riskModel;
+		if (model == null) {
+			synchronized (this) {
+				if (riskModel == null) riskModel = org.minsheng.nlp.RiskModel.shipped(riskModelThreshold);
+				model = riskModel;
+			}
+		}
+		return model;
+	}
+
+	private volatile org.minsheng.nlp.RiskModel riskModel;
+
+	/** {@code minsheng.nlp.risk-model-threshold}: 0 turns the model off. */
+	private final double riskModelThreshold;
 
 	private final JdbcTemplate jdbc;
 
@@ -272,7 +297,12 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock, ModelShelf shelf,
 			TrainingSet trainingSet, DispatchOutcomes outcomes,
 			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
-			@Value("${minsheng.region.home:}") String homeRegion) {
+			@Value("${minsheng.region.home:}") String homeRegion,
+			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold) {
+		if (riskModelThreshold > 1) {
+			throw new IllegalArgumentException("minsheng.nlp.risk-model-threshold lies in [0, 1] (0 turns the model off)");
+		}
+		this.riskModelThreshold = riskModelThreshold;
 		this.shelf = shelf;
 		this.trainingSet = trainingSet;
 		this.outcomes = outcomes;
@@ -389,11 +419,11 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		if (text.length() > 10_000) {
 			throw new InvalidFieldException("content", "At most 10,000 characters");
 		}
-		var risks = flags(text);
-		var region = region(text);
 		// the text is made Simplified and cut into words once, for the keywords and every model
 		var reading = org.minsheng.nlp.TextReading.of(text);
 		var features = org.minsheng.nlp.TextFeatures.of(reading);
+		var risks = flags(text, features);
+		var region = region(text);
 		var keywords = org.minsheng.nlp.Digest.keywords(reading, 5);
 		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
 		var duplicates = duplicates(text, region == null ? null : region.code(), null);
