@@ -278,6 +278,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private final ModelShelf shelf;
 
+	private final TransformerCategory transformerCategory;
+
 	private final TrainingSet trainingSet;
 
 	private final DispatchOutcomes outcomes;
@@ -295,7 +297,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock, ModelShelf shelf,
-			TrainingSet trainingSet, DispatchOutcomes outcomes,
+			TrainingSet trainingSet, DispatchOutcomes outcomes, TransformerCategory transformerCategory,
 			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
 			@Value("${minsheng.region.home:}") String homeRegion,
 			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold) {
@@ -304,6 +306,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 		this.riskModelThreshold = riskModelThreshold;
 		this.shelf = shelf;
+		this.transformerCategory = transformerCategory;
 		this.trainingSet = trainingSet;
 		this.outcomes = outcomes;
 		this.events = events;
@@ -430,6 +433,13 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var department = guess(ModelKind.DEPARTMENT, features);
 		var emotion = guess(ModelKind.EMOTION, features)
 			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
+		var transformer = transformerCategory.classify(text);
+		if (transformer.isPresent()) {
+			var c = transformer.get();
+			return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
+					c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
+					department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, null, duplicates);
+		}
 		var model = shelf.active(ModelKind.CATEGORY);
 		if (model == null) {
 			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
