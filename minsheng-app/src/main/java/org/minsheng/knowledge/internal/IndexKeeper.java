@@ -64,10 +64,13 @@ class IndexKeeper implements DisposableBean {
 
 	private final AtomicLong uncommitted = new AtomicLong();
 
-	IndexKeeper(ArticleRows rows, SynonymRows synonyms, Clock clock,
+	private final DenseEncoder encoder;
+
+	IndexKeeper(ArticleRows rows, SynonymRows synonyms, Clock clock, DenseEncoder encoder,
 			@Value("${minsheng.knowledge.index-dir:${minsheng.data-dir}/kb-index}") String dir,
 			@Value("${minsheng.command:serve}") String command) {
 		this.rows = rows;
+		this.encoder = encoder;
 		this.synonyms = synonyms;
 		this.clock = clock;
 		this.dir = Path.of(dir);
@@ -85,7 +88,7 @@ class IndexKeeper implements DisposableBean {
 			synchronized (sync) {
 				if (index == null) {
 					try {
-						index = new KnowledgeIndex(dir);
+						index = new KnowledgeIndex(dir, encoder);
 					}
 					catch (java.io.UncheckedIOException e) {
 						if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {

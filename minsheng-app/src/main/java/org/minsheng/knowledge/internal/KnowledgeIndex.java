@@ -114,12 +114,24 @@ final class KnowledgeIndex implements AutoCloseable {
 
 	private final boolean created;
 
+	/** The sentence encoder of the dense vectors, or null: words alone. */
+	private final DenseEncoder encoder;
+
+	/** The format, with the encoder's name: another encoder's vectors do not mix with these. */
+	private final String format;
+
 	KnowledgeIndex(Path path) {
+		this(path, null);
+	}
+
+	KnowledgeIndex(Path path, DenseEncoder encoder) {
+		this.encoder = encoder != null && encoder.enabled() ? encoder : null;
+		this.format = FORMAT + (this.encoder == null ? "" : "+dense:" + this.encoder.name());
 		try {
 			Files.createDirectories(path);
 			directory = FSDirectory.open(path);
 			boolean existing = DirectoryReader.indexExists(directory)
-					&& FORMAT.equals(userData(directory).get("format"));
+					&& format.equals(userData(directory).get("format"));
 			var words = ChineseText.words();
 			var pairs = ChineseText.bigrams();
 			indexAnalyzer = new PerFieldAnalyzerWrapper(words,
@@ -214,7 +226,7 @@ final class KnowledgeIndex implements AutoCloseable {
 	/** Makes the changes durable and records how far the database's changes are in. */
 	void commit(String syncedTo) {
 		try {
-			writer.setLiveCommitData(Map.of("format", FORMAT, "synced", syncedTo).entrySet());
+			writer.setLiveCommitData(Map.of("format", format, "synced", syncedTo).entrySet());
 			writer.commit();
 		}
 		catch (IOException e) {
@@ -239,31 +251,44 @@ final class KnowledgeIndex implements AutoCloseable {
 
 	List<Hit> search(String q, int top, Filter filter) {
 		var query = query(q, filter);
-		if (query == null) {
+		var vector = encoder == null || q == null || q.isBlank() ? null : encoder.encode(q);
+		if (query == null && vector == null) {
 			return List.of();
 		}
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				searcher.setSimilarity(new BM25Similarity());
-				// BM25 sums what matches, so an article repeating two of the words can pass one holding
-				// them all; the best candidates are ranked again with their coverage of the question
-				var candidates = searcher.search(query, Math.max(top, RERANK));
-				if (candidates.scoreDocs.length == 0) {
-					return List.of();
-				}
 				var asked = words(q);
 				var reader = searcher.getIndexReader();
 				var covered = new HashMap<Integer, Double>();
 				var ranked = new ArrayList<org.apache.lucene.search.ScoreDoc>();
-				for (var d : candidates.scoreDocs) {
-					double c = coverage(asked, reader, d.doc);
-					covered.put(d.doc, c);
-					ranked.add(new org.apache.lucene.search.ScoreDoc(d.doc,
-							(float) (d.score * ((1 - coverageWeight) + coverageWeight * c))));
+				if (query != null) {
+					// BM25 sums what matches, so an article repeating two of the words can pass one holding
+					// them all; the best candidates are ranked again with their coverage of the question
+					for (var d : searcher.search(query, Math.max(top, RERANK)).scoreDocs) {
+						double c = coverage(asked, reader, d.doc);
+						covered.put(d.doc, c);
+						ranked.add(new org.apache.lucene.search.ScoreDoc(d.doc,
+								(float) (d.score * ((1 - coverageWeight) + coverageWeight * c))));
+					}
+					ranked.sort((x, y) -> Float.compare(y.score, x.score));
 				}
-				ranked.sort((x, y) -> Float.compare(y.score, x.score));
-				var docs = new org.apache.lucene.search.TopDocs(candidates.totalHits,
+				if (vector != null) {
+					// the nearest articles by meaning (HNSW), under the same filters, fused with those found
+					// by words by their ranks: neither list's scores need to be comparable
+					var near = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(VECTOR, vector,
+							Math.max(top, RERANK), filter(filter)), Math.max(top, RERANK)).scoreDocs;
+					ranked = fused(ranked, near);
+					for (var d : ranked) {
+						if (!covered.containsKey(d.doc)) covered.put(d.doc, coverage(asked, reader, d.doc));
+					}
+				}
+				if (ranked.isEmpty()) {
+					return List.of();
+				}
+				var docs = new org.apache.lucene.search.TopDocs(
+						new org.apache.lucene.search.TotalHits(ranked.size(), org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
 						ranked.subList(0, Math.min(top, ranked.size())).toArray(org.apache.lucene.search.ScoreDoc[]::new));
 				var highlighter = UnifiedHighlighter.builder(searcher, highlightAnalyzer)
 					.withFormatter(new DefaultPassageFormatter("<em>", "</em>", "…", true))
@@ -271,7 +296,7 @@ final class KnowledgeIndex implements AutoCloseable {
 						.createClosestToLength(BreakIterator.getSentenceInstance(Locale.CHINA), 80, 0.5f))
 					.withMaxLength(20_000)
 					.build();
-				var snippets = highlighter.highlight("body", query, docs, 1);
+				var snippets = query == null ? new String[docs.scoreDocs.length] : highlighter.highlight("body", query, docs, 1);
 				var stored = searcher.storedFields();
 				var hits = new ArrayList<Hit>(docs.scoreDocs.length);
 				for (int i = 0; i < docs.scoreDocs.length; i++) {
@@ -293,6 +318,27 @@ final class KnowledgeIndex implements AutoCloseable {
 		}
 	}
 
+	/** The field of the dense vectors. */
+	static final String VECTOR = "vector";
+
+	/** Reciprocal rank fusion's constant: a document's fused score is Σ 1 / (K + its rank in each list). */
+	static final int FUSION_K = 60;
+
+	private static ArrayList<org.apache.lucene.search.ScoreDoc> fused(List<org.apache.lucene.search.ScoreDoc> words,
+			org.apache.lucene.search.ScoreDoc[] meaning) {
+		var score = new java.util.LinkedHashMap<Integer, Double>();
+		for (int r = 0; r < words.size(); r++) {
+			score.merge(words.get(r).doc, 1.0 / (FUSION_K + r + 1), Double::sum);
+		}
+		for (int r = 0; r < meaning.length; r++) {
+			score.merge(meaning[r].doc, 1.0 / (FUSION_K + r + 1), Double::sum);
+		}
+		var out = new ArrayList<org.apache.lucene.search.ScoreDoc>();
+		score.forEach((doc, s) -> out.add(new org.apache.lucene.search.ScoreDoc(doc, s.floatValue())));
+		out.sort((x, y) -> Float.compare(y.score, x.score));
+		return out;
+	}
+
 	private Query query(String q, Filter filter) {
 		var words = new QueryBuilder(queryWords);
 		words.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
@@ -308,7 +354,12 @@ final class KnowledgeIndex implements AutoCloseable {
 		if (clauses == 0) {
 			return null;
 		}
-		var all = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+		return new BooleanQuery.Builder().add(text.build(), Occur.MUST).add(filter(filter), Occur.FILTER).build();
+	}
+
+	/** What an article must be to be found at all: type, department, region, valid on the day. */
+	private static Query filter(Filter filter) {
+		var all = new BooleanQuery.Builder();
 		if (filter.type() != null) {
 			all.add(new TermQuery(new Term("type", filter.type().name())), Occur.FILTER);
 		}
@@ -382,7 +433,7 @@ final class KnowledgeIndex implements AutoCloseable {
 		return org.springframework.web.util.HtmlUtils.htmlEscape(text);
 	}
 
-	private static Document document(Entry e) {
+	private Document document(Entry e) {
 		var doc = new Document();
 		doc.add(new StringField(ID, Long.toString(e.id()), Field.Store.YES));
 		if (e.externalId() != null) {
@@ -405,6 +456,12 @@ final class KnowledgeIndex implements AutoCloseable {
 		doc.add(new TextField("head_pairs", e.title() + "\n" + questions, Field.Store.NO));
 		doc.add(new TextField("body_pairs", e.bodyText(), Field.Store.NO));
 		doc.add(new StoredField("version", e.version()));
+		if (encoder != null) {
+			var text = e.title() + "\n" + questions + "\n" + e.bodyText();
+			doc.add(new org.apache.lucene.document.KnnFloatVectorField(VECTOR,
+					encoder.encode(text.length() > 2_000 ? text.substring(0, 2_000) : text),
+					org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+		}
 		return doc;
 	}
 
