@@ -21,11 +21,13 @@ public interface FaqBot {
 	}
 
 	/**
-	 * The answer, or {@code handoff} with the number of the order a person will take up.
-	 * {@code alternatives} are other articles that may help ("您是不是想问").
+	 * The answer, or {@code handoff} with the number of the order a person will take up, or
+	 * {@code clarifying}: the bot was unsure between a few articles and asks which one is meant,
+	 * listing them as {@code alternatives} (the citizen answers with a number, "第二个" or a title).
+	 * After an answer, {@code alternatives} are other articles that may help ("您是不是想问").
 	 */
 	record Answer(String answer, Long articleId, String title, double confidence, boolean handoff, String orderNo,
-			String sessionId, List<Alternative> alternatives) {
+			String sessionId, List<Alternative> alternatives, boolean clarifying) {
 	}
 
 	record Alternative(long articleId, String title) {

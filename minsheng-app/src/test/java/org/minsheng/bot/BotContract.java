@@ -106,6 +106,64 @@ abstract class BotContract extends ApplicationTest {
 		assertThat(followUp.get("articleId").asLong()).isEqualTo(id);
 	}
 
+	/** Two articles that each answer half of a question about both: the bot cannot tell which is meant. */
+	long[] twoHalves() {
+		long card = publishedFaq(tag + "社保卡补办", "<p>社保卡遗失后携带身份证到社保网点补办" + tag + "。</p>", tag + "社保卡补办");
+		long fund = publishedFaq(tag + "公积金提取", "<p>公积金提取请携带身份证到公积金中心办理" + tag + "。</p>", tag + "公积金提取");
+		return new long[] { card, fund };
+	}
+
+	@Test
+	void asksWhichArticleIsMeantWhenUnsureAndAnswersTheOneChosen() {
+		var ids = twoHalves();
+
+		var asked = ok(bot.post("/api/bot/ask", Map.of("question", tag + "社保卡补办 公积金提取")));
+
+		assertThat(asked.get("clarifying").asBoolean()).as(asked.toString()).isTrue();
+		assertThat(asked.get("handoff").asBoolean()).isFalse();
+		assertThat(asked.get("answer").asString()).contains("请回复序号").contains("1. ").contains("2. ");
+		var offered = asked.get("alternatives").findValuesAsString("articleId");
+		assertThat(offered).contains(Long.toString(ids[0]), Long.toString(ids[1]));
+
+		var second = ok(bot.post("/api/bot/ask", Map.of("question", "第二个", "sessionId", asked.get("sessionId").asString())));
+
+		assertThat(second.get("clarifying").asBoolean()).isFalse();
+		assertThat(second.get("articleId").asString()).isEqualTo(offered.get(1));
+		assertThat(second.get("answer").asString()).contains("携带身份证");
+	}
+
+	@Test
+	void handsOverWhenNoneOfTheOfferedArticlesIsMeantOrWhenAPersonIsAskedFor() {
+		twoHalves();
+		var asked = ok(bot.post("/api/bot/ask", Map.of("question", tag + "社保卡补办 公积金提取")));
+		assertThat(asked.get("clarifying").asBoolean()).isTrue();
+
+		var none = ok(bot.post("/api/bot/ask", Map.of("question", "都不是", "sessionId", asked.get("sessionId").asString())));
+
+		assertThat(none.get("handoff").asBoolean()).isTrue();
+		var content = jdbc.queryForObject("select content from work_order where order_no = ?", String.class,
+				none.get("orderNo").asString());
+		assertThat(content).as("the order holds the question, not the reply").contains("社保卡补办 公积金提取");
+
+		var person = ok(bot.post("/api/bot/ask", Map.of("question", "我要转人工")));
+		assertThat(person.get("handoff").asBoolean()).isTrue();
+		assertThat(person.get("orderNo").asString()).isNotBlank();
+	}
+
+	@Test
+	void offersTheOtherArticlesWhenAnAnswerDidNotHelp() {
+		long id = publishedFaq(tag + "居住证办理", "<p>办理" + tag + "居住证需要带身份证和租赁合同。</p>", tag + "居住证怎么办理");
+		long other = publishedFaq(tag + "居住证续签", "<p>" + tag + "居住证到期前30日内到社区续签。</p>", tag + "居住证续签");
+		var first = ok(bot.post("/api/bot/ask", Map.of("question", tag + "居住证怎么办理")));
+		assertThat(first.get("articleId").asLong()).isEqualTo(id);
+
+		var notHelped = ok(bot.post("/api/bot/ask", Map.of("question", "没解决", "sessionId", first.get("sessionId").asString())));
+
+		assertThat(notHelped.get("clarifying").asBoolean()).isTrue();
+		assertThat(notHelped.get("answer").asString()).startsWith("抱歉没能帮到您");
+		assertThat(notHelped.get("alternatives").findValuesAsString("articleId")).contains(Long.toString(other));
+	}
+
 	@Test
 	void refusesAnEmptyQuestionOrABadRegionWithTheField() {
 		var empty = bot.post("/api/bot/ask", Map.of("question", " "));

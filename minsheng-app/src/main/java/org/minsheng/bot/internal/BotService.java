@@ -27,9 +27,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers from the best published article when the match is good enough, else hands over. The
- * confidence of a match is {@link MatchConfidence}'s. A short follow-up is also tried together
- * with the question before it in the same conversation, and the reading that matches better wins.
+ * Answers from the best published article when the match is good enough; asks which of a few
+ * articles is meant when it is unsure between them; hands over to a person when it cannot help or
+ * is asked to. The confidence of a match is {@link MatchConfidence}'s. Within a conversation (its
+ * {@code sessionId}, remembered 30 minutes on this node):
+ * <ul>
+ * <li>a short follow-up is also tried together with the question before it, and the reading that
+ * matches better wins;</li>
+ * <li>after a clarifying question, "2", "第二个" or an offered title answers with that article, and
+ * "都不是" hands over;</li>
+ * <li>after an answer, "没解决" or "不是这个" offers the other articles that matched, or hands over;</li>
+ * <li>"转人工" hands over at once.</li>
+ * </ul>
  */
 @Service
 class BotService implements FaqBot {
@@ -51,16 +60,25 @@ class BotService implements FaqBot {
 
 	private final Map<String, Turn> sessions = new ConcurrentHashMap<>();
 
-	private record Turn(String question, Instant at) {
+	/** What the bot remembers of a conversation's last turn: the question, and the articles it offered or the others that matched its answer. */
+	private record Turn(String question, Instant at, List<Alternative> offered, boolean clarifying) {
 	}
 
+	/** Below {@code handoffBelow} but at or above this, with two articles or more, the bot asks which one is meant. */
+	private final double clarifyAbove;
+
 	BotService(KnowledgeBase knowledge, WorkOrders orders, CurrentActor current, Clock clock,
-			@Value("${minsheng.bot.handoff-below:0.6}") double handoffBelow) {
+			@Value("${minsheng.bot.handoff-below:0.6}") double handoffBelow,
+			@Value("${minsheng.bot.clarify-above:0.4}") double clarifyAbove) {
+		if (clarifyAbove > handoffBelow) {
+			throw new IllegalArgumentException("minsheng.bot.clarify-above cannot be above minsheng.bot.handoff-below");
+		}
 		this.knowledge = knowledge;
 		this.orders = orders;
 		this.current = current;
 		this.clock = clock;
 		this.handoffBelow = handoffBelow;
+		this.clarifyAbove = clarifyAbove;
 	}
 
 	@Override
@@ -86,6 +104,30 @@ class BotService implements FaqBot {
 			previous = null;
 		}
 
+		if (ConversationCues.asksForAPerson(question)) {
+			var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
+			sessions.remove(sessionId);
+			return handedOff(no, 1.0, sessionId, List.of());
+		}
+		if (previous != null && previous.clarifying()) {
+			if (ConversationCues.rejectsAll(question)) {
+				return handOffAfter(previous, sessionId, channel, region, q);
+			}
+			var chosen = ConversationCues.chosen(question, previous.offered());
+			if (chosen.isPresent()) {
+				remember(sessionId, new Turn(previous.question(), now, List.of(), false));
+				return answer(chosen.get().articleId(), chosen.get().title(), 1.0, sessionId, List.of());
+			}
+			// anything else is a new question
+		}
+		else if (previous != null && ConversationCues.notHelped(question)) {
+			if (previous.offered().isEmpty()) {
+				return handOffAfter(previous, sessionId, channel, region, q);
+			}
+			remember(sessionId, new Turn(previous.question(), now, previous.offered(), true));
+			return clarification(previous.offered(), 0, sessionId, "抱歉没能帮到您。");
+		}
+
 		var best = match(question, region);
 		String asked = question;
 		if (previous != null && MatchConfidence.looksLikeFollowUp(question)) {
@@ -96,23 +138,55 @@ class BotService implements FaqBot {
 				asked = together;
 			}
 		}
-		remember(sessionId, asked, now);
 
 		var alternatives = new ArrayList<Alternative>();
 		for (var hit : best.hits().subList(Math.min(1, best.hits().size()), Math.min(4, best.hits().size()))) {
 			alternatives.add(new Alternative(hit.id(), hit.title()));
 		}
-		if (best.hits().isEmpty() || best.confidence() < handoffBelow) {
-			var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
-			knowledge.recordUnanswered(asked, "BOT");
-			return new Answer("这个问题我暂时无法准确回答，已为您转人工服务，工单号 " + no + "，工作人员会尽快与您联系。", null, null,
-					best.confidence(), true, no, sessionId, alternatives);
+		if (!best.hits().isEmpty() && best.confidence() >= handoffBelow) {
+			var top = best.hits().get(0);
+			remember(sessionId, new Turn(asked, now, List.copyOf(alternatives), false));
+			return answer(top.id(), top.title(), best.confidence(), sessionId, alternatives);
 		}
-		var top = best.hits().get(0);
-		var text = knowledge.answerText(new ArticleId(top.id())).orElse("");
-		knowledge.markUsed(new ArticleId(top.id()), "BOT");
-		return new Answer(text.length() > 2000 ? text.substring(0, 2000) + "…" : text, top.id(), top.title(),
-				best.confidence(), false, null, sessionId, alternatives);
+		if (best.hits().size() >= 2 && best.confidence() >= clarifyAbove) {
+			var offered = best.hits().subList(0, Math.min(3, best.hits().size())).stream()
+				.map(h -> new Alternative(h.id(), h.title())).toList();
+			remember(sessionId, new Turn(asked, now, offered, true));
+			return clarification(offered, best.confidence(), sessionId, "");
+		}
+		var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
+		knowledge.recordUnanswered(asked, "BOT");
+		remember(sessionId, new Turn(asked, now, List.of(), false));
+		return handedOff(no, best.confidence(), sessionId, alternatives);
+	}
+
+	/** Hands the conversation's earlier question over to a person: the bot could not answer it. */
+	private Answer handOffAfter(Turn previous, String sessionId, Channel channel, String region, Question q) {
+		var no = handOff(previous.question(), null, channel, region, q.callerName(), q.callerPhone());
+		knowledge.recordUnanswered(previous.question(), "BOT");
+		sessions.remove(sessionId);
+		return handedOff(no, 0, sessionId, List.of());
+	}
+
+	private Answer answer(long articleId, String title, double confidence, String sessionId, List<Alternative> alternatives) {
+		var text = knowledge.answerText(new ArticleId(articleId)).orElse("");
+		knowledge.markUsed(new ArticleId(articleId), "BOT");
+		return new Answer(text.length() > 2000 ? text.substring(0, 2000) + "…" : text, articleId, title, confidence, false,
+				null, sessionId, alternatives, false);
+	}
+
+	private static Answer clarification(List<Alternative> offered, double confidence, String sessionId, String lead) {
+		var text = new StringBuilder(lead).append("您想咨询的是以下哪一项？请回复序号：");
+		for (int i = 0; i < offered.size(); i++) {
+			text.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(offered.get(i).title());
+		}
+		text.append("。都不是请回复“都不是”，或回复“转人工”。");
+		return new Answer(text.toString(), null, null, confidence, false, null, sessionId, offered, true);
+	}
+
+	private static Answer handedOff(String no, double confidence, String sessionId, List<Alternative> alternatives) {
+		return new Answer("这个问题我暂时无法准确回答，已为您转人工服务，工单号 " + no + "，工作人员会尽快与您联系。", null, null, confidence,
+				true, no, sessionId, alternatives, false);
 	}
 
 	private record Match(List<SearchHit> hits, double confidence) {
@@ -135,15 +209,17 @@ class BotService implements FaqBot {
 		return view.no().value();
 	}
 
-	private void remember(String sessionId, String question, Instant now) {
+	private void remember(String sessionId, Turn turn) {
+		var now = turn.at();
 		if (sessions.size() >= MAX_SESSIONS) {
 			sessions.values().removeIf(t -> t.at().plus(SESSION_TTL).isBefore(now));
 			if (sessions.size() >= MAX_SESSIONS) {
 				sessions.clear();
 			}
 		}
+		var question = turn.question();
 		sessions.put(sessionId, new Turn(question.length() > 200 ? question.substring(question.length() - 200) : question,
-				now));
+				now, turn.offered(), turn.clarifying()));
 	}
 
 	private static Channel channel(String value) {

@@ -250,7 +250,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return flags.stream().map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence())).toList();
 	}
 
-	/** The shipped risk model, trained on first use (352 sentences, a fraction of a second); null when turned off. */
+	/** The shipped risk model, trained on first use (454 sentences, a fraction of a second); null when turned off. */
 	private org.minsheng.nlp.RiskModel riskModel() {
 		if (riskModelThreshold <= 0) return null;
 		var model = riskModel;
@@ -301,7 +301,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
 			@Value("${minsheng.region.home:}") String homeRegion,
 			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold) {
-		if (riskModelThreshold > 1) {
+		if (riskModelThreshold < 0 || riskModelThreshold > 1) {
 			throw new IllegalArgumentException("minsheng.nlp.risk-model-threshold lies in [0, 1] (0 turns the model off)");
 		}
 		this.riskModelThreshold = riskModelThreshold;
