@@ -37,10 +37,19 @@ public final class TextClassifier implements java.io.Serializable {
 
 	private final double unseen;
 
+	/** The {@link TextReading#VERSION} the model was trained on (null in models older than the field). */
+	private final String reading;
+
 	private TextClassifier(Model<Label> model, Map<String, Double> idf, double unseen) {
 		this.model = model;
 		this.idf = idf;
 		this.unseen = unseen;
+		this.reading = TextReading.VERSION;
+	}
+
+	/** False when the model was trained on texts read another way: it still answers, a little worse, until retrained. */
+	public boolean current() {
+		return TextReading.VERSION.equals(reading);
 	}
 
 	/** Trains on the examples (labels that occur once or more; empty labels are skipped). */

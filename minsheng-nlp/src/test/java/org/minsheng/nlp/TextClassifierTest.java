@@ -96,4 +96,20 @@ class TextClassifierTest {
 			}
 		}
 	}
+
+	@Test
+	void aModelKnowsWhetherItReadsTextsTheCurrentWay() throws Exception {
+		var classifier = TextClassifier.train(examples());
+		var bytes = new java.io.ByteArrayOutputStream();
+		classifier.save(bytes);
+		var loaded = TextClassifier.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		assertThat(loaded.current()).isTrue();
+
+		// a model written before the reading was recorded has no version: it is stale
+		var field = TextClassifier.class.getDeclaredField("reading");
+		field.setAccessible(true);
+		field.set(loaded, null);
+		assertThat(loaded.current()).isFalse();
+		assertThat(loaded.classify("小区路灯坏了").label()).as("a stale model still answers").isNotBlank();
+	}
 }

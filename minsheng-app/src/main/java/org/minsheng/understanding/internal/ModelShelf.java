@@ -66,7 +66,10 @@ class ModelShelf {
 		this.dir = Path.of(dataDir, "nlp-models");
 	}
 
-	/** Trains a version on the examples, with k-fold figures; makes it active when not worse. */
+	/**
+	 * Trains a version on the examples, with k-fold figures; makes it active when not worse, or when
+	 * the active one was trained on texts read another way.
+	 */
 	ModelVersion train(ModelKind kind, List<LabeledText> examples, String by) {
 		if (examples.size() < FOLDS * 2 || examples.stream().map(LabeledText::label).distinct().count() < 2) {
 			throw new InvalidFieldException("examples", "Training a " + kind.label() + " model needs at least " + FOLDS * 2
@@ -91,7 +94,10 @@ class ModelShelf {
 		}
 		var best = jdbc.queryForList("select macro_f1 from nlp_model where kind = ? and active = true", Double.class,
 				kind.name());
-		boolean better = best.isEmpty() || figures.macroF1() >= best.get(0);
+		// a model that reads texts the old way is replaced whatever its figures: they were measured on other features
+		var current = active(kind);
+		boolean stale = current != null && !current.classifier().current();
+		boolean better = best.isEmpty() || stale || figures.macroF1() >= best.get(0);
 		if (better) {
 			jdbc.update("update nlp_model set active = false where kind = ?", kind.name());
 		}

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Retrains every model kind on schedule (by default each night at 02:30, Asia/Shanghai) with the
- * closed orders of the day before; a version replaces the active one only when not worse. In a
+ * closed orders of the day before, or when the active model reads texts the old way (after an
+ * upgrade); a version replaces the active one only when not worse. In a
  * cluster the first node to claim the slot trains, the others let it be. {@code minsheng.nlp.retrain-cron=-}
  * turns it off.
  */
@@ -55,7 +56,9 @@ class ScheduledTraining {
 			try {
 				var set = examples.examples(kind);
 				var newest = shelf.versions().stream().filter(v -> v.kind().equals(kind.name())).findFirst();
-				if (newest.isPresent() && newest.get().examples() == set.all().size()) {
+				var active = shelf.active(kind);
+				boolean stale = active != null && !active.classifier().current();
+				if (newest.isPresent() && newest.get().examples() == set.all().size() && !stale) {
 					log.info("{}: no new {} examples since v{}", slot, kind.label(), newest.get().version());
 					continue;
 				}
