@@ -28,10 +28,17 @@ class RulePages {
 
 	private final Departments departments;
 
-	RulePages(WorkOrderRules rules, Categories categories, Departments departments) {
+	private final org.minsheng.understanding.Understanding understanding;
+
+	private final java.time.Clock clock;
+
+	RulePages(WorkOrderRules rules, Categories categories, Departments departments,
+			org.minsheng.understanding.Understanding understanding, java.time.Clock clock) {
 		this.rules = rules;
 		this.categories = categories;
 		this.departments = departments;
+		this.understanding = understanding;
+		this.clock = clock;
 	}
 
 	@GetMapping("/console/rules")
@@ -46,7 +53,46 @@ class RulePages {
 			.stream()
 			.filter(d -> d.enabled() && d.type() != DepartmentType.CENTER)
 			.toList());
+		// this month's automatic dispatch for supervisors, the text models for category admins
+		var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		readable(() -> model.addAttribute("dispatchFigures", understanding.dispatchFigures(today.withDayOfMonth(1), today)));
+		readable(() -> model.addAttribute("models", understanding.models()));
 		return "rules";
+	}
+
+	/** Shows a part only to those allowed to see it. */
+	private static void readable(Runnable part) {
+		try {
+			part.run();
+		}
+		catch (org.springframework.security.access.AccessDeniedException e) {
+			// not theirs to see
+		}
+	}
+
+	@PostMapping("/console/rules/models/train")
+	String train(@RequestParam String kind, RedirectAttributes flash) {
+		Flash.run(flash, null, () -> {
+			var v = understanding.train(kind);
+			flash.addFlashAttribute("success", String.format("已训练%s模型 v%d：%d 条样本，五折交叉验证宏平均F1 %.3f，%s", kindLabel(kind),
+					v.version(), v.examples(), v.macroF1(), v.active() ? "已启用" : "不优于当前版本，未启用"));
+		});
+		return "redirect:/console/rules";
+	}
+
+	@PostMapping("/console/rules/models/{kind}/{version}/activate")
+	String activate(@PathVariable String kind, @PathVariable int version, RedirectAttributes flash) {
+		Flash.run(flash, "已启用" + kindLabel(kind) + "模型 v" + version, () -> understanding.activate(kind, version));
+		return "redirect:/console/rules";
+	}
+
+	static String kindLabel(String kind) {
+		return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+			case "CATEGORY" -> "分类";
+			case "DEPARTMENT" -> "承办部门";
+			case "EMOTION" -> "情绪";
+			default -> kind;
+		};
 	}
 
 	@PostMapping("/console/rules/sla")

@@ -251,4 +251,36 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(order.get("state").asString()).isEqualTo("DISPATCHED");
 		assertThat(order.get("lead").get("id").asLong()).isEqualTo(hotline.district);
 	}
+
+	@Test
+	void aSupervisorSeesHowAutomaticDispatchFaresAndTrainsAndRollsBackAModel() {
+		var csv = new StringBuilder("id,title,detail,emotion\n");
+		for (var t : java.util.List.of("太气人了，没人管", "投诉多次没人理，太过分了", "气死我了，再不处理我天天打")) {
+			csv.append(",").append(t).append(",,angry\n");
+		}
+		for (var t : java.util.List.of("请问社保卡怎么办理", "咨询一下公积金提取", "想了解居住证流程")) {
+			csv.append(",").append(t).append(",,neutral\n");
+		}
+		for (var t : java.util.List.of("谢谢你们修好了路灯", "非常满意，点赞", "感谢热线及时帮忙")) {
+			csv.append(",").append(t).append(",,positive\n");
+		}
+		WorkOrderFixture.ok(hotline.supervisor.sendAs("POST", "/api/nlp/training-examples", "text/csv", csv.toString()));
+		var supervisor = login("supervisor");
+		supervisor.locator("header nav").getByText("规则配置").click();
+		assertThat(supervisor.locator("#dispatch-figures")).containsText("自动派单");
+		assertThat(supervisor.locator("#figures-automatic")).isVisible();
+
+		supervisor.locator("#train-emotion").click();
+		assertThat(supervisor.locator("[role=status]")).containsText("已训练情绪模型");
+		supervisor.locator("#train-emotion").click();
+		assertThat(supervisor.locator("[role=status]")).containsText("已训练情绪模型");
+		var rows = supervisor.locator("#models tr[data-kind=EMOTION]");
+		var older = rows.nth(1);
+		var version = older.getAttribute("data-version");
+		older.getByText("启用此版本").click();
+
+		assertThat(supervisor.locator("[role=status]")).containsText("已启用情绪模型 v" + version);
+		assertThat(supervisor.locator("#models tr[data-kind=EMOTION][data-version='" + version + "']")).containsText("使用中");
+		screenshot(supervisor, "models");
+	}
 }
