@@ -255,13 +255,13 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	@Test
 	void aSupervisorSeesHowAutomaticDispatchFaresAndTrainsAndRollsBackAModel() {
 		var csv = new StringBuilder("id,title,detail,emotion\n");
-		for (var t : java.util.List.of("太气人了，没人管", "投诉多次没人理，太过分了", "气死我了，再不处理我天天打")) {
+		for (var t : java.util.List.of("太气人了，没人管", "投诉多次没人理，太过分了", "气死我了，再不处理我天天打", "踢皮球三个月了，忍无可忍")) {
 			csv.append(",").append(t).append(",,angry\n");
 		}
-		for (var t : java.util.List.of("请问社保卡怎么办理", "咨询一下公积金提取", "想了解居住证流程")) {
+		for (var t : java.util.List.of("请问社保卡怎么办理", "咨询一下公积金提取", "想了解居住证流程", "请问周末大厅上班吗")) {
 			csv.append(",").append(t).append(",,neutral\n");
 		}
-		for (var t : java.util.List.of("谢谢你们修好了路灯", "非常满意，点赞", "感谢热线及时帮忙")) {
+		for (var t : java.util.List.of("谢谢你们修好了路灯", "非常满意，点赞", "感谢热线及时帮忙", "表扬社区工作人员")) {
 			csv.append(",").append(t).append(",,positive\n");
 		}
 		WorkOrderFixture.ok(hotline.supervisor.sendAs("POST", "/api/nlp/training-examples", "text/csv", csv.toString()));
