@@ -45,27 +45,38 @@ public record RiskPolicy(String name, RiskKind kind, List<String> terms, List<Pa
 		return out;
 	}
 
-	/** The first match in the text not covered by an exception. */
+	/**
+	 * The first match in the text not covered by an exception. The exceptions are looked for only
+	 * once something matched: most texts hold no risk word, and scanning them for exceptions cost
+	 * as much as the rest.
+	 */
 	public Optional<RiskFlag> firstMatch(String text) {
-		var excepted = new ArrayList<int[]>();
-		for (var e : exceptions) {
-			Matcher m = e.matcher(text);
-			while (m.find()) excepted.add(new int[] { m.start(), m.end() });
-		}
+		List<int[]> excepted = null;
 		for (var term : terms) {
 			for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+				if (excepted == null) excepted = exceptions(text);
 				if (!covered(excepted, at, at + term.length())) return Optional.of(new RiskFlag(kind, name, term, at));
 			}
 		}
 		for (var p : patterns) {
 			Matcher m = p.matcher(text);
 			while (m.find()) {
-				if (m.end() > m.start() && !covered(excepted, m.start(), m.end())) {
-					return Optional.of(new RiskFlag(kind, name, m.group(), m.start()));
+				if (m.end() > m.start()) {
+					if (excepted == null) excepted = exceptions(text);
+					if (!covered(excepted, m.start(), m.end())) return Optional.of(new RiskFlag(kind, name, m.group(), m.start()));
 				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	private List<int[]> exceptions(String text) {
+		var excepted = new ArrayList<int[]>();
+		for (var e : exceptions) {
+			Matcher m = e.matcher(text);
+			while (m.find()) excepted.add(new int[] { m.start(), m.end() });
+		}
+		return excepted;
 	}
 
 	private static boolean covered(List<int[]> excepted, int start, int end) {
