@@ -3,17 +3,11 @@ package org.minsheng.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The category model on real citizen messages (2020 TipDM Cup, 826 messages, 7 level-1 classes),
@@ -22,29 +16,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 class CategoryCrossValidationTest {
 
-	static final String FILE = "shared/data/gov-messages/labeled-dev.csv";
-
-	/** The data file, looked for beside each folder from the working directory up. */
-	static Path messagesFile() {
-		for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			var candidate = dir.resolve(FILE);
-			if (Files.isRegularFile(candidate)) {
-				return candidate;
-			}
-		}
-		org.junit.jupiter.api.Assumptions.abort("No " + FILE + " beside this checkout or above it");
-		return null;
-	}
-
 	static List<LabeledText> messages() throws IOException {
-		var path = messagesFile();
 		var out = new ArrayList<LabeledText>();
-		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-			.with(CsvSchema.emptySchema().withHeader())
-			.readValues(path.toFile())) {
-			for (var row : rows.readAll()) {
-				out.add(new LabeledText(row.get("title") + "\n" + row.get("detail"), row.get("label")));
-			}
+		for (var row : SharedData.csv("gov-messages/labeled-dev.csv")) {
+			out.add(new LabeledText(row.get("title") + "\n" + row.get("detail"), row.get("label")));
 		}
 		return out;
 	}

@@ -3,17 +3,11 @@ package org.minsheng.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The department model on real questions to the Taipei City Government (937 FAQ questions, 108
@@ -22,21 +16,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 class DepartmentCrossValidationTest {
 
-	static final String FILE = "shared/data/gov-faq-tw/faq-dev.csv";
-
 	static List<LabeledText> questions() throws IOException {
-		Path path = null;
-		for (var dir = Path.of("").toAbsolutePath(); dir != null && path == null; dir = dir.getParent()) {
-			if (Files.isRegularFile(dir.resolve(FILE))) path = dir.resolve(FILE);
-		}
-		org.junit.jupiter.api.Assumptions.assumeTrue(path != null, "No " + FILE + " beside this checkout or above it");
 		var out = new ArrayList<LabeledText>();
-		try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
-			.with(CsvSchema.emptySchema().withHeader())
-			.readValues(path.toFile())) {
-			for (var row : rows.readAll()) {
-				out.add(new LabeledText(row.get("question"), row.get("dept")));
-			}
+		for (var row : SharedData.csv("gov-faq-tw/faq-dev.csv")) {
+			out.add(new LabeledText(row.get("question"), row.get("dept")));
 		}
 		return out;
 	}

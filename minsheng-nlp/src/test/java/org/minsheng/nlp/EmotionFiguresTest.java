@@ -2,8 +2,6 @@ package org.minsheng.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,13 +20,7 @@ class EmotionFiguresTest {
 	static List<LabeledText> load() throws Exception {
 		List<LabeledText> out = new ArrayList<>();
 		for (String file : List.of("usual_eval_labeled.json", "virus_eval_labeled.json")) {
-			Path path = null;
-			for (var dir = Path.of("").toAbsolutePath(); dir != null && path == null; dir = dir.getParent()) {
-				var candidate = dir.resolve("shared/data/emotion").resolve(file);
-				if (Files.isRegularFile(candidate)) path = candidate;
-			}
-			org.junit.jupiter.api.Assumptions.assumeTrue(path != null, "No shared/data/emotion beside this checkout");
-			for (var row : JsonMapper.builder().build().readTree(path.toFile())) {
+			for (var row : JsonMapper.builder().build().readTree(SharedData.file("emotion/" + file).toFile())) {
 				out.add(new LabeledText(row.get("content").asString(), row.get("label").asString()));
 			}
 		}
