@@ -91,6 +91,7 @@ class RulePages {
 			case "CATEGORY" -> "分类";
 			case "DEPARTMENT" -> "承办部门";
 			case "EMOTION" -> "情绪";
+			case "RISK" -> "风险";
 			default -> kind;
 		};
 	}

@@ -10,8 +10,9 @@ import java.util.List;
 public interface Understanding {
 
 	/**
-	 * Imports training examples from CSV ({@code id,title,detail,category,department}; {@code label}
-	 * is taken for {@code category}; either label may be empty). Each bad row is reported by number
+	 * Imports training examples from CSV ({@code id,title,detail,category,department}, optionally
+	 * {@code emotion} and {@code risk}; {@code label} is taken for {@code category}; any label may be
+	 * empty). Each bad row is reported by number
 	 * and field; the good ones are kept.
 	 */
 	ImportResult importExamples(String csv);
@@ -20,9 +21,10 @@ public interface Understanding {
 	ModelVersion train();
 
 	/**
-	 * Trains a model of the kind ({@code category}, {@code department}, {@code emotion}) on the
-	 * imported examples with that label and, for category and department, the closed orders of the
-	 * last year; with 5-fold figures; activates it when its macro-F1 is not below the active one's.
+	 * Trains a model of the kind ({@code category}, {@code department}, {@code emotion},
+	 * {@code risk}) on the imported examples with that label and, for category and department, the
+	 * closed orders of the last year, for risk the shipped sentences; with 5-fold figures; activates
+	 * it when its macro-F1 is not below the active one's.
 	 */
 	ModelVersion train(String kind);
 

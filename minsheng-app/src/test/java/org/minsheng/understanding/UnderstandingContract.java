@@ -2,6 +2,7 @@ package org.minsheng.understanding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,32 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(risk.get("kind").asString()).isEqualTo("SELF_HARM");
 		assertThat(risk.get("policy").asString()).isEqualTo("风险模型");
 		assertThat(risk.get("evidence").asString()).contains("概率");
+	}
+
+	@Test
+	void theCenterTeachesTheRiskModelItsOwnRiskyPhrasings() {
+		var phrase = "楼道里有人堆了好几桶来历不明的液体，味道冲得人头晕";
+		var before = ok(agent.post("/api/nlp/analyze", Map.of("content", phrase)));
+		assertThat(before.get("risks").isEmpty()).as("neither the policies nor the shipped model know it: " + before).isTrue();
+		var rows = new StringBuilder("id,title,detail,risk\n");
+		for (var t : List.of("地下室有人囤了几十桶来历不明的液体，味道很冲", "楼道堆着好几桶不知道是什么的液体，闻着头晕",
+				"出租屋里放了很多桶化学液体，气味冲得人头疼", "仓库里一桶桶来历不明的液体在漏，味道呛人",
+				"车库角落堆满了不明液体的桶，闻了头晕恶心")) {
+			rows.append(",").append(t).append(",,公共安全\n");
+		}
+		rows.append(",楼道里的杂物请物业清理一下,,无\n");
+		rows.append(",不知道算什么,,地震\n");
+		var report = ok(csv(supervisor, rows.toString()));
+		assertThat(report.get("imported").asInt()).isEqualTo(6);
+		assertThat(report.get("errors").get(0).get("field").asString()).isEqualTo("risk");
+
+		var model = ok(supervisor.post("/api/nlp/models/train?kind=risk", null));
+
+		assertThat(model.get("kind").asString()).isEqualTo("RISK");
+		assertThat(model.get("examples").asInt()).as("the shipped sentences and the center's").isGreaterThan(454);
+		var after = ok(agent.post("/api/nlp/analyze", Map.of("content", phrase)));
+		assertThat(after.get("risks").findValuesAsString("kind")).containsExactly("PUBLIC_SAFETY");
+		assertThat(after.get("risks").get(0).get("policy").asString()).isEqualTo("风险模型");
 	}
 
 	@Test
@@ -254,10 +281,14 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(notice.get("body").asString()).contains(nos.getFirst());
 	}
 
-	/** A department model left active would advise the orders of every later test: each test turns it off. */
+	/**
+	 * A department model left active would advise the orders of every later test, a center's risk
+	 * model would read their texts: each test turns them off (the shipped risk model takes over).
+	 */
 	@org.junit.jupiter.api.AfterEach
-	void departmentModelOff() {
+	void departmentAndRiskModelsOff() {
 		assertThat(supervisor.delete("/api/nlp/models/department/active").status()).isEqualTo(204);
+		assertThat(supervisor.delete("/api/nlp/models/risk/active").status()).isEqualTo(204);
 	}
 
 	static final String[] WATER = { "自来水管破裂，一直在漏水", "小区停水两天了没有通知", "水龙头出来的水发黄有异味", "水压太低，楼上用不了水",

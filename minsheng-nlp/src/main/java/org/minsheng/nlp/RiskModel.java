@@ -30,7 +30,7 @@ public final class RiskModel {
 
 	public static final double DEFAULT_THRESHOLD = 0.5;
 
-	static final double COST = 64;
+	public static final double COST = 64;
 
 	static final String NONE = "NONE";
 
@@ -55,6 +55,17 @@ public final class RiskModel {
 			if (!s.label().equals(NONE)) RiskKind.valueOf(s.label());
 		}
 		return new RiskModel(TextClassifier.train(sentences, COST), threshold);
+	}
+
+	/** A risk model of a classifier trained elsewhere (the center's versioned model) on the same labels. */
+	public static RiskModel of(TextClassifier classifier, double threshold) {
+		if (threshold <= 0 || threshold > 1) {
+			throw new IllegalArgumentException("The risk model's threshold lies in (0, 1]: " + threshold);
+		}
+		if (!classifier.labels().contains(NONE)) {
+			throw new IllegalArgumentException("A risk model needs NONE among its labels");
+		}
+		return new RiskModel(classifier, threshold);
 	}
 
 	/** The model of the shipped sentences. */

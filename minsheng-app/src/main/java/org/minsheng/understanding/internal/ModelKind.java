@@ -7,16 +7,28 @@ import org.minsheng.platform.InvalidFieldException;
 /** What a model predicts from a request's text. */
 enum ModelKind {
 
-	CATEGORY("category"), DEPARTMENT("department"), EMOTION("emotion");
+	CATEGORY("category", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	DEPARTMENT("department", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	EMOTION("emotion", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	/** The risk model: the shipped sentences and the center's own risk-labelled examples. */
+	RISK("risk", org.minsheng.nlp.RiskModel.COST);
 
 	private final String label;
 
-	ModelKind(String label) {
+	private final double cost;
+
+	ModelKind(String label, double cost) {
 		this.label = label;
+		this.cost = cost;
 	}
 
 	String label() {
 		return label;
+	}
+
+	/** The regularization cost its figures were chosen with. */
+	double cost() {
+		return cost;
 	}
 
 	static ModelKind parse(String name) {
@@ -25,7 +37,7 @@ enum ModelKind {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("kind", "One of category, department, emotion: " + name);
+			throw new InvalidFieldException("kind", "One of category, department, emotion, risk: " + name);
 		}
 	}
 }

@@ -75,8 +75,8 @@ class ModelShelf {
 			throw new InvalidFieldException("examples", "Training a " + kind.label() + " model needs at least " + FOLDS * 2
 					+ " examples of at least two labels; there are " + examples.size());
 		}
-		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026);
-		var classifier = TextClassifier.train(examples);
+		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026, kind.cost());
+		var classifier = TextClassifier.train(examples, kind.cost());
 		var now = OffsetDateTime.now(clock);
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
 				Integer.class, kind.name());

@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The examples a model of each kind learns from: the imported ones with that label, and for the
+ * The examples a model of each kind learns from: the imported ones with that label; for the
  * category and department models the center's own closed orders of the last year (their level-1
- * category; the department that finally handled them, never one that returned them).
+ * category; the department that finally handled them, never one that returned them); for the risk
+ * model the shipped sentences as well.
  */
 @Component
 class TrainingSet {
@@ -60,11 +61,17 @@ class TrainingSet {
 			case CATEGORY -> "category";
 			case DEPARTMENT -> "department";
 			case EMOTION -> "emotion";
+			case RISK -> "risk";
 		};
 		var out = new ArrayList<LabeledText>(jdbc.query("select title, detail, " + column + " from nlp_example where "
 				+ column + " is not null", (rs, n) -> new LabeledText(UnderstandingService.text(rs.getString(1),
 						rs.getString(2)), rs.getString(3))));
 		int imported = out.size();
+		if (kind == ModelKind.RISK) {
+			// the center's model never knows less than the shipped one
+			out.addAll(org.minsheng.nlp.RiskModel.shippedSentences());
+			return new Examples(List.copyOf(out), 0);
+		}
 		if (kind != ModelKind.EMOTION) {
 			var orders = closed.closedSince(OffsetDateTime.now(clock).minus(window), limit);
 			var names = kind == ModelKind.DEPARTMENT

@@ -250,9 +250,22 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return flags.stream().map(f -> new Analysis.Risk(f.kind().name(), f.kind().label(), f.policy(), f.evidence())).toList();
 	}
 
-	/** The shipped risk model, trained on first use (454 sentences, a fraction of a second); null when turned off. */
+	/**
+	 * The center's risk model when one was trained (shipped sentences and its own risk-labelled
+	 * examples), else the shipped one, trained on first use (454 sentences, a fraction of a second);
+	 * null when turned off.
+	 */
 	private org.minsheng.nlp.RiskModel riskModel() {
 		if (riskModelThreshold <= 0) return null;
+		var own = shelf.active(ModelKind.RISK);
+		if (own != null) {
+			var current = centerRiskModel;
+			if (current == null || current.version() != own.version()) {
+				current = new CenterRiskModel(own.version(), org.minsheng.nlp.RiskModel.of(own.classifier(), riskModelThreshold));
+				centerRiskModel = current;
+			}
+			return current.model();
+		}
 		var model = riskModel;
 		if (model == null) {
 			synchronized (this) {
@@ -264,6 +277,11 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	private volatile org.minsheng.nlp.RiskModel riskModel;
+
+	private record CenterRiskModel(int version, org.minsheng.nlp.RiskModel model) {
+	}
+
+	private volatile CenterRiskModel centerRiskModel;
 
 	/** {@code minsheng.nlp.risk-model-threshold}: 0 turns the model off. */
 	private final double riskModelThreshold;
@@ -358,9 +376,17 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 						"One of angry, anxious, sad, neutral, positive (or 愤怒, 焦虑, 悲伤, 平和, 积极): " + emotionName));
 				continue;
 			}
-			jdbc.update("insert into nlp_example (external_id, title, detail, category, department, emotion, imported_by,"
-					+ " imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)", cut(r.get("id"), 100), title, detail, category,
-					cut(r.get("department"), 200), emotion.map(Enum::name).orElse(null), actor.username(), now);
+			var riskName = cut(r.get("risk"), 20);
+			var risk = riskLabel(riskName);
+			if (riskName != null && risk == null) {
+				errors.add(new ImportResult.RowError(i + 1, "risk", "One of SELF_HARM, VIOLENCE, PUBLIC_SAFETY, MASS_INCIDENT,"
+						+ " MEDIA_EXPOSURE, NONE (or 自伤自杀, 暴力威胁, 公共安全, 群体事件, 媒体曝光, 无): " + riskName));
+				continue;
+			}
+			jdbc.update("insert into nlp_example (external_id, title, detail, category, department, emotion, risk,"
+					+ " imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", cut(r.get("id"), 100), title, detail,
+					category, cut(r.get("department"), 200), emotion.map(Enum::name).orElse(null), risk, actor.username(),
+					now);
 			imported++;
 		}
 		audit.record(AuditRecord.of("NLP_EXAMPLES_IMPORTED", "nlp_example", null,
@@ -460,6 +486,17 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var label = kind == ModelKind.DEPARTMENT && c.label().lastIndexOf('#') > 0
 				? c.label().substring(0, c.label().lastIndexOf('#')) : c.label();
 		return java.util.Optional.of(new Analysis.Guess(label, round(c.confidence())));
+	}
+
+	/** A risk label as stored: a {@link org.minsheng.nlp.RiskKind} name or NONE; null when it names neither. */
+	static String riskLabel(String name) {
+		if (name == null) return null;
+		var n = name.strip();
+		if (n.equalsIgnoreCase("NONE") || n.equals("无")) return "NONE";
+		for (var kind : org.minsheng.nlp.RiskKind.values()) {
+			if (kind.name().equalsIgnoreCase(n) || kind.label().equals(n)) return kind.name();
+		}
+		return null;
 	}
 
 	static String text(String title, String detail) {

@@ -45,5 +45,6 @@ class ScheduledTrainingOnH2Test extends ApplicationTest {
 			.isEqualTo(before + 1);
 		// a department model trained here would advise the orders of later tests
 		shelf.deactivate(ModelKind.DEPARTMENT, "test");
+		shelf.deactivate(ModelKind.RISK, "test");
 	}
 }
