@@ -12,8 +12,13 @@ import org.minsheng.testsupport.OnH2;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A center that configured ONNX models: a transformer reads the category, an encoder adds search by meaning. */
+/**
+ * A center that configured ONNX models: a transformer reads the category, an encoder adds search by
+ * meaning. Its settings make a context of its own, closed after the class rather than kept to the
+ * end of the run.
+ */
 @OnH2
+@org.springframework.test.annotation.DirtiesContext
 class OnnxModelsOnH2Test extends ApplicationTest {
 
 	@DynamicPropertySource
