@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0",
-				"minsheng.nlp.retrain-cron=-" })
+				"minsheng.nlp.retrain-cron=-",
+				"server.shutdown=immediate" })
 @ContextConfiguration(initializers = H2Initializer.class)
 @Import(TestClock.Configuration.class)
 public @interface OnH2 {

@@ -18,7 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
 @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0", "minsheng.privacy.generate-keys=true",
-				"server.servlet.session.cookie.secure=false", "minsheng.nlp.retrain-cron=-" })
+				"server.servlet.session.cookie.secure=false", "minsheng.nlp.retrain-cron=-",
+				"server.shutdown=immediate" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = Postgres17Initializer.class)
 @Import(TestClock.Configuration.class)
