@@ -46,6 +46,17 @@ public interface Understanding {
 	/** Reads a request: today its category with a probability and the alternatives, and its risks. */
 	Analysis analyze(String title, String content);
 
+	/**
+	 * Reads many requests at once (up to 1,000), in their order, as {@link #analyze} reads each:
+	 * for a backlog or a re-reading after a new model. A bad request refuses the whole batch and
+	 * names its place ({@code requests[3].content}).
+	 */
+	List<Analysis> analyzeAll(List<Request> requests);
+
+	/** A request to read: its title, its content, or both. */
+	record Request(String title, String content) {
+	}
+
 	/** The risk policies in force, in the block form ({@code [name] KIND}, {@code terms:}, {@code pattern:}, {@code except:}). */
 	String riskPolicies();
 

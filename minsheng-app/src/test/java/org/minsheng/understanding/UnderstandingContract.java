@@ -257,6 +257,39 @@ abstract class UnderstandingContract extends ApplicationTest {
 	}
 
 	@Test
+	void readsABatchOfRequestsInOrderAsItReadsEachAndABadOneNamesItsPlace() {
+		int house = java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 999);
+		var body = new java.util.HashMap<String, Object>();
+		body.put("channel", "PHONE");
+		body.put("requestType", "COMPLAINT");
+		body.put("urgency", "NORMAL");
+		body.put("title", "井盖缺失");
+		body.put("content", "南山区粤海街道高新南" + house + "号门口的井盖丢了，晚上很危险，请尽快处理。");
+		body.put("divisionCode", "440305007");
+		body.put("callerPhone", "13912345678");
+		var open = ok(agent.post("/api/work-orders", body)).get("no").asString();
+
+		var requests = List.of(
+				Map.of("title", "井盖丢了", "content", "粤海街道高新南" + house + "号门口井盖丢了，晚上很危险，希望尽快处理！"),
+				Map.of("content", "我实在活不下去了，工资拖欠半年"),
+				Map.of("title", "路灯不亮", "content", "深圳市南山区粤海街道科苑路的路灯坏了一周"));
+		var batch = ok(agent.post("/api/nlp/analyze/batch", requests));
+		assertThat(batch.size()).isEqualTo(3);
+		assertThat(batch.get(0).get("duplicates").findValuesAsString("no")).contains(open);
+		assertThat(batch.get(1).get("risks").findValuesAsString("kind")).contains("SELF_HARM");
+		assertThat(batch.get(2).get("region").get("code").asString()).isEqualTo("440305007");
+		for (int i = 0; i < requests.size(); i++) {
+			var one = ok(agent.post("/api/nlp/analyze", requests.get(i)));
+			assertThat(batch.get(i).toString()).as("request " + i + " read alone").isEqualTo(one.toString());
+		}
+
+		var bad = agent.post("/api/nlp/analyze/batch", List.of(Map.of("title", "路灯"), Map.of("title", " ")));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("requests[1].content");
+		assertThat(agent.post("/api/nlp/analyze/batch", List.of()).status()).isEqualTo(400);
+	}
+
+	@Test
 	void fiveRequestsAlikeFromOneDistrictInADayReachTheSupervisorsAsAPossibleMassIssue() {
 		int block = java.util.concurrent.ThreadLocalRandom.current().nextInt(10, 99);
 		var nos = new java.util.ArrayList<String>();

@@ -63,6 +63,9 @@ public final class AddressResolver {
 	private final Map<String, List<Surface>> bySurface = new HashMap<>();
 	private int longest;
 
+	/** Every beginning (two characters or more) of a name or short form: a look-up stops where none goes on. */
+	private final Set<String> prefixes = new java.util.HashSet<>();
+
 	/**
 	 * @param divisions the division table
 	 * @param gazetteer local names (a compound, a road, a landmark) and the code of the street or district they are in
@@ -108,6 +111,7 @@ public final class AddressResolver {
 	private void add(String surface, Surface s) {
 		if (surface.length() < 2) return;
 		bySurface.computeIfAbsent(surface, k -> new ArrayList<>(1)).add(s);
+		for (int len = 2; len <= surface.length(); len++) prefixes.add(surface.substring(0, len));
 		longest = Math.max(longest, surface.length());
 	}
 
@@ -211,16 +215,27 @@ public final class AddressResolver {
 	/** Every name or short form in the text; short forms that run into a road or building name are not divisions. */
 	private List<Found> find(String t) {
 		List<Found> out = new ArrayList<>();
+		var after = NOT_A_DIVISION_AFTER.matcher(t);
+		var here = new ArrayList<Found>();
 		for (int i = 0; i < t.length(); i++) {
-			for (int len = Math.min(longest, t.length() - i); len >= 2; len--) {
+			// the names beginning here, shortest first, as far as some name goes on; kept longest first
+			here.clear();
+			for (int len = 2, max = Math.min(longest, t.length() - i); len <= max; len++) {
 				String s = t.substring(i, i + len);
+				if (!prefixes.contains(s)) break;
 				List<Surface> surfaces = bySurface.get(s);
 				if (surfaces == null) continue;
-				boolean roadAfter = NOT_A_DIVISION_AFTER.matcher(t.substring(i + len)).find();
+				boolean roadAfter = after.region(i + len, t.length()).lookingAt();
 				for (Surface surface : surfaces) {
 					if (!surface.full() && roadAfter) continue;
-					out.add(new Found(i, i + len, s, surface));
+					here.add(new Found(i, i + len, s, surface));
 				}
+			}
+			for (int k = here.size() - 1; k >= 0; k--) {
+				// the same order as before: longer names first, each name's surfaces in their order
+				int end = k;
+				while (k > 0 && here.get(k - 1).end() == here.get(end).end()) k--;
+				out.addAll(here.subList(k, end + 1));
 			}
 		}
 		// a name inside a longer name found at the same place is not a mention of its own (南山 in 南山区)

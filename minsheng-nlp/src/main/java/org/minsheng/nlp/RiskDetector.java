@@ -28,8 +28,13 @@ public final class RiskDetector {
 
 	private final List<RiskPolicy> policies;
 
+	/** Per policy, per pattern: the strings one of which a match holds (see {@link Requirement}). */
+	private final String[][][] needs;
+
 	public RiskDetector(List<RiskPolicy> policies) {
 		this.policies = List.copyOf(policies);
+		this.needs = new String[this.policies.size()][][];
+		for (int i = 0; i < needs.length; i++) needs[i] = this.policies.get(i).needs();
 	}
 
 	/** The policies shipped with Minsheng (resource {@code risk-policies.txt}). */
@@ -49,11 +54,13 @@ public final class RiskDetector {
 	public List<RiskFlag> detect(String text) {
 		if (text == null || text.isBlank()) return List.of();
 		var folded = fold(text);
+		var chars = TextChars.of(folded);
 		var seen = EnumSet.noneOf(RiskKind.class);
 		var flags = new ArrayList<RiskFlag>();
-		for (var policy : policies) {
+		for (int i = 0; i < policies.size(); i++) {
+			var policy = policies.get(i);
 			if (seen.contains(policy.kind())) continue;
-			policy.firstMatch(folded).ifPresent(flag -> {
+			policy.firstMatch(folded, chars, needs[i]).ifPresent(flag -> {
 				seen.add(flag.kind());
 				flags.add(flag);
 			});
@@ -62,7 +69,13 @@ public final class RiskDetector {
 	}
 
 	static String fold(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
+		var normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+		var out = new StringBuilder(normal.length());
+		for (int i = 0; i < normal.length(); i++) {
+			char c = normal.charAt(i);
+			if (!Character.isWhitespace(c) && c != '\u3000') out.append(c);
+		}
+		return out.toString();
 	}
 
 	/** Reads policies in the block form above; a mistake names the line. */

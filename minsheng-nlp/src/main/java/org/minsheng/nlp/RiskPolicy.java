@@ -51,15 +51,26 @@ public record RiskPolicy(String name, RiskKind kind, List<String> terms, List<Pa
 	 * as much as the rest.
 	 */
 	public Optional<RiskFlag> firstMatch(String text) {
+		return firstMatch(text, null, null);
+	}
+
+	/**
+	 * The same, skipping what cannot match: a term whose characters the text does not all hold, a
+	 * pattern none of whose {@link Requirement needed strings} it may hold ({@code needs[i]} for
+	 * pattern i, null when the pattern needs nothing known).
+	 */
+	Optional<RiskFlag> firstMatch(String text, TextChars chars, String[][] needs) {
 		List<int[]> excepted = null;
 		for (var term : terms) {
+			if (chars != null && !chars.mayHold(term)) continue;
 			for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
 				if (excepted == null) excepted = exceptions(text);
 				if (!covered(excepted, at, at + term.length())) return Optional.of(new RiskFlag(kind, name, term, at));
 			}
 		}
-		for (var p : patterns) {
-			Matcher m = p.matcher(text);
+		for (int i = 0; i < patterns.size(); i++) {
+			if (chars != null && needs[i] != null && !chars.mayHoldAny(needs[i])) continue;
+			Matcher m = patterns.get(i).matcher(text);
 			while (m.find()) {
 				if (m.end() > m.start()) {
 					if (excepted == null) excepted = exceptions(text);
@@ -68,6 +79,16 @@ public record RiskPolicy(String name, RiskKind kind, List<String> terms, List<Pa
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** For each pattern the strings one of which a match holds, or null when that is not known. */
+	String[][] needs() {
+		var out = new String[patterns.size()][];
+		for (int i = 0; i < out.length; i++) {
+			var set = Requirement.of(patterns.get(i).pattern());
+			if (set != null && !set.isEmpty() && set.stream().noneMatch(String::isEmpty)) out[i] = set.toArray(String[]::new);
+		}
+		return out;
 	}
 
 	private List<int[]> exceptions(String text) {

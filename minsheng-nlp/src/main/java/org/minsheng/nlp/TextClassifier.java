@@ -156,16 +156,27 @@ public final class TextClassifier implements java.io.Serializable {
 			}
 		}
 		norm = Math.sqrt(norm);
-		var nodes = new de.bwaldvogel.liblinear.FeatureNode[known + 2];
+		// LibLinear's decision values and probabilities (Linear.predictProbability for logistic
+		// regression), summed straight from the weights: no feature objects to make and sort
+		int nrW = fast.nrW();
+		var w = fast.w();
+		var dec = new double[nrW];
 		for (int i = 0; i < known; i++) {
-			nodes[i] = new de.bwaldvogel.liblinear.FeatureNode(ids[i] + 1, norm > 0 ? values[i] / norm : 0);
+			add(dec, w, ids[i] + 1, norm > 0 ? values[i] / norm : 0, fast);
 		}
 		// the constant bias feature of {@link #example}, and Tribuo's own LibLinear bias one past the last feature
-		nodes[known] = new de.bwaldvogel.liblinear.FeatureNode(fast.bias() + 1, 1);
-		nodes[known + 1] = new de.bwaldvogel.liblinear.FeatureNode(fast.size() + 1, 1.0);
-		java.util.Arrays.sort(nodes, 0, known + 1, Comparator.comparingInt(de.bwaldvogel.liblinear.FeatureNode::getIndex));
+		add(dec, w, fast.bias() + 1, 1, fast);
+		add(dec, w, fast.size() + 1, 1.0, fast);
 		var probabilities = new double[fast.labels().length];
-		de.bwaldvogel.liblinear.Linear.predictProbability(fast.inner(), nodes, probabilities);
+		for (int k = 0; k < nrW; k++) probabilities[k] = 1 / (1 + Math.exp(-dec[k]));
+		if (probabilities.length == 2) {
+			probabilities[1] = 1 - probabilities[0];
+		}
+		else {
+			double sum = 0;
+			for (double p : probabilities) sum += p;
+			for (int k = 0; k < probabilities.length; k++) probabilities[k] /= sum;
+		}
 		var order = new Integer[probabilities.length];
 		for (int i = 0; i < order.length; i++) order[i] = i;
 		java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
@@ -176,9 +187,19 @@ public final class TextClassifier implements java.io.Serializable {
 		return new Classification(fast.labels()[order[0]], probabilities[order[0]], List.copyOf(alternatives));
 	}
 
-	/** What the fast path needs of the model, read from it once. */
-	private record Scorer(de.bwaldvogel.liblinear.Model inner, Map<String, Integer> ids, double[] idf, int bias, int size,
-			String[] labels) {
+	/** Adds a feature (LibLinear's 1-based index) to the decision values, as LibLinear does: indexes beyond the model count for nothing. */
+	private static void add(double[] dec, double[] w, int index, double value, Scorer fast) {
+		if (index > fast.n()) return;
+		int base = (index - 1) * dec.length;
+		for (int k = 0; k < dec.length; k++) dec[k] += w[base + k] * value;
+	}
+
+	/**
+	 * What the fast path needs of the model, read from it once: the weights ({@code nrW} per
+	 * feature: one for two labels, else one per label) and {@code n}, the features they cover.
+	 */
+	private record Scorer(Map<String, Integer> ids, double[] idf, int bias, int size, String[] labels, double[] w, int nrW,
+			int n) {
 	}
 
 	private transient volatile Scorer scorer;
@@ -200,7 +221,10 @@ public final class TextClassifier implements java.io.Serializable {
 				ids.put(info.getName(), id);
 				weights[id] = idf.getOrDefault(info.getName(), unseen);
 			}
-			s = new Scorer(inner, ids, weights, features.getID(BIAS), features.size(), labels);
+			if (!inner.isProbabilityModel()) throw new IllegalStateException("Not a logistic regression model: " + inner.getSolverType());
+			int n = inner.getNrFeature() + (inner.getBias() >= 0 ? 1 : 0);
+			s = new Scorer(ids, weights, features.getID(BIAS), features.size(), labels, inner.getFeatureWeights(),
+					inner.getNrClass() == 2 ? 1 : inner.getNrClass(), n);
 			scorer = s;
 		}
 		return s;
@@ -225,8 +249,15 @@ public final class TextClassifier implements java.io.Serializable {
 	 * still gets an answer (the labels' prior) instead of an error.
 	 */
 	private static Example<Label> example(TextFeatures.Vector v, Label label) {
-		var names = java.util.Arrays.copyOf(v.names(), v.names().length + 1);
-		var values = java.util.Arrays.copyOf(v.values(), v.values().length + 1);
+		var order = new Integer[v.names().length];
+		for (int i = 0; i < order.length; i++) order[i] = i;
+		java.util.Arrays.sort(order, Comparator.comparing(i -> v.names()[i]));
+		var names = new String[order.length + 1];
+		var values = new double[order.length + 1];
+		for (int i = 0; i < order.length; i++) {
+			names[i] = v.names()[order[i]];
+			values[i] = v.values()[order[i]];
+		}
 		names[names.length - 1] = BIAS;
 		values[values.length - 1] = 1;
 		return new ArrayExample<>(label, names, values);

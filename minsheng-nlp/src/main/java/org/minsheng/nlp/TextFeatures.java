@@ -24,7 +24,7 @@ public final class TextFeatures {
 	private TextFeatures() {
 	}
 
-	/** Feature names and values, names sorted (the order Tribuo's examples want). */
+	/** Feature names and values, in no particular order ({@code TextClassifier} sorts them for Tribuo's examples). */
 	public record Vector(String[] names, double[] values) {
 	}
 
@@ -43,8 +43,9 @@ public final class TextFeatures {
 			counts.merge("w=" + word, 1, Integer::sum);
 		}
 		for (int i = 0; i < simple.length(); i++) {
-			if (han(simple.charAt(i))) {
-				counts.merge("c=" + simple.charAt(i), 1, Integer::sum);
+			char c = simple.charAt(i);
+			if (han(c)) {
+				counts.merge(charName(c), 1, Integer::sum);
 			}
 		}
 		for (int i = 0; i + 1 < simple.length(); i++) {
@@ -58,12 +59,34 @@ public final class TextFeatures {
 	}
 
 	private static Vector vector(Map<String, Integer> counts) {
-		var names = counts.keySet().stream().sorted().toList();
-		var values = new double[names.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = 1 + Math.log(counts.get(names.get(i)));
+		var names = new String[counts.size()];
+		var values = new double[names.length];
+		int i = 0;
+		for (var e : counts.entrySet()) {
+			names[i] = e.getKey();
+			int n = e.getValue();
+			values[i++] = n < LOG1P.length ? LOG1P[n] : 1 + Math.log(n);
 		}
-		return new Vector(names.toArray(String[]::new), values);
+		return new Vector(names, values);
+	}
+
+	/** 1 + log(n) for the counts a text has; a count beyond the table is computed. */
+	private static final double[] LOG1P = new double[257];
+
+	static {
+		for (int n = 1; n < LOG1P.length; n++) LOG1P[n] = 1 + Math.log(n);
+	}
+
+	/** The feature names of single characters, made once each (a text has hundreds). */
+	private static final String[] CHAR_NAMES = new String[0x10000];
+
+	private static String charName(char c) {
+		var name = CHAR_NAMES[c];
+		if (name == null) {
+			name = "c=" + c;
+			CHAR_NAMES[c] = name;
+		}
+		return name;
 	}
 
 	/** The vector weighted by inverse document frequency and scaled to unit length. */

@@ -101,12 +101,6 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return fresh.whereabouts();
 	}
 
-	private Analysis.Region region(String text) {
-		return whereabouts().resolve(text)
-			.map(r -> new Analysis.Region(r.code(), r.level(), r.fullName(), r.confidence(), r.evidence()))
-			.orElse(null);
-	}
-
 	@Override
 	public String gazetteer() {
 		current.get().require(Permission.WORKORDER_READ);
@@ -157,7 +151,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	@Override
 	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content, String divisionCode) {
 		var text = text(title, content);
-		var flags = flags(text, org.minsheng.nlp.TextFeatures.of(text));
+		var flags = flags(text, org.minsheng.nlp.TextFeatures.of(text), riskRules().detector(), riskModel());
 		if (!flags.isEmpty()) {
 			events.publishEvent(new org.minsheng.understanding.RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
 		}
@@ -172,7 +166,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		if (district != null) {
 			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
 					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
-			var sameDay = similar(signature, district, no.value(), now.minus(BURST_WINDOW));
+			var sameDay = similar(signature, signatures(district, now.minus(BURST_WINDOW)), no.value());
 			if (sameDay.size() + 1 >= BURST) {
 				var nos = new ArrayList<String>();
 				nos.add(no.value());
@@ -193,27 +187,30 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
 
-	private List<Analysis.Duplicate> duplicates(String text, String code, String except) {
-		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
-		return duplicates(org.minsheng.nlp.TextSignature.of(text), district, except);
-	}
-
 	/** Open orders of the last week in the same district that look alike, best five. */
 	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
-		var out = similar(signature, district, except, OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW));
-		return out.size() > 5 ? List.copyOf(out.subList(0, 5)) : out;
+		if (district == null) return List.of();
+		return best(similar(signature, signatures(district, OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW)), except));
+	}
+
+	private static List<Analysis.Duplicate> best(List<Analysis.Duplicate> similar) {
+		return similar.size() > 5 ? List.copyOf(similar.subList(0, 5)) : similar;
 	}
 
 	/**
-	 * Open orders of the district registered since then that look alike, best first; none without a
+	 * The open orders of the district registered since then, with their signatures; none without a
 	 * district (comparing with every open order of the center would cost each registration dearly).
 	 */
-	private List<Analysis.Duplicate> similar(int[] signature, String district, String except, OffsetDateTime since) {
+	private List<String[]> signatures(String district, OffsetDateTime since) {
 		if (district == null) return List.of();
-		var rows = jdbc.query("select no, signature from nlp_order_signature where district = ? and registered_at >= ?"
+		return jdbc.query("select no, signature from nlp_order_signature where district = ? and registered_at >= ?"
 				+ " and open = true", (rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, district, since);
+	}
+
+	/** Those of the open orders that look like the text, best first. */
+	private static List<Analysis.Duplicate> similar(int[] signature, List<String[]> openOrders, String except) {
 		var out = new ArrayList<Analysis.Duplicate>();
-		for (var row : rows) {
+		for (var row : openOrders) {
 			if (row[0].equals(except)) continue;
 			double score = org.minsheng.nlp.TextSignature.similarity(signature, org.minsheng.nlp.TextSignature.decode(row[1]));
 			if (score >= DUPLICATE) out.add(new Analysis.Duplicate(row[0], round(score)));
@@ -241,9 +238,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * The risks of a text: every kind a policy finds, and the kind the risk model finds when no
 	 * policy found that kind. The model only adds; it never clears what a policy found.
 	 */
-	private List<Analysis.Risk> flags(String text, org.minsheng.nlp.TextFeatures.Vector features) {
-		var flags = new ArrayList<>(riskRules().detector().detect(text));
-		var model = riskModel();
+	private static List<Analysis.Risk> flags(String text, org.minsheng.nlp.TextFeatures.Vector features,
+			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel model) {
+		var flags = new ArrayList<>(detector.detect(text));
 		if (model != null) {
 			model.detect(features).filter(m -> flags.stream().noneMatch(f -> f.kind() == m.kind())).ifPresent(flags::add);
 		}
@@ -441,23 +438,86 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	@Transactional(readOnly = true)
 	public Analysis analyze(String title, String content) {
 		current.get().require(Permission.WORKORDER_READ);
+		var text = checked(title, content, "content");
+		return analysis(text, content, Readers.now(this, district -> signatures(district, OffsetDateTime.now(clock)
+			.minus(DUPLICATE_WINDOW))));
+	}
+
+	/**
+	 * Many requests at once (a backlog, a re-reading after a new model): the models, rules and
+	 * gazetteer are looked up once, and the open orders of each district once, not once a text. All
+	 * are checked before any is read; a bad one names its place ({@code requests[3].content}).
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public List<Analysis> analyzeAll(List<Request> requests) {
+		current.get().require(Permission.WORKORDER_READ);
+		if (requests == null || requests.isEmpty()) {
+			throw new InvalidFieldException("requests", "Give at least one request");
+		}
+		if (requests.size() > MAX_BATCH) {
+			throw new InvalidFieldException("requests", "At most " + MAX_BATCH + " requests at once");
+		}
+		var texts = new ArrayList<String>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			var r = requests.get(i);
+			if (r == null) throw new InvalidFieldException("requests[" + i + "]", "Give a title or a content to analyze");
+			texts.add(checked(r.title(), r.content(), "requests[" + i + "].content"));
+		}
+		var since = OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW);
+		var byDistrict = new java.util.HashMap<String, List<String[]>>();
+		var readers = Readers.now(this, district -> byDistrict.computeIfAbsent(district, d -> signatures(d, since)));
+		var out = new ArrayList<Analysis>(texts.size());
+		for (int i = 0; i < texts.size(); i++) {
+			out.add(analysis(texts.get(i), requests.get(i).content(), readers));
+		}
+		return out;
+	}
+
+	/** The most requests {@link #analyzeAll} takes at once. */
+	static final int MAX_BATCH = 1_000;
+
+	private static String checked(String title, String content, String field) {
 		var text = text(title, content);
 		if (text.isBlank()) {
-			throw new InvalidFieldException("content", "Give a title or a content to analyze");
+			throw new InvalidFieldException(field, "Give a title or a content to analyze");
 		}
 		if (text.length() > 10_000) {
-			throw new InvalidFieldException("content", "At most 10,000 characters");
+			throw new InvalidFieldException(field, "At most 10,000 characters");
 		}
+		return text;
+	}
+
+	/** What an analysis reads besides the text, looked up once for one text or for a whole batch. */
+	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded department, ModelShelf.Loaded emotion,
+			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel riskModel, Whereabouts whereabouts,
+			java.util.function.Function<String, List<String[]>> openOrders) {
+
+		static Readers now(UnderstandingService s, java.util.function.Function<String, List<String[]>> openOrders) {
+			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.DEPARTMENT),
+					s.shelf.active(ModelKind.EMOTION), s.riskRules().detector(), s.riskModel(), s.whereabouts(), openOrders);
+		}
+	}
+
+	private Analysis analysis(String text, String content, Readers readers) {
 		// the text is made Simplified and cut into words once, for the keywords and every model
 		var reading = org.minsheng.nlp.TextReading.of(text);
 		var features = org.minsheng.nlp.TextFeatures.of(reading);
-		var risks = flags(text, features);
-		var region = region(text);
+		var risks = flags(text, features, readers.detector(), readers.riskModel());
+		var region = readers.whereabouts().resolve(text)
+			.map(r -> new Analysis.Region(r.code(), r.level(), r.fullName(), r.confidence(), r.evidence()))
+			.orElse(null);
 		var keywords = org.minsheng.nlp.Digest.keywords(reading, 5);
-		var summary = org.minsheng.nlp.Digest.summary(content == null || content.isBlank() ? text : content, 40);
-		var duplicates = duplicates(text, region == null ? null : region.code(), null);
-		var department = guess(ModelKind.DEPARTMENT, features);
-		var emotion = guess(ModelKind.EMOTION, features)
+		// the summary is of the content (the title is a summary already), unless there is only a title
+		int from = content == null || content.isBlank() || text.length() == content.strip().length() ? 0
+				: text.length() - content.strip().length();
+		var summary = org.minsheng.nlp.Digest.summary(reading, text, from, 40);
+		var code = region == null ? null : region.code();
+		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
+		var duplicates = district == null ? List.<Analysis.Duplicate>of()
+				: best(similar(org.minsheng.nlp.TextSignature.of(text), readers.openOrders().apply(district), null));
+		var department = guess(ModelKind.DEPARTMENT, readers.department(), features);
+		var emotion = guess(ModelKind.EMOTION, readers.emotion(), features)
 			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
 		var transformer = transformerCategory.classify(text);
 		if (transformer.isPresent()) {
@@ -466,7 +526,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 					c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
 					department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, null, duplicates);
 		}
-		var model = shelf.active(ModelKind.CATEGORY);
+		var model = readers.category();
 		if (model == null) {
 			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
 					summary, null, duplicates);
@@ -478,9 +538,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 				duplicates);
 	}
 
-	/** The best label of the kind's active model, without a department's {@code #id}; empty when none is trained. */
-	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, org.minsheng.nlp.TextFeatures.Vector features) {
-		var model = shelf.active(kind);
+	/** The best label of a model, without a department's {@code #id}; empty when none is trained. */
+	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, ModelShelf.Loaded model,
+			org.minsheng.nlp.TextFeatures.Vector features) {
 		if (model == null) return java.util.Optional.empty();
 		var c = model.classifier().classify(features);
 		var label = kind == ModelKind.DEPARTMENT && c.label().lastIndexOf('#') > 0

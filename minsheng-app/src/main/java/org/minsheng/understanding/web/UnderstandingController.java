@@ -93,4 +93,10 @@ class UnderstandingController {
 	Understanding.Analysis analyze(@Valid @RequestBody AnalyzeBody b) {
 		return understanding.analyze(b.title(), b.content());
 	}
+
+	/** Many requests at once: a JSON array of {@code {"title", "content"}}, the analyses in the same order. */
+	@PostMapping("/api/nlp/analyze/batch")
+	List<Understanding.Analysis> analyzeAll(@RequestBody List<Understanding.Request> requests) {
+		return understanding.analyzeAll(requests);
+	}
 }
