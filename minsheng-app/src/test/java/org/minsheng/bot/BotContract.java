@@ -133,6 +133,29 @@ abstract class BotContract extends ApplicationTest {
 	}
 
 	@Test
+	void aConversationLivesInTheDatabaseBelongsToItsChannelAndIsForgottenAfterHalfAnHour() {
+		var ids = twoHalves();
+		var asked = ok(bot.post("/api/bot/ask", Map.of("question", tag + "社保卡补办 公积金提取")));
+		assertThat(asked.get("clarifying").asBoolean()).as(asked.toString()).isTrue();
+		var sessionId = asked.get("sessionId").asString();
+		// kept where every node of a cluster reads it, not in this node's memory
+		assertThat(count("select count(*) from bot_conversation where session_id = ? and clarifying = true", sessionId))
+			.isEqualTo(1);
+
+		// another channel's account presenting the id starts afresh: "第二个" is no choice of its
+		var other = session("appchat" + IdentityFixture.unique(""), center, "BOT");
+		var elsewhere = ok(other.post("/api/bot/ask", Map.of("question", "第二个", "sessionId", sessionId)));
+		assertThat(elsewhere.get("articleId").isNull() || elsewhere.get("articleId").asLong() != ids[1]).as(elsewhere.toString())
+			.isTrue();
+
+		// half an hour later the conversation is forgotten
+		jdbc.update("update bot_conversation set last_at = ? where session_id = ?",
+				java.time.OffsetDateTime.now().minusMinutes(31), sessionId);
+		var late = ok(bot.post("/api/bot/ask", Map.of("question", "第二个", "sessionId", sessionId)));
+		assertThat(late.get("articleId").isNull() || late.get("articleId").asLong() != ids[1]).as(late.toString()).isTrue();
+	}
+
+	@Test
 	void handsOverWhenNoneOfTheOfferedArticlesIsMeantOrWhenAPersonIsAskedFor() {
 		twoHalves();
 		var asked = ok(bot.post("/api/bot/ask", Map.of("question", tag + "社保卡补办 公积金提取")));

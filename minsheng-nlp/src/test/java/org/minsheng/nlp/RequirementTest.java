@@ -14,14 +14,16 @@ class RequirementTest {
 
 	@Test
 	void aRunOfPlainCharactersIsNeededWhole() {
-		assertThat(Requirement.of("上(了)?热搜")).isEqualTo(Set.of("热搜"));
+		assertThat(Requirement.of("上(了)?热搜")).isEqualTo(Set.of("上热搜", "上了热搜"));
+		assertThat(Requirement.of("不(想|愿意)(再)?活")).isEqualTo(Set.of("不想活", "不想再活", "不愿意活", "不愿意再活"));
 		assertThat(Requirement.of("(有人|已经有人|把人).{0,4}(受伤|砍伤)")).isEqualTo(Set.of("受伤", "砍伤"));
 		assertThat(Requirement.of("(有人|把人).{0,4}伤")).as("pairs before single characters").isEqualTo(Set.of("有人", "把人"));
 	}
 
 	@Test
 	void optionalPartsAndUnknownClassesNeedNothing() {
-		assertThat(Requirement.of("(我|俺).{0,6}(想|要)(去)?死")).isEqualTo(Set.of("死"));
+		assertThat(Requirement.of("(我|俺).{0,6}(想|要)(去)?死")).isEqualTo(Set.of("想死", "想去死", "要死", "要去死"));
+		assertThat(Requirement.of("[跳跃]{2}楼")).as("a repeated class is not spelled out").isEqualTo(Set.of("楼"));
 		assertThat(Requirement.of("(死)?")).isNull();
 		assertThat(Requirement.of("\\d+楼")).isEqualTo(Set.of("楼"));
 		assertThat(Requirement.of("[^a]b?")).isNull();

@@ -1,16 +1,13 @@
 package org.minsheng.bot.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.minsheng.bot.FaqBot;
+import org.minsheng.bot.internal.Conversations.Turn;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.knowledge.ArticleId;
@@ -30,7 +27,8 @@ import org.springframework.stereotype.Service;
  * Answers from the best published article when the match is good enough; asks which of a few
  * articles is meant when it is unsure between them; hands over to a person when it cannot help or
  * is asked to. The confidence of a match is {@link MatchConfidence}'s. Within a conversation (its
- * {@code sessionId}, remembered 30 minutes on this node):
+ * {@code sessionId}, remembered 30 minutes in the database, so any node of a cluster
+ * carries it on):
  * <ul>
  * <li>a short follow-up is also tried together with the question before it, and the reading that
  * matches better wins;</li>
@@ -43,11 +41,6 @@ import org.springframework.stereotype.Service;
 @Service
 class BotService implements FaqBot {
 
-	/** Conversations are remembered this long after their last turn. */
-	static final Duration SESSION_TTL = Duration.ofMinutes(30);
-
-	private static final int MAX_SESSIONS = 50_000;
-
 	private final KnowledgeBase knowledge;
 
 	private final WorkOrders orders;
@@ -58,16 +51,12 @@ class BotService implements FaqBot {
 
 	private final double handoffBelow;
 
-	private final Map<String, Turn> sessions = new ConcurrentHashMap<>();
-
-	/** What the bot remembers of a conversation's last turn: the question, and the articles it offered or the others that matched its answer. */
-	private record Turn(String question, Instant at, List<Alternative> offered, boolean clarifying) {
-	}
+	private final Conversations conversations;
 
 	/** Below {@code handoffBelow} but at or above this, with two articles or more, the bot asks which one is meant. */
 	private final double clarifyAbove;
 
-	BotService(KnowledgeBase knowledge, WorkOrders orders, CurrentActor current, Clock clock,
+	BotService(KnowledgeBase knowledge, WorkOrders orders, CurrentActor current, Clock clock, Conversations conversations,
 			@Value("${minsheng.bot.handoff-below:0.6}") double handoffBelow,
 			@Value("${minsheng.bot.clarify-above:0.4}") double clarifyAbove) {
 		if (clarifyAbove > handoffBelow) {
@@ -77,13 +66,14 @@ class BotService implements FaqBot {
 		this.orders = orders;
 		this.current = current;
 		this.clock = clock;
+		this.conversations = conversations;
 		this.handoffBelow = handoffBelow;
 		this.clarifyAbove = clarifyAbove;
 	}
 
 	@Override
 	public Answer ask(Question q) {
-		current.get().require(Permission.KNOWLEDGE_READ);
+		var actor = current.get().require(Permission.KNOWLEDGE_READ).username();
 		var question = q.question() == null ? "" : q.question().strip();
 		if (question.isEmpty() || question.length() > 500) {
 			throw new InvalidFieldException("question", "Ask with 1 to 500 characters");
@@ -99,14 +89,11 @@ class BotService implements FaqBot {
 			throw new InvalidFieldException("sessionId", "A session id has at most 64 characters");
 		}
 		var now = clock.instant();
-		var previous = sessions.get(sessionId);
-		if (previous != null && previous.at().plus(SESSION_TTL).isBefore(now)) {
-			previous = null;
-		}
+		var previous = conversations.last(sessionId, actor).orElse(null);
 
 		if (ConversationCues.asksForAPerson(question)) {
 			var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
-			sessions.remove(sessionId);
+			conversations.forget(sessionId);
 			return handedOff(no, 1.0, sessionId, List.of());
 		}
 		if (previous != null && previous.clarifying()) {
@@ -115,7 +102,7 @@ class BotService implements FaqBot {
 			}
 			var chosen = ConversationCues.chosen(question, previous.offered());
 			if (chosen.isPresent()) {
-				remember(sessionId, new Turn(previous.question(), now, List.of(), false));
+				remember(sessionId, actor, new Turn(previous.question(), now, List.of(), false));
 				return answer(chosen.get().articleId(), chosen.get().title(), 1.0, sessionId, List.of());
 			}
 			// anything else is a new question
@@ -124,7 +111,7 @@ class BotService implements FaqBot {
 			if (previous.offered().isEmpty()) {
 				return handOffAfter(previous, sessionId, channel, region, q);
 			}
-			remember(sessionId, new Turn(previous.question(), now, previous.offered(), true));
+			remember(sessionId, actor, new Turn(previous.question(), now, previous.offered(), true));
 			return clarification(previous.offered(), 0, sessionId, "抱歉没能帮到您。");
 		}
 
@@ -145,18 +132,18 @@ class BotService implements FaqBot {
 		}
 		if (!best.hits().isEmpty() && best.confidence() >= handoffBelow) {
 			var top = best.hits().get(0);
-			remember(sessionId, new Turn(asked, now, List.copyOf(alternatives), false));
+			remember(sessionId, actor, new Turn(asked, now, List.copyOf(alternatives), false));
 			return answer(top.id(), top.title(), best.confidence(), sessionId, alternatives);
 		}
 		if (best.hits().size() >= 2 && best.confidence() >= clarifyAbove) {
 			var offered = best.hits().subList(0, Math.min(3, best.hits().size())).stream()
 				.map(h -> new Alternative(h.id(), h.title())).toList();
-			remember(sessionId, new Turn(asked, now, offered, true));
+			remember(sessionId, actor, new Turn(asked, now, offered, true));
 			return clarification(offered, best.confidence(), sessionId, "");
 		}
 		var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
 		knowledge.recordUnanswered(asked, "BOT");
-		remember(sessionId, new Turn(asked, now, List.of(), false));
+		remember(sessionId, actor, new Turn(asked, now, List.of(), false));
 		return handedOff(no, best.confidence(), sessionId, alternatives);
 	}
 
@@ -164,7 +151,7 @@ class BotService implements FaqBot {
 	private Answer handOffAfter(Turn previous, String sessionId, Channel channel, String region, Question q) {
 		var no = handOff(previous.question(), null, channel, region, q.callerName(), q.callerPhone());
 		knowledge.recordUnanswered(previous.question(), "BOT");
-		sessions.remove(sessionId);
+		conversations.forget(sessionId);
 		return handedOff(no, 0, sessionId, List.of());
 	}
 
@@ -209,17 +196,8 @@ class BotService implements FaqBot {
 		return view.no().value();
 	}
 
-	private void remember(String sessionId, Turn turn) {
-		var now = turn.at();
-		if (sessions.size() >= MAX_SESSIONS) {
-			sessions.values().removeIf(t -> t.at().plus(SESSION_TTL).isBefore(now));
-			if (sessions.size() >= MAX_SESSIONS) {
-				sessions.clear();
-			}
-		}
-		var question = turn.question();
-		sessions.put(sessionId, new Turn(question.length() > 200 ? question.substring(question.length() - 200) : question,
-				now, turn.offered(), turn.clarifying()));
+	private void remember(String sessionId, String actor, Turn turn) {
+		conversations.remember(sessionId, actor, turn);
 	}
 
 	private static Channel channel(String value) {
