@@ -256,12 +256,17 @@ public final class AddressResolver {
 
 	/** The division and its ancestors, province first. */
 	private List<Place> line(String code) {
-		List<Place> out = new ArrayList<>();
-		for (Place p = byCode.get(code); p != null; p = p.parentCode() == null ? null : byCode.get(p.parentCode())) {
-			out.addFirst(p);
-		}
-		return out;
+		return lines.computeIfAbsent(code, c -> {
+			List<Place> out = new ArrayList<>();
+			for (Place p = byCode.get(c); p != null; p = p.parentCode() == null ? null : byCode.get(p.parentCode())) {
+				out.addFirst(p);
+			}
+			return List.copyOf(out);
+		});
 	}
+
+	/** Each division's line, made once when first asked for (at most one per division). */
+	private final Map<String, List<Place>> lines = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private boolean isOnLine(String code, String of) {
 		return of.startsWith(code) || code.startsWith(of);

@@ -39,6 +39,13 @@ public final class Digest {
 	/** A general word's idf is log(SCALE / (its frequency in HanLP's core dictionary + 1)). */
 	private static final double SCALE = 200_000;
 
+	/**
+	 * How much a run of clauses loses for starting later: its weight is divided by 1 + DECAY × its
+	 * first clause's place. Citizens say the matter first; chosen on the 2,816 TipDM messages with
+	 * replies (ROUGE against their titles: 0.244 without, 0.332 at 1.5, level from 1.5 to 6).
+	 */
+	private static final double DECAY = 1.5;
+
 	/** How many of a text's weightiest words its summary tries to hold. */
 	private static final int CENTRAL = 10;
 
@@ -53,7 +60,19 @@ public final class Digest {
 
 	/** The keywords of a text already read (its words are not cut again). */
 	public static List<String> keywords(TextReading reading, int max) {
+		return keywords(weights(reading), max);
+	}
+
+	/** Keywords and summary of a text read once, its words weighed once for both (see {@link #summary(TextReading, String, int, int)}). */
+	public record Both(List<String> keywords, String summary) {
+	}
+
+	public static Both of(TextReading reading, String original, int from, int keywords, int maxLength) {
 		var weights = weights(reading);
+		return new Both(keywords(weights, keywords), summary(reading, weights, original, from, maxLength));
+	}
+
+	private static List<String> keywords(Map<String, Double> weights, int max) {
 		return weights.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -100,16 +119,20 @@ public final class Digest {
 
 	/**
 	 * The summary of the part of a text from {@code from} on (the title before it is not summarised), from its reading:
-	 * clauses are scored by the weight of the keywords they hold, scaled by the root of their length (a long clause is
-	 * not better for holding more words) and slightly by their place (citizens say the matter early, the wish last).
+	 * every run of clauses of one sentence that fits is scored by the weight of the text's ten weightiest words it holds,
+	 * divided by 1 + {@link #DECAY} × its place (citizens say the matter early, the wish last).
 	 * The clause is returned as the citizen wrote it when the reading kept the text's length (conversion to Simplified
 	 * does for nearly every text), else in Simplified. Null when that part is shorter than {@link #LONG}.
 	 */
 	public static String summary(TextReading reading, String original, int from, int maxLength) {
+		return summary(reading, null, original, from, maxLength);
+	}
+
+	private static String summary(TextReading reading, Map<String, Double> weighed, String original, int from, int maxLength) {
 		var simple = reading.simple();
 		var source = original != null && original.length() == simple.length() ? original : simple;
 		if (source.length() - from < LONG || source.substring(from).strip().length() < LONG) return null;
-		var weights = weights(reading);
+		var weights = weighed != null ? weighed : weights(reading);
 		// the text's central words: its ten weightiest
 		var central = new HashMap<String, Double>();
 		weights.entrySet()
@@ -138,8 +161,9 @@ public final class Digest {
 			for (int j = i; j < clauses.size(); j++) {
 				if (j > i && (clauses.get(j)[1] - clauses.get(i)[0] > maxLength || sentenceEnd(simple, clauses.get(j - 1)[1]))) break;
 				for (var w : words.get(j)) if (covered.add(w)) score += central.get(w);
-				if (score > bestScore + 1e-9) {
-					bestScore = score;
+				double placed = score / (1 + DECAY * i);
+				if (placed > bestScore + 1e-9) {
+					bestScore = placed;
 					bestStart = i;
 					bestEnd = j;
 				}

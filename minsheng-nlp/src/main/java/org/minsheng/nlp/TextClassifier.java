@@ -139,18 +139,20 @@ public final class TextClassifier implements java.io.Serializable {
 	 */
 	public Classification classify(TextFeatures.Vector features) {
 		var fast = scorer();
-		// one look-up per feature gives both its place in the model and its weight (idf); the
-		// vector is scaled to unit length over all its features, as in training
-		var names = features.names();
-		var ids = new int[names.length];
-		var values = new double[names.length];
+		// each feature's process-wide number gives its place in this model and its weight (idf);
+		// the vector is scaled to unit length over all its features, as in training
+		var global = features.ids(fast.generation());
+		var remap = fast.remap();
+		var ids = new int[global.length];
+		var values = new double[global.length];
 		double norm = 0;
 		int known = 0;
-		for (int i = 0; i < names.length; i++) {
-			var id = fast.ids().get(names[i]);
-			double value = features.values()[i] * (id == null ? unseen : fast.idf()[id]);
+		for (int i = 0; i < global.length; i++) {
+			int g = global[i];
+			int id = g >= 0 && g < remap.length ? remap[g] : -1;
+			double value = features.values()[i] * (id < 0 ? unseen : fast.idf()[id]);
 			norm += value * value;
-			if (id != null) {
+			if (id >= 0) {
 				ids[known] = id;
 				values[known++] = value;
 			}
@@ -198,8 +200,8 @@ public final class TextClassifier implements java.io.Serializable {
 	 * What the fast path needs of the model, read from it once: the weights ({@code nrW} per
 	 * feature: one for two labels, else one per label) and {@code n}, the features they cover.
 	 */
-	private record Scorer(Map<String, Integer> ids, double[] idf, int bias, int size, String[] labels, double[] w, int nrW,
-			int n) {
+	private record Scorer(int[] remap, int generation, double[] idf, int bias, int size, String[] labels, double[] w,
+			int nrW, int n) {
 	}
 
 	private transient volatile Scorer scorer;
@@ -214,16 +216,21 @@ public final class TextClassifier implements java.io.Serializable {
 				labels[i] = model.getOutputIDInfo().getOutput(outputs[i]).getLabel();
 			}
 			var features = model.getFeatureIDMap();
-			var ids = new HashMap<String, Integer>(features.size() * 2);
+			var names = new ArrayList<String>(features.size());
+			for (var info : features) names.add(info.getName());
+			int generation = FeatureIds.registerAll(names);
+			// from the process-wide number of a feature to this model's, -1 where it does not know it
+			var remap = new int[generation];
+			java.util.Arrays.fill(remap, -1);
 			var weights = new double[features.size()];
-			for (var info : features) {
-				int id = features.getID(info.getName());
-				ids.put(info.getName(), id);
-				weights[id] = idf.getOrDefault(info.getName(), unseen);
+			for (var name : names) {
+				int id = features.getID(name);
+				remap[FeatureIds.find(name)] = id;
+				weights[id] = idf.getOrDefault(name, unseen);
 			}
 			if (!inner.isProbabilityModel()) throw new IllegalStateException("Not a logistic regression model: " + inner.getSolverType());
 			int n = inner.getNrFeature() + (inner.getBias() >= 0 ? 1 : 0);
-			s = new Scorer(ids, weights, features.getID(BIAS), features.size(), labels, inner.getFeatureWeights(),
+			s = new Scorer(remap, generation, weights, features.getID(BIAS), features.size(), labels, inner.getFeatureWeights(),
 					inner.getNrClass() == 2 ? 1 : inner.getNrClass(), n);
 			scorer = s;
 		}

@@ -24,8 +24,51 @@ public final class TextFeatures {
 	private TextFeatures() {
 	}
 
-	/** Feature names and values, in no particular order ({@code TextClassifier} sorts them for Tribuo's examples). */
-	public record Vector(String[] names, double[] values) {
+	/**
+	 * Feature names and values, in no particular order ({@code TextClassifier} sorts them for
+	 * Tribuo's examples). Several models read one vector: the names are looked up once in the
+	 * process-wide {@link FeatureIds} and each model then finds its own by index.
+	 */
+	public static final class Vector {
+
+		private final String[] names;
+
+		private final double[] values;
+
+		/** The names' numbers in {@link FeatureIds} and how many names it had when they were looked up. */
+		private record Ids(int[] ids, int generation) {
+		}
+
+		private volatile Ids ids;
+
+		public Vector(String[] names, double[] values) {
+			this.names = names;
+			this.values = values;
+		}
+
+		public String[] names() {
+			return names;
+		}
+
+		public double[] values() {
+			return values;
+		}
+
+		/**
+		 * Each name's process-wide number, -1 for a name no model knew when looked up; looked up
+		 * again when a model entered since ({@code generation} is the count after its names).
+		 */
+		int[] ids(int generation) {
+			var out = ids;
+			if (out == null || out.generation() < generation) {
+				int now = FeatureIds.published();
+				var found = new int[names.length];
+				for (int i = 0; i < found.length; i++) found[i] = FeatureIds.find(names[i]);
+				out = new Ids(found, now);
+				ids = out;
+			}
+			return out.ids();
+		}
 	}
 
 	public static Vector of(String text) {
@@ -33,8 +76,9 @@ public final class TextFeatures {
 	}
 
 	public static Vector of(TextReading reading) {
-		var counts = new HashMap<String, Integer>();
 		var simple = reading.simple();
+		// about one feature a character: sized so the map does not grow while counting
+		var counts = new HashMap<String, Integer>(Math.max(16, simple.length() * 3));
 		for (var term : reading.terms()) {
 			var word = term.word.strip();
 			if (word.isEmpty() || STOP.contains(word) || !meaningful(word)) {

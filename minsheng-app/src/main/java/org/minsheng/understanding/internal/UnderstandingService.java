@@ -507,11 +507,12 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var region = readers.whereabouts().resolve(text)
 			.map(r -> new Analysis.Region(r.code(), r.level(), r.fullName(), r.confidence(), r.evidence()))
 			.orElse(null);
-		var keywords = org.minsheng.nlp.Digest.keywords(reading, 5);
 		// the summary is of the content (the title is a summary already), unless there is only a title
 		int from = content == null || content.isBlank() || text.length() == content.strip().length() ? 0
 				: text.length() - content.strip().length();
-		var summary = org.minsheng.nlp.Digest.summary(reading, text, from, 40);
+		var digest = org.minsheng.nlp.Digest.of(reading, text, from, 5, 40);
+		var keywords = digest.keywords();
+		var summary = digest.summary();
 		var code = region == null ? null : region.code();
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
 		var duplicates = district == null ? List.<Analysis.Duplicate>of()
