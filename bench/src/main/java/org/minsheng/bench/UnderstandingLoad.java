@@ -77,12 +77,41 @@ final class UnderstandingLoad {
 				}
 				return null;
 			});
+			// the board anonymised its places (A市, A3区): named again as the province capital's districts they
+			// stand for, so the texts resolve to a district and the near-duplicate look-up really runs
 			var texts = new ArrayList<String[]>();
 			for (var m : more) {
 				var d = m.get("detail");
-				if (d != null && d.length() >= 500) texts.add(new String[] { m.get("title"), d.substring(0, 500) });
+				if (d != null && d.length() >= 500) texts.add(new String[] { placed(m.get("title")), placed(d.substring(0, 500)) });
 			}
 			System.out.printf("%d texts of 500 characters (message details cut to 500)%n", texts.size());
+			// open orders to compare with: the other messages, registered through the work-order service
+			var orders = context.getBean(org.minsheng.workorder.WorkOrders.class);
+			var whereabouts = new int[2];
+			runAs.asUser("nlp_bench", () -> {
+				int registered = 0;
+				for (var m : messages) {
+					var title = placed(m.get("title"));
+					var detail = placed(m.get("detail"));
+					if (detail == null || detail.isBlank() || registered >= 600) continue;
+					var region = understanding.analyze(title, detail).region();
+					var code = region != null && region.code().length() == 9 ? region.code() : null;
+					orders.register(new org.minsheng.workorder.WorkOrders.NewWorkOrder(org.minsheng.workorder.Channel.WEB,
+							org.minsheng.workorder.RequestType.COMPLAINT, null, org.minsheng.workorder.Urgency.NORMAL,
+							title.length() > 200 ? title.substring(0, 200) : title, detail.length() > 4000 ? detail.substring(0, 4000) : detail,
+							null, null, null, true, false, null, code, null, null, null, null, List.of(), null));
+					registered++;
+				}
+				for (var t : texts) {
+					var a = understanding.analyze(t[0], t[1]);
+					if (a.region() != null && a.region().code().length() >= 6) whereabouts[0]++;
+					if (!a.duplicates().isEmpty()) whereabouts[1]++;
+				}
+				System.out.printf("%d open orders registered; of the %d texts %d resolve to a district or below,"
+						+ " %d have a suspected duplicate among the open orders%n", registered, texts.size(), whereabouts[0],
+						whereabouts[1]);
+				return null;
+			});
 			runAs.asUser("nlp_bench", () -> {
 				var i = new int[1];
 				WorkOrderLoad.measure("analyze, 500 characters, one at a time", 500, calls, () -> {
@@ -179,6 +208,17 @@ final class UnderstandingLoad {
 						seconds, n / seconds);
 			}
 		}
+	}
+
+	/** The 长沙 districts the board's A1…A9区 stand for (the board is 西地省 = 湖南, A市 = 长沙市). */
+	private static final List<String> DISTRICTS = List.of("芙蓉区", "天心区", "岳麓区", "开福区", "雨花区", "望城区", "长沙县",
+			"浏阳市", "宁乡市");
+
+	static String placed(String text) {
+		if (text == null) return null;
+		var out = text;
+		for (int i = DISTRICTS.size(); i >= 1; i--) out = out.replace("A" + i + "区", DISTRICTS.get(i - 1));
+		return out.replace("A市", "长沙市").replace("西地省", "湖南省");
 	}
 
 	private static String row(String... cells) {

@@ -179,11 +179,19 @@ public final class TextClassifier implements java.io.Serializable {
 			for (double p : probabilities) sum += p;
 			for (int k = 0; k < probabilities.length; k++) probabilities[k] /= sum;
 		}
-		var order = new Integer[probabilities.length];
-		for (int i = 0; i < order.length; i++) order[i] = i;
-		java.util.Arrays.sort(order, (a, b) -> Double.compare(probabilities[b], probabilities[a]));
+		// the best four, most probable first, the earlier label first among equals (as a stable sort would give)
+		var order = new int[Math.min(4, probabilities.length)];
+		var taken = new boolean[probabilities.length];
+		for (int slot = 0; slot < order.length; slot++) {
+			int best = -1;
+			for (int k = 0; k < probabilities.length; k++) {
+				if (!taken[k] && (best < 0 || probabilities[k] > probabilities[best])) best = k;
+			}
+			taken[best] = true;
+			order[slot] = best;
+		}
 		var alternatives = new ArrayList<Classification.Alternative>();
-		for (int k = 1; k < Math.min(4, order.length); k++) {
+		for (int k = 1; k < order.length; k++) {
 			alternatives.add(new Classification.Alternative(fast.labels()[order[k]], probabilities[order[k]]));
 		}
 		return new Classification(fast.labels()[order[0]], probabilities[order[0]], List.copyOf(alternatives));

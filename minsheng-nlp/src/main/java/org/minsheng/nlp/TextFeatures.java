@@ -31,7 +31,13 @@ public final class TextFeatures {
 	 */
 	public static final class Vector {
 
-		private final String[] names;
+		/** The names, made when first asked for (training, Tribuo's predict); a text being read never needs them. */
+		private volatile String[] names;
+
+		/** The words, then the characters and pairs as {@link FeatureIds} numbers them; null for a vector made from names. */
+		private final String[] words;
+
+		private final int[] keys;
 
 		private final double[] values;
 
@@ -43,11 +49,30 @@ public final class TextFeatures {
 
 		public Vector(String[] names, double[] values) {
 			this.names = names;
+			this.words = null;
+			this.keys = null;
+			this.values = values;
+		}
+
+		private Vector(String[] words, int[] keys, double[] values) {
+			this.words = words;
+			this.keys = keys;
 			this.values = values;
 		}
 
 		public String[] names() {
-			return names;
+			var out = names;
+			if (out == null) {
+				out = new String[values.length];
+				for (int i = 0; i < words.length; i++) out[i] = "w=" + words[i];
+				for (int i = 0; i < keys.length; i++) {
+					int key = keys[i];
+					out[words.length + i] = (key >>> 16) == 0 ? charName((char) key)
+							: new String(new char[] { 'p', '=', (char) (key >>> 16), (char) (key & 0xffff) });
+				}
+				names = out;
+			}
+			return out;
 		}
 
 		public double[] values() {
@@ -62,8 +87,15 @@ public final class TextFeatures {
 			var out = ids;
 			if (out == null || out.generation() < generation) {
 				int now = FeatureIds.published();
-				var found = new int[names.length];
-				for (int i = 0; i < found.length; i++) found[i] = FeatureIds.find(names[i]);
+				var found = new int[values.length];
+				if (words == null) {
+					var n = names;
+					for (int i = 0; i < found.length; i++) found[i] = FeatureIds.find(n[i]);
+				}
+				else {
+					for (int i = 0; i < words.length; i++) found[i] = FeatureIds.word(words[i]);
+					for (int i = 0; i < keys.length; i++) found[words.length + i] = FeatureIds.key(keys[i]);
+				}
 				out = new Ids(found, now);
 				ids = out;
 			}
@@ -77,41 +109,96 @@ public final class TextFeatures {
 
 	public static Vector of(TextReading reading) {
 		var simple = reading.simple();
-		// about one feature a character: sized so the map does not grow while counting
-		var counts = new HashMap<String, Integer>(Math.max(16, simple.length() * 3));
+		var words = new HashMap<String, Integer>(Math.max(16, reading.terms().size() * 2));
 		for (var term : reading.terms()) {
 			var word = term.word.strip();
 			if (word.isEmpty() || STOP.contains(word) || !meaningful(word)) {
 				continue;
 			}
-			counts.merge("w=" + word, 1, Integer::sum);
+			words.merge(word, 1, Integer::sum);
 		}
+		// characters and pairs counted as numbers: a character by its code, a pair as first << 16 | second
+		var counts = new Counts(simple.length() * 2);
 		for (int i = 0; i < simple.length(); i++) {
 			char c = simple.charAt(i);
 			if (han(c)) {
-				counts.merge(charName(c), 1, Integer::sum);
+				counts.add(c);
 			}
 		}
 		for (int i = 0; i + 1 < simple.length(); i++) {
 			char a = simple.charAt(i);
 			char b = simple.charAt(i + 1);
 			if (Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b) && (han(a) || han(b))) {
-				counts.merge("p=" + a + b, 1, Integer::sum);
+				counts.add(FeatureIds.pairKey(a, b));
 			}
 		}
-		return vector(counts);
+		var wordNames = new String[words.size()];
+		var keys = new int[counts.size];
+		var values = new double[wordNames.length + keys.length];
+		int i = 0;
+		for (var e : words.entrySet()) {
+			wordNames[i] = e.getKey();
+			values[i++] = weight(e.getValue());
+		}
+		int k = 0;
+		for (int slot = 0; slot < counts.keys.length; slot++) {
+			if (counts.keys[slot] != 0) {
+				keys[k++] = counts.keys[slot];
+				values[i++] = weight(counts.counts[slot]);
+			}
+		}
+		return new Vector(wordNames, keys, values);
 	}
 
-	private static Vector vector(Map<String, Integer> counts) {
-		var names = new String[counts.size()];
-		var values = new double[names.length];
-		int i = 0;
-		for (var e : counts.entrySet()) {
-			names[i] = e.getKey();
-			int n = e.getValue();
-			values[i++] = n < LOG1P.length ? LOG1P[n] : 1 + Math.log(n);
+	private static double weight(int n) {
+		return n < LOG1P.length ? LOG1P[n] : 1 + Math.log(n);
+	}
+
+	/** Counts of non-zero int keys: open addressing, grown when half full. */
+	private static final class Counts {
+
+		int[] keys;
+
+		int[] counts;
+
+		int size;
+
+		Counts(int expected) {
+			int capacity = 16;
+			while (capacity < expected * 2) capacity <<= 1;
+			keys = new int[capacity];
+			counts = new int[capacity];
 		}
-		return new Vector(names, values);
+
+		void add(int key) {
+			int mask = keys.length - 1;
+			int i = (key * 0x9E3779B9 >>> 7) & mask;
+			while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
+			if (keys[i] == 0) {
+				keys[i] = key;
+				if (++size * 2 > keys.length) {
+					counts[i]++;
+					grow();
+					return;
+				}
+			}
+			counts[i]++;
+		}
+
+		private void grow() {
+			var oldKeys = keys;
+			var oldCounts = counts;
+			keys = new int[oldKeys.length * 2];
+			counts = new int[oldKeys.length * 2];
+			int mask = keys.length - 1;
+			for (int j = 0; j < oldKeys.length; j++) {
+				if (oldKeys[j] == 0) continue;
+				int i = (oldKeys[j] * 0x9E3779B9 >>> 7) & mask;
+				while (keys[i] != 0) i = (i + 1) & mask;
+				keys[i] = oldKeys[j];
+				counts[i] = oldCounts[j];
+			}
+		}
 	}
 
 	/** 1 + log(n) for the counts a text has; a count beyond the table is computed. */

@@ -29,6 +29,15 @@ class TextClassifierTest {
 	}
 
 	@Test
+	void countsEachCharacterAndPairOnceUnderItsOwnNameWhateverItsCode() {
+		// 门 is U+95E8: its pairs' numbers are negative, and must not be read as single characters
+		var names = TextFeatures.names("门口门口路灯");
+		assertThat(names).doesNotHaveDuplicates().contains("w=门口", "w=路灯", "c=门", "c=口", "p=门口", "p=口门", "p=口路");
+		var v = TextFeatures.of("门口门口路灯");
+		assertThat(v.values()[java.util.Arrays.asList(v.names()).indexOf("p=门口")]).isEqualTo(1 + Math.log(2));
+	}
+
+	@Test
 	void learnsLabelsFromExamplesAndAnswersWithAProbability() {
 		var classifier = TextClassifier.train(examples());
 
