@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -66,6 +65,42 @@ public final class AddressResolver {
 	/** Every beginning (two characters or more) of a name or short form: a look-up stops where none goes on. */
 	private final Set<String> prefixes = new java.util.HashSet<>();
 
+	/** The first two characters of every name as a number: most places of a text begin no name, found without making a string. */
+	private final IntSet starts = new IntSet();
+
+	/** A set of ints (never 0: a name's first character is not NUL), open addressing. */
+	private static final class IntSet {
+
+		private int[] slots = new int[1 << 16];
+
+		private int size;
+
+		void add(int key) {
+			if (contains(key)) return;
+			if (++size * 2 > slots.length) {
+				var old = slots;
+				slots = new int[old.length * 2];
+				for (int k : old) if (k != 0) insert(k);
+			}
+			insert(key);
+		}
+
+		private void insert(int key) {
+			int mask = slots.length - 1;
+			int i = (key * 0x9E3779B9 >>> 8) & mask;
+			while (slots[i] != 0) i = (i + 1) & mask;
+			slots[i] = key;
+		}
+
+		boolean contains(int key) {
+			int mask = slots.length - 1;
+			for (int i = (key * 0x9E3779B9 >>> 8) & mask;; i = (i + 1) & mask) {
+				if (slots[i] == key) return true;
+				if (slots[i] == 0) return false;
+			}
+		}
+	}
+
 	/**
 	 * @param divisions the division table
 	 * @param gazetteer local names (a compound, a road, a landmark) and the code of the street or district they are in
@@ -112,6 +147,7 @@ public final class AddressResolver {
 		if (surface.length() < 2) return;
 		bySurface.computeIfAbsent(surface, k -> new ArrayList<>(1)).add(s);
 		for (int len = 2; len <= surface.length(); len++) prefixes.add(surface.substring(0, len));
+		starts.add(surface.charAt(0) << 16 | surface.charAt(1));
 		longest = Math.max(longest, surface.length());
 	}
 
@@ -144,7 +180,7 @@ public final class AddressResolver {
 	}
 
 	static String fold(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]+", "");
+		return RiskDetector.fold(text);
 	}
 
 	/** Resolves without a home region. */
@@ -220,6 +256,7 @@ public final class AddressResolver {
 		for (int i = 0; i < t.length(); i++) {
 			// the names beginning here, shortest first, as far as some name goes on; kept longest first
 			here.clear();
+			if (i + 1 >= t.length() || !starts.contains(t.charAt(i) << 16 | t.charAt(i + 1))) continue;
 			for (int len = 2, max = Math.min(longest, t.length() - i); len <= max; len++) {
 				String s = t.substring(i, i + len);
 				if (!prefixes.contains(s)) break;

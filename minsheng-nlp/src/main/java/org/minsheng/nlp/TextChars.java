@@ -2,14 +2,15 @@ package org.minsheng.nlp;
 
 /**
  * Which characters and pairs of adjacent characters a text holds: one pass over it, then each
- * question is a few bit look-ups. Pairs are hashed into a fixed table, so "holds" may be wrong
- * (rarely) in the safe direction only: a pair said present may be absent, never the other way.
+ * question is a few bit look-ups. Both are hashed into tables of 8,192 bits (1 KB each, so a text
+ * costs little to mark), and "holds" may be wrong in the safe direction only: a character or pair
+ * said present may be absent, never the other way.
  */
 final class TextChars {
 
-	private final long[] chars = new long[1 << 10];
+	private final long[] chars = new long[1 << 7];
 
-	private final long[] pairs = new long[1 << 10];
+	private final long[] pairs = new long[1 << 7];
 
 	private TextChars() {
 	}
@@ -18,7 +19,8 @@ final class TextChars {
 		var out = new TextChars();
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			out.chars[c >>> 6] |= 1L << c;
+			int k = single(c);
+			out.chars[k >>> 6] |= 1L << k;
 			if (i > 0) {
 				int h = pair(text.charAt(i - 1), c);
 				out.pairs[h >>> 6] |= 1L << h;
@@ -27,12 +29,19 @@ final class TextChars {
 		return out;
 	}
 
+	/** A pair's place in its 8,192-bit table. */
 	private static int pair(char a, char b) {
-		return ((a * 0x9E3779B1) ^ b) * 0x85EBCA6B >>> 16;
+		return ((a * 0x9E3779B1) ^ b) * 0x85EBCA6B >>> 19;
+	}
+
+	/** A character's place in its 8,192-bit table. */
+	private static int single(char c) {
+		return c * 0x9E3779B1 >>> 19;
 	}
 
 	boolean has(char c) {
-		return (chars[c >>> 6] & (1L << c)) != 0;
+		int k = single(c);
+		return (chars[k >>> 6] & (1L << k)) != 0;
 	}
 
 	/** Whether the text may hold the string: all its characters, and all its pairs as far as the table tells. */

@@ -118,7 +118,7 @@ public final class TextFeatures {
 			words.merge(word, 1, Integer::sum);
 		}
 		// characters and pairs counted as numbers: a character by its code, a pair as first << 16 | second
-		var counts = new Counts(simple.length() * 2);
+		var counts = new Counts(simple.length());
 		for (int i = 0; i < simple.length(); i++) {
 			char c = simple.charAt(i);
 			if (han(c)) {
@@ -154,7 +154,7 @@ public final class TextFeatures {
 		return n < LOG1P.length ? LOG1P[n] : 1 + Math.log(n);
 	}
 
-	/** Counts of non-zero int keys: open addressing, grown when half full. */
+	/** Counts of non-zero int keys: open addressing, grown when three quarters full. */
 	private static final class Counts {
 
 		int[] keys;
@@ -165,7 +165,7 @@ public final class TextFeatures {
 
 		Counts(int expected) {
 			int capacity = 16;
-			while (capacity < expected * 2) capacity <<= 1;
+			while (capacity * 3 < expected * 4) capacity <<= 1;
 			keys = new int[capacity];
 			counts = new int[capacity];
 		}
@@ -176,7 +176,7 @@ public final class TextFeatures {
 			while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
 			if (keys[i] == 0) {
 				keys[i] = key;
-				if (++size * 2 > keys.length) {
+				if (++size * 4 > keys.length * 3) {
 					counts[i]++;
 					grow();
 					return;
@@ -236,7 +236,10 @@ public final class TextFeatures {
 	}
 
 	private static boolean meaningful(String word) {
-		return word.codePoints().anyMatch(Character::isLetterOrDigit);
+		for (int i = 0; i < word.length(); i++) {
+			if (Character.isLetterOrDigit(word.charAt(i))) return true;
+		}
+		return false;
 	}
 
 	private static boolean han(char c) {
