@@ -92,12 +92,14 @@ public interface Understanding {
 
 	/**
 	 * What is understood of a request. Category, department and emotion come from the active model
-	 * of each kind and are null until one is trained; risks come from the named risk policies (never
-	 * from a model's confidence); region from the address resolver; keywords and a one-line summary
-	 * (long texts only) from TextRank.
+	 * of each kind and are null until one is trained; {@code subcategory} is the likeliest level-2
+	 * category under the chosen category, when a subcategory model is trained; risks come from the
+	 * named risk policies (never from a model's confidence) and the risk model; region from the
+	 * address resolver; keywords (tf-idf) and a one-line summary (long texts only) from the words.
 	 */
 	record Analysis(Guess category, List<Guess> alternatives, Guess department, Region region, Guess emotion,
-			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion, List<Duplicate> duplicates) {
+			List<Risk> risks, List<String> keywords, String summary, Integer modelVersion, List<Duplicate> duplicates,
+			Guess subcategory) {
 
 		/** An open order that looks like this request (疑似重复): its number, title and the similarity, 0 to 1. */
 		public record Duplicate(String no, double score) {

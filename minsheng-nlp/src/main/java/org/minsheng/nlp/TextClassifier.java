@@ -139,6 +139,44 @@ public final class TextClassifier implements java.io.Serializable {
 	 */
 	public Classification classify(TextFeatures.Vector features) {
 		var fast = scorer();
+		var probabilities = probabilities(features, fast);
+		// the best four, most probable first, the earlier label first among equals (as a stable sort would give)
+		var order = new int[Math.min(4, probabilities.length)];
+		var taken = new boolean[probabilities.length];
+		for (int slot = 0; slot < order.length; slot++) {
+			int best = -1;
+			for (int k = 0; k < probabilities.length; k++) {
+				if (!taken[k] && (best < 0 || probabilities[k] > probabilities[best])) best = k;
+			}
+			taken[best] = true;
+			order[slot] = best;
+		}
+		var alternatives = new ArrayList<Classification.Alternative>();
+		for (int k = 1; k < order.length; k++) {
+			alternatives.add(new Classification.Alternative(fast.labels()[order[k]], probabilities[order[k]]));
+		}
+		return new Classification(fast.labels()[order[0]], probabilities[order[0]], List.copyOf(alternatives));
+	}
+
+	/**
+	 * The likeliest of the labels a test lets through, with its probability; empty when the model
+	 * knows none of them. A subcategory model asked for the children of the category already chosen
+	 * answers with the best of those.
+	 */
+	public java.util.Optional<Classification.Alternative> best(TextFeatures.Vector features,
+			java.util.function.Predicate<String> allowed) {
+		var fast = scorer();
+		var probabilities = probabilities(features, fast);
+		int best = -1;
+		for (int k = 0; k < probabilities.length; k++) {
+			if (allowed.test(fast.labels()[k]) && (best < 0 || probabilities[k] > probabilities[best])) best = k;
+		}
+		return best < 0 ? java.util.Optional.empty()
+				: java.util.Optional.of(new Classification.Alternative(fast.labels()[best], probabilities[best]));
+	}
+
+	/** The probability of each of the model's labels (in the order of {@code Scorer.labels}). */
+	private double[] probabilities(TextFeatures.Vector features, Scorer fast) {
 		// each feature's process-wide number gives its place in this model and its weight (idf);
 		// the vector is scaled to unit length over all its features, as in training
 		var global = features.ids(fast.generation());
@@ -179,22 +217,7 @@ public final class TextClassifier implements java.io.Serializable {
 			for (double p : probabilities) sum += p;
 			for (int k = 0; k < probabilities.length; k++) probabilities[k] /= sum;
 		}
-		// the best four, most probable first, the earlier label first among equals (as a stable sort would give)
-		var order = new int[Math.min(4, probabilities.length)];
-		var taken = new boolean[probabilities.length];
-		for (int slot = 0; slot < order.length; slot++) {
-			int best = -1;
-			for (int k = 0; k < probabilities.length; k++) {
-				if (!taken[k] && (best < 0 || probabilities[k] > probabilities[best])) best = k;
-			}
-			taken[best] = true;
-			order[slot] = best;
-		}
-		var alternatives = new ArrayList<Classification.Alternative>();
-		for (int k = 1; k < order.length; k++) {
-			alternatives.add(new Classification.Alternative(fast.labels()[order[k]], probabilities[order[k]]));
-		}
-		return new Classification(fast.labels()[order[0]], probabilities[order[0]], List.copyOf(alternatives));
+		return probabilities;
 	}
 
 	/** Adds a feature (LibLinear's 1-based index) to the decision values, as LibLinear does: indexes beyond the model count for nothing. */

@@ -8,6 +8,11 @@ import org.minsheng.platform.InvalidFieldException;
 enum ModelKind {
 
 	CATEGORY("category", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	/**
+	 * The level-2 category under the level-1 one ({@code 城乡建设/物业管理}), where the center's closed
+	 * orders or imported examples name categories that deep.
+	 */
+	SUBCATEGORY("subcategory", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
 	DEPARTMENT("department", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
 	EMOTION("emotion", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
 	/** The risk model: the shipped sentences and the center's own risk-labelled examples. */
@@ -37,7 +42,7 @@ enum ModelKind {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("kind", "One of category, department, emotion, risk: " + name);
+			throw new InvalidFieldException("kind", "One of category, subcategory, department, emotion, risk: " + name);
 		}
 	}
 }

@@ -58,14 +58,16 @@ class TrainingSet {
 
 	Examples examples(ModelKind kind) {
 		var column = switch (kind) {
-			case CATEGORY -> "category";
+			case CATEGORY, SUBCATEGORY -> "category";
 			case DEPARTMENT -> "department";
 			case EMOTION -> "emotion";
 			case RISK -> "risk";
 		};
-		var out = new ArrayList<LabeledText>(jdbc.query("select title, detail, " + column + " from nlp_example where "
-				+ column + " is not null", (rs, n) -> new LabeledText(UnderstandingService.text(rs.getString(1),
-						rs.getString(2)), rs.getString(3))));
+		var out = new ArrayList<LabeledText>();
+		jdbc.query("select title, detail, " + column + " from nlp_example where " + column + " is not null", rs -> {
+			var label = label(kind, rs.getString(3));
+			if (label != null) out.add(new LabeledText(UnderstandingService.text(rs.getString(1), rs.getString(2)), label));
+		});
 		int imported = out.size();
 		if (kind == ModelKind.RISK) {
 			// the center's model never knows less than the shipped one
@@ -73,17 +75,39 @@ class TrainingSet {
 			return new Examples(List.copyOf(out), 0);
 		}
 		if (kind != ModelKind.EMOTION) {
+			// closed orders: their category (first level, or first two) or the department that finally handled them
 			var orders = closed.closedSince(OffsetDateTime.now(clock).minus(window), limit);
 			var names = kind == ModelKind.DEPARTMENT
 					? directory.names(orders.stream().map(o -> o.handledBy().value()).distinct().toList())
 					: Map.<Long, String>of();
 			for (var o : orders) {
 				var label = kind == ModelKind.CATEGORY ? topCategory(o.categoryId())
+						: kind == ModelKind.SUBCATEGORY ? secondLevel(o.categoryId())
 						: Optional.ofNullable(names.get(o.handledBy().value())).map(n -> departmentLabel(n, o.handledBy()));
 				label.ifPresent(l -> out.add(new LabeledText(UnderstandingService.text(o.title(), o.content()), l)));
 			}
 		}
 		return new Examples(List.copyOf(out), out.size() - imported);
+	}
+
+	/**
+	 * An imported label as the kind reads it: a category may be a path ({@code 城乡建设/物业管理}, also
+	 * with {@code >} or {@code ／}); the category model reads its first level, the subcategory model
+	 * its first two (null when it has one only).
+	 */
+	static String label(ModelKind kind, String value) {
+		if (value == null || value.isBlank()) return null;
+		if (kind != ModelKind.CATEGORY && kind != ModelKind.SUBCATEGORY) return value.strip();
+		var levels = java.util.Arrays.stream(value.split("[/／>]")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+		if (levels.isEmpty()) return null;
+		if (kind == ModelKind.CATEGORY) return levels.getFirst();
+		return levels.size() < 2 ? null : levels.get(0) + "/" + levels.get(1);
+	}
+
+	private Optional<String> secondLevel(Long categoryId) {
+		if (categoryId == null) return Optional.empty();
+		var lineage = categories.lineage(categoryId);
+		return lineage.size() < 2 ? Optional.empty() : Optional.of(lineage.get(0).name() + "/" + lineage.get(1).name());
 	}
 
 	private Optional<String> topCategory(Long categoryId) {

@@ -489,12 +489,14 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/** What an analysis reads besides the text, looked up once for one text or for a whole batch. */
-	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded department, ModelShelf.Loaded emotion,
+	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded subcategory, ModelShelf.Loaded department,
+			ModelShelf.Loaded emotion,
 			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel riskModel, Whereabouts whereabouts,
 			java.util.function.Function<String, List<String[]>> openOrders) {
 
 		static Readers now(UnderstandingService s, java.util.function.Function<String, List<String[]>> openOrders) {
-			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.DEPARTMENT),
+			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.SUBCATEGORY),
+					s.shelf.active(ModelKind.DEPARTMENT),
 					s.shelf.active(ModelKind.EMOTION), s.riskRules().detector(), s.riskModel(), s.whereabouts(), openOrders);
 		}
 	}
@@ -525,18 +527,30 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			var c = transformer.get();
 			return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 					c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
-					department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, null, duplicates);
+					department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, null, duplicates,
+					subcategory(readers.subcategory(), c.label(), features));
 		}
 		var model = readers.category();
 		if (model == null) {
 			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
-					summary, null, duplicates);
+					summary, null, duplicates, null);
 		}
 		var c = model.classifier().classify(features);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
 				department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, model.version(),
-				duplicates);
+				duplicates, subcategory(readers.subcategory(), c.label(), features));
+	}
+
+	/** The likeliest level-2 category under the chosen one ({@code 城乡建设/物业管理} read as 物业管理); null without a model or a child. */
+	private static Analysis.Guess subcategory(ModelShelf.Loaded model, String category,
+			org.minsheng.nlp.TextFeatures.Vector features) {
+		if (model == null) return null;
+		var prefix = category + "/";
+		return model.classifier()
+			.best(features, label -> label.startsWith(prefix))
+			.map(a -> new Analysis.Guess(a.label().substring(prefix.length()), round(a.confidence())))
+			.orElse(null);
 	}
 
 	/** The best label of a model, without a department's {@code #id}; empty when none is trained. */
