@@ -59,6 +59,37 @@ class OnnxAdapterTest {
 	}
 
 	@Test
+	void anEncoderTrainedOnItsFirstTokenGivesThatTokensVector() throws Exception {
+		// a model whose [CLS] row says (3, 4): what BGE-style encoders are read by
+		var embedding = EMBEDDING.clone();
+		embedding[2] = new float[] { 3, 4 };
+		var model = TinyOnnx.encoder(dir.resolve("cls.onnx"), embedding);
+
+		try (var encoder = OnnxTextEncoder.load(model, vocab(), 128, 1, OnnxTextEncoder.Pooling.CLS)) {
+			assertThat(encoder.encode("漏水")).containsExactly(0.6f, 0.8f);
+			assertThat(encoder.encode("工资")).as("whatever follows [CLS]").containsExactly(0.6f, 0.8f);
+		}
+	}
+
+	@Test
+	void theRuntimeRunsOnItsOwnThreadsWithALargeStack() throws Exception {
+		var model = TinyOnnx.encoder(dir.resolve("stack.onnx"), EMBEDDING);
+		// a quantized encoder's session overflowed an ordinary 1 MB Java stack and killed the process
+		var vocab = vocab();
+		var seen = new String[1];
+		var caller = new Thread(null, () -> {
+			try (var encoder = OnnxTextEncoder.load(model, vocab, 128, 1)) {
+				encoder.encode("漏水");
+				seen[0] = "ok";
+			}
+		}, "small-stack", 256 * 1024);
+		caller.start();
+		caller.join();
+		assertThat(seen[0]).isEqualTo("ok");
+		assertThat(OnnxModel.STACK).isGreaterThanOrEqualTo(16L << 20);
+	}
+
+	@Test
 	void aWrongFileFailsAtLoadingAndSaysWhatIsWrong() throws Exception {
 		var model = TinyOnnx.classifier(dir.resolve("tiny.onnx"), EMBEDDING, new float[][] { { 1, 0 }, { 0, 1 } },
 				new float[] { 0, 0 });

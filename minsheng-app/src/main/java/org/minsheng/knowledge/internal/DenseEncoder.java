@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The optional sentence encoder of the knowledge base: an embedding model exported to ONNX and its
- * {@code vocab.txt} ({@code minsheng.knowledge.onnx.encoder-model}, {@code -vocab}). When configured
+ * {@code vocab.txt} ({@code minsheng.knowledge.onnx.encoder-model}, {@code -vocab}; {@code
+ * -encoder-pooling} mean or cls, {@code -query-prefix}). When configured
  * every article gets a dense vector in the index (HNSW) and searches add the nearest articles by
  * meaning to those found by words. Nothing is downloaded; without it search is BM25 alone.
  */
@@ -20,21 +21,34 @@ class DenseEncoder implements AutoCloseable {
 
 	private final String name;
 
+	private final String queryPrefix;
+
 	DenseEncoder(@Value("${minsheng.knowledge.onnx.encoder-model:}") String model,
 			@Value("${minsheng.knowledge.onnx.encoder-vocab:}") String vocab,
 			@Value("${minsheng.knowledge.onnx.max-length:256}") int maxLength,
-			@Value("${minsheng.knowledge.onnx.threads:1}") int threads) {
+			@Value("${minsheng.knowledge.onnx.threads:1}") int threads,
+			@Value("${minsheng.knowledge.onnx.encoder-pooling:mean}") String pooling,
+			@Value("${minsheng.knowledge.onnx.query-prefix:}") String queryPrefix) {
+		this.queryPrefix = queryPrefix;
 		if (model.isBlank()) {
 			encoder = null;
 			name = null;
 			return;
 		}
+		OnnxTextEncoder.Pooling how;
+		try {
+			how = OnnxTextEncoder.Pooling.valueOf(pooling.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("minsheng.knowledge.onnx.encoder-pooling is mean or cls, not " + pooling);
+		}
 		if (vocab.isBlank()) {
 			throw new IllegalArgumentException(
 					"minsheng.knowledge.onnx.encoder-model needs minsheng.knowledge.onnx.encoder-vocab beside it");
 		}
-		encoder = OnnxTextEncoder.load(Path.of(model), Path.of(vocab), maxLength, threads);
-		name = Path.of(model).getFileName().toString();
+		encoder = OnnxTextEncoder.load(Path.of(model), Path.of(vocab), maxLength, threads, how);
+		name = Path.of(model).getFileName().toString() + "#" + how.name().toLowerCase(java.util.Locale.ROOT)
+				+ (queryPrefix.isEmpty() ? "" : "#q");
 		LoggerFactory.getLogger(DenseEncoder.class).info("Knowledge search adds dense vectors of {}", model);
 	}
 
@@ -42,13 +56,23 @@ class DenseEncoder implements AutoCloseable {
 		return encoder != null;
 	}
 
-	/** The model's file name: an index built with another model is rebuilt. */
+	/** The model's file name and how it pools: an index built another way is rebuilt. */
 	String name() {
 		return name;
 	}
 
+	/** An article's vector: its text made Simplified, as the words of the index are. */
 	float[] encode(String text) {
-		return encoder.encode(text);
+		return encoder.encode(com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(text));
+	}
+
+	/**
+	 * A question's vector: made Simplified, after {@code minsheng.knowledge.onnx.query-prefix} (the
+	 * instruction some retrieval models want before a short query, e.g. BGE's
+	 * 为这个句子生成表示以用于检索相关文章：).
+	 */
+	float[] encodeQuery(String question) {
+		return encoder.encode(queryPrefix + com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(question));
 	}
 
 	@Override

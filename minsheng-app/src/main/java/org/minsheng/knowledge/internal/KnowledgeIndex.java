@@ -251,7 +251,7 @@ final class KnowledgeIndex implements AutoCloseable {
 
 	List<Hit> search(String q, int top, Filter filter) {
 		var query = query(q, filter);
-		var vector = encoder == null || q == null || q.isBlank() ? null : encoder.encode(q);
+		var vector = encoder == null || q == null || q.isBlank() ? null : encoder.encodeQuery(q);
 		if (query == null && vector == null) {
 			return List.of();
 		}

@@ -166,8 +166,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		if (district != null) {
 			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
 					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
-			var sameDay = similar(signature, signatures(district, now.minus(BURST_WINDOW)), no.value());
-			if (sameDay.size() + 1 >= BURST) {
+			var sameDay = similar(signature, signatures(district, now.minus(likeness.burstWindow())), no.value());
+			if (likeness.burst(sameDay.size() + 1)) {
 				var nos = new ArrayList<String>();
 				nos.add(no.value());
 				sameDay.forEach(d -> nos.add(d.no()));
@@ -177,20 +177,10 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 	}
 
-	/** This many requests alike from one district within {@link #BURST_WINDOW} are a possible mass issue. */
-	static final int BURST = 5;
-
-	static final java.time.Duration BURST_WINDOW = java.time.Duration.ofHours(24);
-
-	/** Texts this similar (Jaccard of their character pairs, estimated) are flagged 疑似重复. */
-	static final double DUPLICATE = 0.4;
-
-	static final java.time.Duration DUPLICATE_WINDOW = java.time.Duration.ofDays(7);
-
-	/** Open orders of the last week in the same district that look alike, best five. */
+	/** Open orders of the duplicate window in the same district that look alike, best five. */
 	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
 		if (district == null) return List.of();
-		return best(similar(signature, signatures(district, OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW)), except));
+		return best(similar(signature, signatures(district, OffsetDateTime.now(clock).minus(likeness.duplicateWindow())), except));
 	}
 
 	private static List<Analysis.Duplicate> best(List<Analysis.Duplicate> similar) {
@@ -208,12 +198,12 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/** Those of the open orders that look like the text, best first. */
-	private static List<Analysis.Duplicate> similar(int[] signature, List<String[]> openOrders, String except) {
+	private List<Analysis.Duplicate> similar(int[] signature, List<String[]> openOrders, String except) {
 		var out = new ArrayList<Analysis.Duplicate>();
 		for (var row : openOrders) {
 			if (row[0].equals(except)) continue;
 			double score = org.minsheng.nlp.TextSignature.similarity(signature, org.minsheng.nlp.TextSignature.decode(row[1]));
-			if (score >= DUPLICATE) out.add(new Analysis.Duplicate(row[0], round(score)));
+			if (likeness.alike(score)) out.add(new Analysis.Duplicate(row[0], round(score)));
 		}
 		out.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return List.copyOf(out);
@@ -308,18 +298,21 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	/** The resolver with the gazetteer version it was built from; re-read like the risk rules. */
 	private volatile Places places;
 
+	private final LikenessPolicy likeness;
+
 	private record Places(int version, String text, Whereabouts whereabouts, long checkedAt) {
 	}
 
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock, ModelShelf shelf,
 			TrainingSet trainingSet, DispatchOutcomes outcomes, TransformerCategory transformerCategory,
 			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
-			@Value("${minsheng.region.home:}") String homeRegion,
+			LikenessPolicy likeness, @Value("${minsheng.region.home:}") String homeRegion,
 			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold) {
 		if (riskModelThreshold < 0 || riskModelThreshold > 1) {
 			throw new IllegalArgumentException("minsheng.nlp.risk-model-threshold lies in [0, 1] (0 turns the model off)");
 		}
 		this.riskModelThreshold = riskModelThreshold;
+		this.likeness = likeness;
 		this.shelf = shelf;
 		this.transformerCategory = transformerCategory;
 		this.trainingSet = trainingSet;
@@ -440,7 +433,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		current.get().require(Permission.WORKORDER_READ);
 		var text = checked(title, content, "content");
 		return analysis(text, content, Readers.now(this, district -> signatures(district, OffsetDateTime.now(clock)
-			.minus(DUPLICATE_WINDOW))));
+			.minus(likeness.duplicateWindow()))));
 	}
 
 	/**
@@ -464,7 +457,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			if (r == null) throw new InvalidFieldException("requests[" + i + "]", "Give a title or a content to analyze");
 			texts.add(checked(r.title(), r.content(), "requests[" + i + "].content"));
 		}
-		var since = OffsetDateTime.now(clock).minus(DUPLICATE_WINDOW);
+		var since = OffsetDateTime.now(clock).minus(likeness.duplicateWindow());
 		var byDistrict = new java.util.HashMap<String, List<String[]>>();
 		var readers = Readers.now(this, district -> byDistrict.computeIfAbsent(district, d -> signatures(d, since)));
 		var out = new ArrayList<Analysis>(texts.size());
