@@ -64,14 +64,8 @@ final class KnowledgeLoad {
 						"--minsheng.knowledge.onnx.encoder-pooling=cls", "--minsheng.knowledge.onnx.max-length=512",
 						"--minsheng.knowledge.onnx.query-prefix=" + prefix);
 				var runAs = context.getBean(RunAs.class);
-				var users = context.getBean(Users.class);
-				var departments = context.getBean(Departments.class);
 				var knowledge = context.getBean(KnowledgeBase.class);
-				var root = runAs.asUser("admin", () -> departments.visible().getFirst().id());
-				runAs.asUser("admin", () -> users.create(new Users.NewUser("kb_bench", "知识库管理员", root,
-						Set.of(Role.DEPARTMENT_ADMIN, Role.SUPERVISOR), "Kb-Bench-2026", false)));
-				runAs.asUser("admin", () -> users.create(new Users.NewUser("bot_bench", "网站智能问答", root, Set.of(Role.BOT),
-						"Bot-Bench-2026", true)));
+				var root = benchUsers(context);
 				System.out.printf("dense vectors of bge-small-zh-v1.5 (quantized), CLS pooling, query prefix '%s'%n", prefix);
 				long t = System.nanoTime();
 				var questions = retrieval(runAs, knowledge, root.value());
@@ -96,19 +90,26 @@ final class KnowledgeLoad {
 		}
 	}
 
+	/** The editor kb_bench and the bot channel bot_bench, both of the root department, which is returned. */
+	static org.minsheng.identity.DepartmentId benchUsers(org.springframework.context.ApplicationContext context) {
+		var runAs = context.getBean(RunAs.class);
+		var users = context.getBean(Users.class);
+		var departments = context.getBean(Departments.class);
+		var root = runAs.asUser("admin", () -> departments.visible().getFirst().id());
+		runAs.asUser("admin", () -> users.create(new Users.NewUser("kb_bench", "知识库管理员", root,
+				Set.of(Role.DEPARTMENT_ADMIN, Role.SUPERVISOR), "Kb-Bench-2026", false)));
+		runAs.asUser("admin", () -> users.create(new Users.NewUser("bot_bench", "网站智能问答", root, Set.of(Role.BOT),
+				"Bot-Bench-2026", true)));
+		return root;
+	}
+
 	static void run(String db, int articles, int searches) throws Exception {
 		try (var databases = new Databases()) {
 			var context = databases.start(db, "--minsheng.knowledge.sync-interval=1h");
 			var runAs = context.getBean(RunAs.class);
-			var users = context.getBean(Users.class);
-			var departments = context.getBean(Departments.class);
 			var knowledge = context.getBean(KnowledgeBase.class);
 			var jdbc = context.getBean(JdbcTemplate.class);
-			var root = runAs.asUser("admin", () -> departments.visible().getFirst().id());
-			runAs.asUser("admin", () -> users.create(new Users.NewUser("kb_bench", "知识库管理员", root,
-					Set.of(Role.DEPARTMENT_ADMIN, Role.SUPERVISOR), "Kb-Bench-2026", false)));
-			runAs.asUser("admin", () -> users.create(new Users.NewUser("bot_bench", "网站智能问答", root, Set.of(Role.BOT),
-					"Bot-Bench-2026", true)));
+			var root = benchUsers(context);
 			var bot = context.getBean(FaqBot.class);
 
 			var questions = retrieval(runAs, knowledge, root.value());

@@ -55,15 +55,10 @@ public final class Digest {
 	/** Up to {@code max} keywords, weightiest first: words of two characters or more, no filler. */
 	public static List<String> keywords(String text, int max) {
 		if (text == null || text.isBlank()) return List.of();
-		return keywords(TextReading.of(text), max);
+		return keywords(weights(TextReading.of(text)), max);
 	}
 
-	/** The keywords of a text already read (its words are not cut again). */
-	public static List<String> keywords(TextReading reading, int max) {
-		return keywords(weights(reading), max);
-	}
-
-	/** Keywords and summary of a text read once, its words weighed once for both (see {@link #summary(TextReading, String, int, int)}). */
+	/** Keywords and summary of a text read once, its words weighed once for both (see {@link #summary(String, int)}). */
 	public record Both(List<String> keywords, String summary) {
 	}
 
@@ -114,7 +109,8 @@ public final class Digest {
 	 */
 	public static String summary(String text, int maxLength) {
 		if (text == null || text.strip().length() < LONG) return null;
-		return summary(TextReading.of(text), text, 0, maxLength);
+		var reading = TextReading.of(text);
+		return summary(reading, weights(reading), text, 0, maxLength);
 	}
 
 	/**
@@ -124,15 +120,10 @@ public final class Digest {
 	 * The clause is returned as the citizen wrote it when the reading kept the text's length (conversion to Simplified
 	 * does for nearly every text), else in Simplified. Null when that part is shorter than {@link #LONG}.
 	 */
-	public static String summary(TextReading reading, String original, int from, int maxLength) {
-		return summary(reading, null, original, from, maxLength);
-	}
-
-	private static String summary(TextReading reading, Map<String, Double> weighed, String original, int from, int maxLength) {
+	private static String summary(TextReading reading, Map<String, Double> weights, String original, int from, int maxLength) {
 		var simple = reading.simple();
 		var source = original != null && original.length() == simple.length() ? original : simple;
 		if (source.length() - from < LONG || source.substring(from).strip().length() < LONG) return null;
-		var weights = weighed != null ? weighed : weights(reading);
 		// the text's central words: its ten weightiest
 		var central = new HashMap<String, Double>();
 		weights.entrySet()

@@ -7,8 +7,8 @@ import java.util.Set;
 
 
 /**
- * What a classifier sees of a text: its words (HanLP's shortest-path segmenter on the text made
- * Simplified), its Chinese characters and its overlapping character pairs, each weighted
+ * What a classifier sees of a text: its words ({@link TextReading}: HanLP's dictionary segmenter on
+ * the text made Simplified), its Chinese characters and its overlapping character pairs, each weighted
  * 1 + log(count), the whole vector scaled to unit length so long and short texts weigh alike. Words
  * carry the meaning, pairs survive a segmenter's wrong cut, and single characters (车, 医, 学, 污)
  * carry a topic through words the training texts never had: on the 826 TipDM messages they raise
@@ -67,7 +67,7 @@ public final class TextFeatures {
 				for (int i = 0; i < words.length; i++) out[i] = "w=" + words[i];
 				for (int i = 0; i < keys.length; i++) {
 					int key = keys[i];
-					out[words.length + i] = (key >>> 16) == 0 ? charName((char) key)
+					out[words.length + i] = (key >>> 16) == 0 ? "c=" + (char) key
 							: new String(new char[] { 'p', '=', (char) (key >>> 16), (char) (key & 0xffff) });
 				}
 				names = out;
@@ -206,18 +206,6 @@ public final class TextFeatures {
 
 	static {
 		for (int n = 1; n < LOG1P.length; n++) LOG1P[n] = 1 + Math.log(n);
-	}
-
-	/** The feature names of single characters, made once each (a text has hundreds). */
-	private static final String[] CHAR_NAMES = new String[0x10000];
-
-	private static String charName(char c) {
-		var name = CHAR_NAMES[c];
-		if (name == null) {
-			name = "c=" + c;
-			CHAR_NAMES[c] = name;
-		}
-		return name;
 	}
 
 	/** The vector weighted by inverse document frequency and scaled to unit length. */

@@ -102,7 +102,7 @@ class BotService implements FaqBot {
 			}
 			var chosen = ConversationCues.chosen(question, previous.offered());
 			if (chosen.isPresent()) {
-				remember(sessionId, actor, new Turn(previous.question(), now, List.of(), false));
+				conversations.remember(sessionId, actor, new Turn(previous.question(), now, List.of(), false));
 				return answer(chosen.get().articleId(), chosen.get().title(), 1.0, sessionId, List.of());
 			}
 			// anything else is a new question
@@ -111,7 +111,7 @@ class BotService implements FaqBot {
 			if (previous.offered().isEmpty()) {
 				return handOffAfter(previous, sessionId, channel, region, q);
 			}
-			remember(sessionId, actor, new Turn(previous.question(), now, previous.offered(), true));
+			conversations.remember(sessionId, actor, new Turn(previous.question(), now, previous.offered(), true));
 			return clarification(previous.offered(), 0, sessionId, "抱歉没能帮到您。");
 		}
 
@@ -132,18 +132,18 @@ class BotService implements FaqBot {
 		}
 		if (!best.hits().isEmpty() && best.confidence() >= handoffBelow) {
 			var top = best.hits().get(0);
-			remember(sessionId, actor, new Turn(asked, now, List.copyOf(alternatives), false));
+			conversations.remember(sessionId, actor, new Turn(asked, now, List.copyOf(alternatives), false));
 			return answer(top.id(), top.title(), best.confidence(), sessionId, alternatives);
 		}
 		if (best.hits().size() >= 2 && best.confidence() >= clarifyAbove) {
 			var offered = best.hits().subList(0, Math.min(3, best.hits().size())).stream()
 				.map(h -> new Alternative(h.id(), h.title())).toList();
-			remember(sessionId, actor, new Turn(asked, now, offered, true));
+			conversations.remember(sessionId, actor, new Turn(asked, now, offered, true));
 			return clarification(offered, best.confidence(), sessionId, "");
 		}
 		var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
 		knowledge.recordUnanswered(asked, "BOT");
-		remember(sessionId, actor, new Turn(asked, now, List.of(), false));
+		conversations.remember(sessionId, actor, new Turn(asked, now, List.of(), false));
 		return handedOff(no, best.confidence(), sessionId, alternatives);
 	}
 
@@ -194,10 +194,6 @@ class BotService implements FaqBot {
 				false, null, region != null && region.length() == 9 ? region : null, null, null, null, null,
 				List.of("机器人转人工"), null));
 		return view.no().value();
-	}
-
-	private void remember(String sessionId, String actor, Turn turn) {
-		conversations.remember(sessionId, actor, turn);
 	}
 
 	private static Channel channel(String value) {

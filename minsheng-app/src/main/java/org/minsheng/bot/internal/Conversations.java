@@ -70,19 +70,22 @@ class Conversations {
 		var offered = json.writeValueAsString(turn.offered().size() > 20 ? turn.offered().subList(0, 20) : turn.offered());
 		if (offered.length() > 8000) offered = "[]";
 		var at = OffsetDateTime.ofInstant(turn.at(), ZoneOffset.UTC);
-		int updated = jdbc.update("update bot_conversation set actor = ?, question = ?, offered = ?, clarifying = ?,"
-				+ " last_at = ? where session_id = ?", actor, question, offered, turn.clarifying(), at, sessionId);
-		if (updated == 0) {
+		if (update(sessionId, actor, question, offered, turn.clarifying(), at) == 0) {
 			try {
 				jdbc.update("insert into bot_conversation (session_id, actor, question, offered, clarifying, last_at)"
 						+ " values (?, ?, ?, ?, ?, ?)", sessionId, actor, question, offered, turn.clarifying(), at);
 			}
 			catch (DuplicateKeyException e) {
 				// another node wrote the same conversation's turn at the same moment: the later write wins
-				jdbc.update("update bot_conversation set actor = ?, question = ?, offered = ?, clarifying = ?,"
-						+ " last_at = ? where session_id = ?", actor, question, offered, turn.clarifying(), at, sessionId);
+				update(sessionId, actor, question, offered, turn.clarifying(), at);
 			}
 		}
+	}
+
+	private int update(String sessionId, String actor, String question, String offered, boolean clarifying,
+			OffsetDateTime at) {
+		return jdbc.update("update bot_conversation set actor = ?, question = ?, offered = ?, clarifying = ?, last_at = ?"
+				+ " where session_id = ?", actor, question, offered, clarifying, at, sessionId);
 	}
 
 	/** Ends a conversation (a hand-off): the next question starts afresh. */

@@ -157,56 +157,64 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 		var code = divisionCode != null ? divisionCode : whereabouts().resolve(text).map(r -> r.code()).orElse(null);
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
+		if (district == null) return;
 		var signature = org.minsheng.nlp.TextSignature.of(text);
 		var now = OffsetDateTime.now(clock);
-		for (var d : duplicates(signature, district, no.value())) {
+		var duplicateSince = now.minus(likeness.duplicateWindow());
+		var burstSince = now.minus(likeness.burstWindow());
+		// the district's open orders read once, for the longer of the two windows
+		var alike = alike(signature, openOrders(district, duplicateSince.isBefore(burstSince) ? duplicateSince : burstSince),
+				no.value());
+		for (var d : best(alike.stream().filter(a -> !a.registeredAt().isBefore(duplicateSince)).toList())) {
 			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
 					d.score(), now);
 		}
-		if (district != null) {
-			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
-					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
-			var sameDay = similar(signature, signatures(district, now.minus(likeness.burstWindow())), no.value());
-			if (likeness.burst(sameDay.size() + 1)) {
-				var nos = new ArrayList<String>();
-				nos.add(no.value());
-				sameDay.forEach(d -> nos.add(d.no()));
-				var name = divisions.fullName(new org.minsheng.region.DivisionCode(district));
-				events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, List.copyOf(nos), now));
-			}
+		jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
+				no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
+		var sameDay = alike.stream().filter(a -> !a.registeredAt().isBefore(burstSince)).toList();
+		if (likeness.burst(sameDay.size() + 1)) {
+			var nos = new ArrayList<String>();
+			nos.add(no.value());
+			sameDay.forEach(d -> nos.add(d.no()));
+			var name = divisions.fullName(new org.minsheng.region.DivisionCode(district));
+			events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, List.copyOf(nos), now));
 		}
 	}
 
-	/** Open orders of the duplicate window in the same district that look alike, best five. */
-	private List<Analysis.Duplicate> duplicates(int[] signature, String district, String except) {
-		if (district == null) return List.of();
-		return best(similar(signature, signatures(district, OffsetDateTime.now(clock).minus(likeness.duplicateWindow())), except));
+	/** An open order of a district: its number, its text's signature (hex) and when it was registered. */
+	private record OpenOrder(String no, String signature, OffsetDateTime registeredAt) {
 	}
 
-	private static List<Analysis.Duplicate> best(List<Analysis.Duplicate> similar) {
-		return similar.size() > 5 ? List.copyOf(similar.subList(0, 5)) : similar;
+	/** An open order that looks like the text, with how alike. */
+	private record Alike(String no, double score, OffsetDateTime registeredAt) {
+	}
+
+	/** The best five, as the analysis and the order show them. */
+	private static List<Analysis.Duplicate> best(List<Alike> alike) {
+		return alike.stream().limit(5).map(a -> new Analysis.Duplicate(a.no(), a.score())).toList();
 	}
 
 	/**
-	 * The open orders of the district registered since then, with their signatures; none without a
-	 * district (comparing with every open order of the center would cost each registration dearly).
+	 * The open orders of the district registered since then; only within a district (comparing
+	 * with every open order of the center would cost each registration dearly).
 	 */
-	private List<String[]> signatures(String district, OffsetDateTime since) {
-		if (district == null) return List.of();
-		return jdbc.query("select no, signature from nlp_order_signature where district = ? and registered_at >= ?"
-				+ " and open = true", (rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, district, since);
+	private List<OpenOrder> openOrders(String district, OffsetDateTime since) {
+		return jdbc.query("select no, signature, registered_at from nlp_order_signature where district = ?"
+				+ " and registered_at >= ? and open = true", (rs, n) -> new OpenOrder(rs.getString(1), rs.getString(2),
+						rs.getObject(3, OffsetDateTime.class)), district, since);
 	}
 
 	/** Those of the open orders that look like the text, best first. */
-	private List<Analysis.Duplicate> similar(int[] signature, List<String[]> openOrders, String except) {
-		var out = new ArrayList<Analysis.Duplicate>();
-		for (var row : openOrders) {
-			if (row[0].equals(except)) continue;
-			double score = org.minsheng.nlp.TextSignature.similarity(signature, org.minsheng.nlp.TextSignature.decode(row[1]));
-			if (likeness.alike(score)) out.add(new Analysis.Duplicate(row[0], round(score)));
+	private List<Alike> alike(int[] signature, List<OpenOrder> openOrders, String except) {
+		var out = new ArrayList<Alike>();
+		for (var order : openOrders) {
+			if (order.no().equals(except)) continue;
+			double score = org.minsheng.nlp.TextSignature.similarity(signature,
+					org.minsheng.nlp.TextSignature.decode(order.signature()));
+			if (likeness.alike(score)) out.add(new Alike(order.no(), round(score), order.registeredAt()));
 		}
 		out.sort((a, b) -> Double.compare(b.score(), a.score()));
-		return List.copyOf(out);
+		return out;
 	}
 
 	@Override
@@ -432,7 +440,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	public Analysis analyze(String title, String content) {
 		current.get().require(Permission.WORKORDER_READ);
 		var text = checked(title, content, "content");
-		return analysis(text, content, Readers.now(this, district -> signatures(district, OffsetDateTime.now(clock)
+		return analysis(text, content, Readers.now(this, district -> openOrders(district, OffsetDateTime.now(clock)
 			.minus(likeness.duplicateWindow()))));
 	}
 
@@ -458,8 +466,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			texts.add(checked(r.title(), r.content(), "requests[" + i + "].content"));
 		}
 		var since = OffsetDateTime.now(clock).minus(likeness.duplicateWindow());
-		var byDistrict = new java.util.HashMap<String, List<String[]>>();
-		var readers = Readers.now(this, district -> byDistrict.computeIfAbsent(district, d -> signatures(d, since)));
+		var byDistrict = new java.util.HashMap<String, List<OpenOrder>>();
+		var readers = Readers.now(this, district -> byDistrict.computeIfAbsent(district, d -> openOrders(d, since)));
 		var out = new ArrayList<Analysis>(texts.size());
 		for (int i = 0; i < texts.size(); i++) {
 			out.add(analysis(texts.get(i), requests.get(i).content(), readers));
@@ -485,9 +493,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded subcategory, ModelShelf.Loaded department,
 			ModelShelf.Loaded emotion,
 			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel riskModel, Whereabouts whereabouts,
-			java.util.function.Function<String, List<String[]>> openOrders) {
+			java.util.function.Function<String, List<OpenOrder>> openOrders) {
 
-		static Readers now(UnderstandingService s, java.util.function.Function<String, List<String[]>> openOrders) {
+		static Readers now(UnderstandingService s, java.util.function.Function<String, List<OpenOrder>> openOrders) {
 			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.SUBCATEGORY),
 					s.shelf.active(ModelKind.DEPARTMENT),
 					s.shelf.active(ModelKind.EMOTION), s.riskRules().detector(), s.riskModel(), s.whereabouts(), openOrders);
@@ -511,28 +519,23 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var code = region == null ? null : region.code();
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
 		var duplicates = district == null ? List.<Analysis.Duplicate>of()
-				: best(similar(org.minsheng.nlp.TextSignature.of(text), readers.openOrders().apply(district), null));
+				: best(alike(org.minsheng.nlp.TextSignature.of(text), readers.openOrders().apply(district), null));
 		var department = guess(ModelKind.DEPARTMENT, readers.department(), features);
 		var emotion = guess(ModelKind.EMOTION, readers.emotion(), features)
 			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
+		// the category: the transformer when one is configured, else the active linear model, else none
 		var transformer = transformerCategory.classify(text);
-		if (transformer.isPresent()) {
-			var c = transformer.get();
-			return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
-					c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
-					department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, null, duplicates,
-					subcategory(readers.subcategory(), c.label(), features));
-		}
 		var model = readers.category();
-		if (model == null) {
+		var c = transformer.orElseGet(() -> model == null ? null : model.classifier().classify(features));
+		if (c == null) {
 			return new Analysis(null, List.of(), department.orElse(null), region, emotion.orElse(null), risks, keywords,
 					summary, null, duplicates, null);
 		}
-		var c = model.classifier().classify(features);
 		return new Analysis(new Analysis.Guess(c.label(), round(c.confidence())),
 				c.alternatives().stream().map(a -> new Analysis.Guess(a.label(), round(a.confidence()))).toList(),
-				department.orElse(null), region, emotion.orElse(null), risks, keywords, summary, model.version(),
-				duplicates, subcategory(readers.subcategory(), c.label(), features));
+				department.orElse(null), region, emotion.orElse(null), risks, keywords, summary,
+				transformer.isPresent() ? null : model.version(), duplicates,
+				subcategory(readers.subcategory(), c.label(), features));
 	}
 
 	/** The likeliest level-2 category under the chosen one ({@code 城乡建设/物业管理} read as 物业管理); null without a model or a child. */
