@@ -260,13 +260,8 @@ abstract class UnderstandingContract extends ApplicationTest {
 	}
 
 	/** A phoned-in complaint about 粤海街道 (440305007), as the registration form sends it. */
-	static java.util.Map<String, Object> yuehaiOrder(String title, String content) {
-		var body = new java.util.HashMap<String, Object>();
-		body.put("channel", "PHONE");
-		body.put("requestType", "COMPLAINT");
-		body.put("urgency", "NORMAL");
-		body.put("title", title);
-		body.put("content", content);
+	java.util.Map<String, Object> yuehaiOrder(String title, String content) {
+		var body = order(title, content);
 		body.put("divisionCode", "440305007");
 		body.put("callerPhone", "13912345678");
 		return body;
