@@ -74,8 +74,9 @@ class RulePages {
 	String train(@RequestParam String kind, RedirectAttributes flash) {
 		Flash.run(flash, null, () -> {
 			var v = understanding.train(kind);
-			flash.addFlashAttribute("success", String.format("已训练%s模型 v%d：%d 条样本，五折交叉验证宏平均F1 %.3f，%s", kindLabel(kind),
-					v.version(), v.examples(), v.macroF1(), v.active() ? "已启用" : "不优于当前版本，未启用"));
+			flash.addFlashAttribute("success", String.format("已训练%s模型 v%d：%d 条样本，五折交叉验证宏平均F1 %.3f，置信度校准误差 %.3f，%s",
+					kindLabel(kind), v.version(), v.examples(), v.macroF1(), v.calibrationError(),
+					v.active() ? "已启用" : "不优于当前版本，未启用"));
 		});
 		return "redirect:/console/rules";
 	}

@@ -86,8 +86,14 @@ public interface Understanding {
 			double manualReturnRate) {
 	}
 
+	/**
+	 * A trained version and its cross-validated figures. {@code calibrationError} is the expected
+	 * calibration error of its confidences on held-out texts (how far "0.8 sure" is from being right
+	 * eight times in ten), {@code temperature} what its probabilities are tempered by (0: LibLinear's
+	 * own); both are null for versions trained before they were measured.
+	 */
 	record ModelVersion(String kind, int version, int examples, double accuracy, double macroF1, double top3Accuracy,
-			boolean active, OffsetDateTime trainedAt, String note) {
+			Double calibrationError, Double temperature, boolean active, OffsetDateTime trainedAt, String note) {
 	}
 
 	/**

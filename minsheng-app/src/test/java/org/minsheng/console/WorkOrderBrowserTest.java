@@ -274,7 +274,9 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(supervisor.locator("[role=status]")).containsText("已训练情绪模型");
 		supervisor.locator("#train-emotion").click();
 		assertThat(supervisor.locator("[role=status]")).containsText("已训练情绪模型");
+		assertThat(supervisor.locator("[role=status]")).containsText("置信度校准误差");
 		var rows = supervisor.locator("#models tr[data-kind=EMOTION]");
+		assertThat(rows.first().locator("td.calibration")).hasText(java.util.regex.Pattern.compile("0\\.\\d{3}"));
 		var older = rows.nth(1);
 		var version = older.getAttribute("data-version");
 		older.getByText("启用此版本").click();

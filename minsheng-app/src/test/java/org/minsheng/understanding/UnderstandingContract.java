@@ -71,6 +71,8 @@ abstract class UnderstandingContract extends ApplicationTest {
 		assertThat(first.json().get("active").asBoolean()).isTrue();
 		assertThat(first.json().get("examples").asInt()).isGreaterThanOrEqualTo(18);
 		assertThat(first.json().get("macroF1").asDouble()).isBetween(0.0, 1.0);
+		assertThat(first.json().get("calibrationError").asDouble()).isBetween(0.0, 1.0);
+		assertThat(first.json().get("temperature").asDouble()).as("tempered on its held-out predictions").isPositive();
 
 		var analysis = agent.post("/api/nlp/analyze", Map.of("title", "老板拖欠我们工资", "content", "已经半年没发了"));
 		assertThat(analysis.status()).as(analysis.body()).isEqualTo(200);
@@ -179,6 +181,8 @@ abstract class UnderstandingContract extends ApplicationTest {
 		var model = ok(supervisor.post("/api/nlp/models/train?kind=risk", null));
 
 		assertThat(model.get("kind").asString()).isEqualTo("RISK");
+		assertThat(model.get("temperature").asDouble()).as("the risk threshold reads LibLinear's own probabilities")
+			.isZero();
 		assertThat(model.get("examples").asInt()).as("the shipped sentences and the center's").isGreaterThan(454);
 		var after = ok(agent.post("/api/nlp/analyze", Map.of("content", phrase)));
 		assertThat(after.get("risks").findValuesAsString("kind")).containsExactly("PUBLIC_SAFETY");

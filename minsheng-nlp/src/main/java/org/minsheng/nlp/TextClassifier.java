@@ -40,11 +40,40 @@ public final class TextClassifier implements java.io.Serializable {
 	/** The {@link TextReading#VERSION} the model was trained on (null in models older than the field). */
 	private final String reading;
 
+	/**
+	 * The temperature LibLinear's probabilities are tempered by ({@link #calibrated}); 0 (and in
+	 * files older than the field) for LibLinear's own probabilities, as 1 gives.
+	 */
+	private final double temperature;
+
 	private TextClassifier(Model<Label> model, Map<String, Double> idf, double unseen) {
+		this(model, idf, unseen, TextReading.VERSION, 0);
+	}
+
+	private TextClassifier(Model<Label> model, Map<String, Double> idf, double unseen, String reading, double temperature) {
 		this.model = model;
 		this.idf = idf;
 		this.unseen = unseen;
-		this.reading = TextReading.VERSION;
+		this.reading = reading;
+		this.temperature = temperature;
+	}
+
+	/**
+	 * The same model with its probabilities tempered: each of LibLinear's raised to 1 / temperature
+	 * and normalized (above 1 less sure, below 1 surer). The labels keep their order, only the
+	 * confidences change. {@link #crossValidate} fits the temperature on held-out predictions
+	 * ({@link Figures.Calibration#temperature}).
+	 */
+	public TextClassifier calibrated(double temperature) {
+		if (!(temperature > 0) || Double.isInfinite(temperature)) {
+			throw new IllegalArgumentException("A temperature is a positive number: " + temperature);
+		}
+		return new TextClassifier(model, idf, unseen, reading, temperature);
+	}
+
+	/** The temperature of {@link #calibrated}; 0 when the probabilities are LibLinear's own. */
+	public double temperature() {
+		return temperature;
 	}
 
 	/** False when the model was trained on texts read another way: it still answers, a little worse, until retrained. */
@@ -177,6 +206,11 @@ public final class TextClassifier implements java.io.Serializable {
 
 	/** The probability of each of the model's labels (in the order of {@code Scorer.labels}). */
 	private double[] probabilities(TextFeatures.Vector features, Scorer fast) {
+		return probabilities(decisions(features, fast), fast.labels().length, temperature);
+	}
+
+	/** LibLinear's decision values of the features: one per label, or one for two labels. */
+	private double[] decisions(TextFeatures.Vector features, Scorer fast) {
 		// each feature's process-wide number gives its place in this model and its weight (idf);
 		// the vector is scaled to unit length over all its features, as in training
 		var global = features.ids(fast.generation());
@@ -196,8 +230,8 @@ public final class TextClassifier implements java.io.Serializable {
 			}
 		}
 		norm = Math.sqrt(norm);
-		// LibLinear's decision values and probabilities (Linear.predictProbability for logistic
-		// regression), summed straight from the weights: no feature objects to make and sort
+		// LibLinear's decision values (as Linear.predictValues), summed straight from the weights:
+		// no feature objects to make and sort
 		int nrW = fast.nrW();
 		var w = fast.w();
 		var dec = new double[nrW];
@@ -207,15 +241,41 @@ public final class TextClassifier implements java.io.Serializable {
 		// the constant bias feature of {@link #example}, and Tribuo's own LibLinear bias one past the last feature
 		add(dec, w, fast.bias() + 1, 1, fast);
 		add(dec, w, fast.size() + 1, 1.0, fast);
-		var probabilities = new double[fast.labels().length];
-		for (int k = 0; k < nrW; k++) probabilities[k] = 1 / (1 + Math.exp(-dec[k]));
-		if (probabilities.length == 2) {
+		return dec;
+	}
+
+	/**
+	 * Probabilities of decision values: LibLinear's own (Linear.predictProbability for logistic
+	 * regression: each label's logistic, normalized; for two labels one value), then, under a
+	 * temperature, each raised to 1 / temperature and normalized again: a softmax of their logarithms
+	 * divided by it. A temperature of 1 (or none) leaves LibLinear's probabilities as they are, so
+	 * fitting it can only keep or improve how likely the held-out truths are.
+	 */
+	static double[] probabilities(double[] dec, int labels, double temperature) {
+		var probabilities = new double[labels];
+		if (labels == 2) {
+			probabilities[0] = 1 / (1 + Math.exp(-dec[0]));
 			probabilities[1] = 1 - probabilities[0];
 		}
 		else {
 			double sum = 0;
-			for (double p : probabilities) sum += p;
-			for (int k = 0; k < probabilities.length; k++) probabilities[k] /= sum;
+			for (int k = 0; k < labels; k++) {
+				probabilities[k] = 1 / (1 + Math.exp(-dec[k]));
+				sum += probabilities[k];
+			}
+			for (int k = 0; k < labels; k++) probabilities[k] /= sum;
+		}
+		if (temperature > 0 && temperature != 1) {
+			// p^(1/T) in logarithms, scaled by the largest: a probability that underflowed to 0 stays 0
+			double max = Double.NEGATIVE_INFINITY;
+			for (double p : probabilities) max = Math.max(max, p);
+			double top = Math.log(max);
+			double sum = 0;
+			for (int k = 0; k < labels; k++) {
+				probabilities[k] = Math.exp((Math.log(probabilities[k]) - top) / temperature);
+				sum += probabilities[k];
+			}
+			for (int k = 0; k < labels; k++) probabilities[k] /= sum;
 		}
 		return probabilities;
 	}
@@ -330,6 +390,7 @@ public final class TextClassifier implements java.io.Serializable {
 			}
 		}
 		var tally = new Tally();
+		var heldOut = new ArrayList<HeldOut>();
 		for (int f = 0; f < k; f++) {
 			var train = new ArrayList<LabeledText>();
 			for (int g = 0; g < k; g++) {
@@ -338,20 +399,178 @@ public final class TextClassifier implements java.io.Serializable {
 				}
 			}
 			var classifier = train(train, cost);
+			var fast = classifier.scorer();
 			for (var e : folds.get(f)) {
-				tally.add(classifier.classify(e.text()), e.label().strip());
+				var features = TextFeatures.of(e.text());
+				var truth = e.label().strip();
+				tally.add(classifier.classify(features), truth);
+				heldOut.add(new HeldOut(f, classifier.decisions(features, fast), fast.labels().length,
+						java.util.Arrays.asList(fast.labels()).indexOf(truth)));
 			}
 		}
-		return tally.figures(k);
+		return tally.figures(k, calibration(heldOut, k));
 	}
 
-	/** Accuracy, macro-F1 and top-3 accuracy of this model on texts it was not trained on (folds = 1). */
+	/** Held-out predictions needed before a temperature is fitted (the 826 TipDM messages give 826). */
+	static final int CALIBRATION_MINIMUM = 200;
+
+	/** The surest a temperature may make a model (0.5: each probability squared before normalizing). */
+	static final double COLDEST = 0.5;
+
+	/** The least sure a temperature may make a model. */
+	static final double HOTTEST = 4;
+
+	/** A held-out prediction: its fold, the decision values, how many labels, the true label's place (-1: unknown to the model). */
+	private record HeldOut(int fold, double[] decisions, int labels, int truth) {
+
+		double[] probabilities(double temperature) {
+			return TextClassifier.probabilities(decisions, labels, temperature);
+		}
+	}
+
+	/**
+	 * The temperature fitted on all held-out predictions, and the calibration error of each fold's
+	 * predictions under a temperature fitted on the other folds only (so the figure is not flattered
+	 * by fitting on what it measures), against LibLinear's own probabilities.
+	 */
+	private static Figures.Calibration calibration(List<HeldOut> heldOut, int k) {
+		double temperature = temperature(heldOut);
+		var calibrated = new ArrayList<double[]>();
+		var before = new ArrayList<double[]>();
+		var truths = new ArrayList<Integer>();
+		for (int f = 0; f < k; f++) {
+			int fold = f;
+			double t = k > 1 ? temperature(heldOut.stream().filter(h -> h.fold() != fold).toList()) : temperature;
+			for (var h : heldOut) {
+				if (h.fold() == fold) {
+					calibrated.add(h.probabilities(t));
+					before.add(h.probabilities(0));
+					truths.add(h.truth());
+				}
+			}
+		}
+		var bins = new ArrayList<Figures.Calibration.Bin>();
+		double error = calibrationError(calibrated, truths, bins);
+		double errorBefore = calibrationError(before, truths, new ArrayList<>());
+		return new Figures.Calibration(temperature, error, errorBefore, logLoss(calibrated, truths),
+				logLoss(before, truths), List.copyOf(bins));
+	}
+
+	/**
+	 * The temperature that makes the held-out predictions likeliest (least −ln p of the truth): the
+	 * loss is convex in its inverse (a log-sum-exp of terms linear in it), found by golden-section
+	 * search of the inverse's logarithm. Few predictions say little: with fewer than
+	 * {@link #CALIBRATION_MINIMUM} it stays 1 (LibLinear's own), and it is kept within
+	 * [{@link #COLDEST}, {@link #HOTTEST}], since a small set that happened to be all right would
+	 * otherwise make the model sure of everything and dispatch on its word.
+	 */
+	private static double temperature(List<HeldOut> heldOut) {
+		var known = heldOut.stream().filter(h -> h.truth() >= 0).toList();
+		if (known.size() < CALIBRATION_MINIMUM) {
+			return 1;
+		}
+		double lo = Math.log(1 / HOTTEST);
+		double hi = Math.log(1 / COLDEST);
+		double phi = (Math.sqrt(5) - 1) / 2;
+		double a = hi - phi * (hi - lo);
+		double b = lo + phi * (hi - lo);
+		double fa = loss(known, Math.exp(a));
+		double fb = loss(known, Math.exp(b));
+		for (int i = 0; i < 60; i++) {
+			if (fa <= fb) {
+				hi = b;
+				b = a;
+				fb = fa;
+				a = hi - phi * (hi - lo);
+				fa = loss(known, Math.exp(a));
+			}
+			else {
+				lo = a;
+				a = b;
+				fa = fb;
+				b = lo + phi * (hi - lo);
+				fb = loss(known, Math.exp(b));
+			}
+		}
+		// the search runs on the inverse, which the loss is convex in; the temperature is its reciprocal
+		return 1 / Math.exp((lo + hi) / 2);
+	}
+
+	/** The mean −ln p of the true label under the temperature 1 / {@code inverse}. */
+	private static double loss(List<HeldOut> known, double inverse) {
+		double sum = 0;
+		for (var h : known) {
+			sum -= Math.log(Math.max(h.probabilities(1 / inverse)[h.truth()], 1e-300));
+		}
+		return sum / known.size();
+	}
+
+	/** The mean −ln p of the true label, over the predictions whose label the model knew (a label seen only in the held-out fold has no probability). */
+	private static double logLoss(List<double[]> probabilities, List<Integer> truths) {
+		double sum = 0;
+		int known = 0;
+		for (int i = 0; i < truths.size(); i++) {
+			int t = truths.get(i);
+			if (t >= 0) {
+				sum -= Math.log(Math.max(probabilities.get(i)[t], 1e-300));
+				known++;
+			}
+		}
+		return known == 0 ? 0 : sum / known;
+	}
+
+	/** Expected calibration error over ten equal-width bins of the top confidence; fills the bins that hold predictions. */
+	private static double calibrationError(List<double[]> probabilities, List<Integer> truths,
+			List<Figures.Calibration.Bin> bins) {
+		int n = 10;
+		var count = new int[n];
+		var confidence = new double[n];
+		var right = new int[n];
+		for (int i = 0; i < truths.size(); i++) {
+			var p = probabilities.get(i);
+			int best = 0;
+			for (int j = 1; j < p.length; j++) {
+				if (p[j] > p[best]) best = j;
+			}
+			int bin = Math.min(n - 1, (int) (p[best] * n));
+			count[bin]++;
+			confidence[bin] += p[best];
+			if (best == truths.get(i)) right[bin]++;
+		}
+		double error = 0;
+		for (int b = 0; b < n; b++) {
+			if (count[b] == 0) continue;
+			double meanConfidence = confidence[b] / count[b];
+			double accuracy = right[b] / (double) count[b];
+			error += count[b] / (double) truths.size() * Math.abs(meanConfidence - accuracy);
+			bins.add(new Figures.Calibration.Bin(b / (double) n, (b + 1) / (double) n, count[b], meanConfidence, accuracy));
+		}
+		return error;
+	}
+
+	/**
+	 * Accuracy, macro-F1, top-3 accuracy and calibration of this model on texts it was not trained on
+	 * (folds = 1; the calibration under its own temperature, "before" under LibLinear's probabilities).
+	 */
 	public Figures evaluate(List<LabeledText> test) {
 		var tally = new Tally();
+		var fast = scorer();
+		var calibrated = new ArrayList<double[]>();
+		var before = new ArrayList<double[]>();
+		var truths = new ArrayList<Integer>();
 		for (var e : test) {
-			tally.add(classify(e.text()), e.label().strip());
+			var features = TextFeatures.of(e.text());
+			tally.add(classify(features), e.label().strip());
+			var dec = decisions(features, fast);
+			calibrated.add(probabilities(dec, fast.labels().length, temperature));
+			before.add(probabilities(dec, fast.labels().length, 0));
+			truths.add(java.util.Arrays.asList(fast.labels()).indexOf(e.label().strip()));
 		}
-		return tally.figures(1);
+		var bins = new ArrayList<Figures.Calibration.Bin>();
+		double error = calibrationError(calibrated, truths, bins);
+		return tally.figures(1, new Figures.Calibration(temperature, error,
+				calibrationError(before, truths, new ArrayList<>()), logLoss(calibrated, truths), logLoss(before, truths),
+				List.copyOf(bins)));
 	}
 
 	/** Predictions against the truth, counted per label, for accuracy, top-3 accuracy and F1. */
@@ -377,7 +596,7 @@ public final class TextClassifier implements java.io.Serializable {
 			}
 		}
 
-		Figures figures(int folds) {
+		Figures figures(int folds, Figures.Calibration calibration) {
 			Map<String, Double> f1 = new LinkedHashMap<>();
 			for (var label : actual.keySet()) {
 				double tp = truePositive.getOrDefault(label, 0);
@@ -386,7 +605,7 @@ public final class TextClassifier implements java.io.Serializable {
 				f1.put(label, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall));
 			}
 			double macro = f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-			return new Figures(folds, total, correct / (double) total, macro, top3 / (double) total, f1);
+			return new Figures(folds, total, correct / (double) total, macro, top3 / (double) total, f1, calibration);
 		}
 	}
 }

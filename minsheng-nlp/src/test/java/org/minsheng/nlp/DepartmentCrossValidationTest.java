@@ -34,6 +34,27 @@ class DepartmentCrossValidationTest {
 		System.out.printf("department, 5-fold on %d questions, %d departments: top-1 %.3f, top-3 %.3f, macro-F1 %.3f%n",
 				figures.examples(), figures.f1ByLabel().size(), figures.accuracy(), figures.top3Accuracy(),
 				figures.macroF1());
+		var calibration = figures.calibration();
+		System.out.printf("department calibration: temperature %.3f, ECE %.3f (LibLinear's own %.3f), log loss %.3f (%.3f)%n",
+				calibration.temperature(), calibration.error(), calibration.errorBefore(), calibration.logLoss(),
+				calibration.logLossBefore());
+		calibration.bins().forEach(b -> System.out.printf("  confidence %.1f-%.1f: %d questions, mean confidence %.3f, accuracy %.3f%n",
+				b.from(), b.to(), b.count(), b.confidence(), b.accuracy()));
+		// what an automatic-dispatch threshold means: the share of requests the model alone would
+		// dispatch and how many of those would go to the right department
+		for (double threshold : new double[] { 0.5, 0.7, 0.8, 0.9 }) {
+			int sure = 0;
+			double right = 0;
+			for (var b : calibration.bins()) {
+				if (b.from() >= threshold - 1e-9) {
+					sure += b.count();
+					right += b.count() * b.accuracy();
+				}
+			}
+			System.out.printf("  at confidence >= %.1f: %.1f %% of questions, %.3f of them right%n", threshold,
+					100.0 * sure / figures.examples(), sure == 0 ? 0 : right / sure);
+		}
+		assertThat(calibration.error()).as("calibrated on other folds").isLessThan(calibration.errorBefore());
 		assertThat(figures.accuracy()).as("top-1").isGreaterThan(0.5);
 	}
 }

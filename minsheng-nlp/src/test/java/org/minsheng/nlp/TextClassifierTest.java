@@ -83,6 +83,76 @@ class TextClassifierTest {
 	}
 
 	@Test
+	void aTemperatureChangesHowSureTheModelIsButNeverItsOrderOfLabels() throws Exception {
+		var classifier = TextClassifier.train(examples());
+		for (var text : List.of("小区路灯坏了很久", "公司拖欠工资三个月", "河里有死鱼，工厂在排污", "路灯 工资 污水")) {
+			var own = classifier.classify(text);
+			var surer = classifier.calibrated(0.5).classify(text);
+			var lessSure = classifier.calibrated(2).classify(text);
+			assertThat(classifier.calibrated(1).classify(text)).as("a temperature of 1 is LibLinear's own").isEqualTo(own);
+			for (var tempered : List.of(surer, lessSure)) {
+				assertThat(tempered.label()).as(text).isEqualTo(own.label());
+				assertThat(tempered.alternatives().stream().map(Classification.Alternative::label))
+					.containsExactlyElementsOf(own.alternatives().stream().map(Classification.Alternative::label).toList());
+				double sum = tempered.confidence()
+						+ tempered.alternatives().stream().mapToDouble(Classification.Alternative::confidence).sum();
+				assertThat(sum).as("three labels: the best and two alternatives are all").isCloseTo(1.0,
+						org.assertj.core.api.Assertions.within(1e-9));
+			}
+			assertThat(surer.confidence()).as(text).isGreaterThan(own.confidence());
+			assertThat(lessSure.confidence()).as(text).isLessThan(own.confidence());
+		}
+	}
+
+	@Test
+	void aCalibratedModelKeepsItsTemperatureWhenSavedAndRefusesANonsensicalOne() throws Exception {
+		var classifier = TextClassifier.train(examples()).calibrated(0.7);
+		var bytes = new java.io.ByteArrayOutputStream();
+		classifier.save(bytes);
+
+		var loaded = TextClassifier.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+
+		assertThat(loaded.temperature()).isEqualTo(0.7);
+		assertThat(loaded.classify("拖欠工资")).isEqualTo(classifier.classify("拖欠工资"));
+		for (double bad : new double[] { 0, -1, Double.NaN, Double.POSITIVE_INFINITY }) {
+			assertThatThrownBy(() -> classifier.calibrated(bad)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("temperature");
+		}
+	}
+
+	@Test
+	void aFewHeldOutPredictionsLeaveLibLinearsProbabilitiesAsTheyAre() {
+		var figures = TextClassifier.crossValidate(examples(), 3, 7);
+
+		var calibration = figures.calibration();
+		assertThat(calibration.temperature()).as("18 predictions are too few to fit on").isEqualTo(1.0);
+		assertThat(calibration.error()).isBetween(0.0, 1.0);
+		assertThat(calibration.errorBefore()).isBetween(0.0, 1.0);
+		assertThat(calibration.bins().stream().mapToInt(Figures.Calibration.Bin::count).sum()).isEqualTo(18);
+		for (var bin : calibration.bins()) {
+			assertThat(bin.confidence()).isBetween(bin.from(), bin.to());
+			assertThat(bin.accuracy()).isBetween(0.0, 1.0);
+		}
+	}
+
+	@Test
+	void enoughHeldOutPredictionsFitATemperatureWithinItsBounds() {
+		var many = new ArrayList<LabeledText>();
+		for (int copy = 0; copy < 12; copy++) {
+			for (var e : examples()) {
+				many.add(new LabeledText(e.text() + "，第" + copy + "次反映", e.label()));
+			}
+		}
+
+		var calibration = TextClassifier.crossValidate(many, 5, 7).calibration();
+
+		assertThat(many).hasSizeGreaterThanOrEqualTo(TextClassifier.CALIBRATION_MINIMUM);
+		assertThat(calibration.temperature()).isBetween(TextClassifier.COLDEST, TextClassifier.HOTTEST);
+		assertThat(calibration.logLoss()).as("fitted on other folds, it does not make the truth much less likely")
+			.isLessThanOrEqualTo(calibration.logLossBefore() + 0.05);
+	}
+
+	@Test
 	void needsAtLeastTwoLabels() {
 		assertThatThrownBy(() -> TextClassifier.train(List.of(new LabeledText("路灯坏了", "城乡建设"))))
 			.isInstanceOf(IllegalArgumentException.class)

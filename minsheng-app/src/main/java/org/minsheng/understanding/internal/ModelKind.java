@@ -16,7 +16,17 @@ enum ModelKind {
 	DEPARTMENT("department", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
 	EMOTION("emotion", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
 	/** The risk model: the shipped sentences and the center's own risk-labelled examples. */
-	RISK("risk", org.minsheng.nlp.RiskModel.COST);
+	RISK("risk", org.minsheng.nlp.RiskModel.COST) {
+
+		/**
+		 * Not tempered: the risk model's threshold ({@code minsheng.nlp.risk-threshold}) was chosen
+		 * on LibLinear's own probabilities, and a flag missed costs more than a confidence misread.
+		 */
+		@Override
+		boolean calibrates() {
+			return false;
+		}
+	};
 
 	private final String label;
 
@@ -34,6 +44,15 @@ enum ModelKind {
 	/** The regularization cost its figures were chosen with. */
 	double cost() {
 		return cost;
+	}
+
+	/**
+	 * Whether a new version's probabilities are tempered to match how often it is right (the
+	 * temperature fitted on its held-out predictions): an automatic dispatch above 0.8 should be
+	 * right about eight times in ten.
+	 */
+	boolean calibrates() {
+		return true;
 	}
 
 	static ModelKind parse(String name) {

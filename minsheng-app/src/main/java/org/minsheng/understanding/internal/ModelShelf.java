@@ -76,7 +76,11 @@ class ModelShelf {
 					+ " examples of at least two labels; there are " + examples.size());
 		}
 		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026, kind.cost());
-		var classifier = TextClassifier.train(examples, kind.cost());
+		var trained = TextClassifier.train(examples, kind.cost());
+		var calibration = figures.calibration();
+		var classifier = kind.calibrates() ? trained.calibrated(calibration.temperature()) : trained;
+		// the calibration error it is shown with: the tempered one, or LibLinear's own where not tempered
+		double calibrationError = kind.calibrates() ? calibration.error() : calibration.errorBefore();
 		var now = OffsetDateTime.now(clock);
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
 				Integer.class, kind.name());
@@ -101,18 +105,20 @@ class ModelShelf {
 		if (better) {
 			jdbc.update("update nlp_model set active = false where kind = ?", kind.name());
 		}
-		jdbc.update("insert into nlp_model (kind, version, examples, accuracy, macro_f1, top3, file_name, active,"
-				+ " trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", kind.name(), version, examples.size(),
-				figures.accuracy(), figures.macroF1(), figures.top3Accuracy(), file, better, by, now);
+		jdbc.update("insert into nlp_model (kind, version, examples, accuracy, macro_f1, top3, calibration_error,"
+				+ " temperature, file_name, active, trained_by, trained_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				kind.name(), version, examples.size(), figures.accuracy(), figures.macroF1(), figures.top3Accuracy(),
+				calibrationError, classifier.temperature(), file, better, by, now);
 		if (better) {
 			seen(kind, new Loaded(version, classifier));
 		}
 		var note = better ? "active" : String.format("kept the active version (macro-F1 %.3f): this one is worse", best.get(0));
 		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", kind + " v" + version,
-				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, %s", examples.size(), figures.accuracy(),
-						figures.macroF1(), note)).by(by));
+				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, calibrationError=%.3f, temperature=%.3f, %s",
+						examples.size(), figures.accuracy(), figures.macroF1(), calibrationError, classifier.temperature(),
+						note)).by(by));
 		return new ModelVersion(kind.name(), version, examples.size(), figures.accuracy(), figures.macroF1(),
-				figures.top3Accuracy(), better, now, note);
+				figures.top3Accuracy(), calibrationError, classifier.temperature(), better, now, note);
 	}
 
 	/** Makes a kept version the active one again (rollback, or forward after one). */
@@ -137,10 +143,11 @@ class ModelShelf {
 	}
 
 	List<ModelVersion> versions() {
-		return jdbc.query("select kind, version, examples, accuracy, macro_f1, top3, active, trained_at from nlp_model"
-				+ " order by kind, version desc", (rs, n) -> new ModelVersion(rs.getString(1), rs.getInt(2), rs.getInt(3),
-						rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getBoolean(7),
-						rs.getObject(8, OffsetDateTime.class), rs.getBoolean(7) ? "active" : null));
+		return jdbc.query("select kind, version, examples, accuracy, macro_f1, top3, calibration_error, temperature, active,"
+				+ " trained_at from nlp_model order by kind, version desc", (rs, n) -> new ModelVersion(rs.getString(1),
+						rs.getInt(2), rs.getInt(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+						(Double) rs.getObject(7, Double.class), (Double) rs.getObject(8, Double.class), rs.getBoolean(9),
+						rs.getObject(10, OffsetDateTime.class), rs.getBoolean(9) ? "active" : null));
 	}
 
 	/**
