@@ -6,7 +6,7 @@
 #   bench/run.sh lookup h2|pg [citizens] [look-ups]
 #   bench/run.sh kb h2|pg [articles] [searches]  knowledge base: FAQ retrieval (Recall@k, MRR), index build, search
 #                                    (reads ../shared/data/gov-faq-tw, gov-messages, gov-service-matters)
-#   bench/run.sh kb-dense h2|pg [searches]  the same retrieval with dense vectors of bge-small-zh-v1.5 (taken from
+#   bench/run.sh kb-dense h2|pg [searches] [words weights, e.g. 0.3,0.5,0.7]  the same retrieval with dense vectors of bge-small-zh-v1.5 (taken from
 #                                    its Maven artifact), search and bot speed over the 937 FAQ answers
 #   bench/run.sh calls h2|pg [levels] [hold s] [calls/s]   the contact center under call load with recording on
 #                                    (needs sipp, espeak-ng, sox; e.g. calls h2 100,300,500 40 50)

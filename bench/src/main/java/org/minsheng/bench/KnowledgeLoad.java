@@ -41,9 +41,11 @@ final class KnowledgeLoad {
 	 * Retrieval with dense vectors: BAAI's bge-small-zh-v1.5 (quantized ONNX, MIT licence), read from
 	 * the Maven artifact LangChain4j publishes it in, configured as a center would configure its own
 	 * encoder file (CLS pooling, BGE's query instruction). Reports the same Recall@k and MRR as
-	 * {@link #run}, then search and bot speed over the 937 FAQ answers.
+	 * {@link #run} for each weight of words in the fusion (and over the odd and even questions apart,
+	 * to choose a weight on one half and judge it on the other), then search and bot speed over the
+	 * 937 FAQ answers at the first weight.
 	 */
-	static void dense(String db, int searches) throws Exception {
+	static void dense(String db, int searches, String wordsWeights) throws Exception {
 		var dir = Files.createTempDirectory("bge");
 		var model = dir.resolve("bge-small-zh-v1.5-q.onnx");
 		try (var in = KnowledgeLoad.class.getResourceAsStream("/bge-small-zh-v1.5-q.onnx")) {
@@ -57,37 +59,74 @@ final class KnowledgeLoad {
 		vocab.properties().forEach(e -> tokens[e.getValue().asInt()] = e.getKey());
 		var vocabFile = dir.resolve("vocab.txt");
 		Files.writeString(vocabFile, String.join("\n", tokens) + "\n", StandardCharsets.UTF_8);
+		var weights = List.of(wordsWeights.split(","));
+		boolean first = true;
 		for (var prefix : List.of("", "为这个句子生成表示以用于检索相关文章：")) {
-			try (var databases = new Databases()) {
-				var context = databases.start(db, "--minsheng.knowledge.sync-interval=1h",
-						"--minsheng.knowledge.onnx.encoder-model=" + model, "--minsheng.knowledge.onnx.encoder-vocab=" + vocabFile,
-						"--minsheng.knowledge.onnx.encoder-pooling=cls", "--minsheng.knowledge.onnx.max-length=512",
-						"--minsheng.knowledge.onnx.query-prefix=" + prefix);
-				var runAs = context.getBean(RunAs.class);
-				var knowledge = context.getBean(KnowledgeBase.class);
-				var root = benchUsers(context);
-				System.out.printf("dense vectors of bge-small-zh-v1.5 (quantized), CLS pooling, query prefix '%s'%n", prefix);
-				long t = System.nanoTime();
-				var questions = retrieval(runAs, knowledge, root.value());
-				System.out.printf("(import with vectors and the 937 searches: %.1f s)%n", (System.nanoTime() - t) / 1e9);
-				var bot = context.getBean(FaqBot.class);
-				calibration(runAs, bot, questions);
-				var asked = new int[2];
-				runAs.asUser("kb_bench", () -> {
-					WorkOrderLoad.measure("search with dense vectors (937 articles, top 10 with snippets, as an agent)", 100,
-							searches, () -> knowledge.search(new SearchRequest(questions.get(asked[0]++ % questions.size())[0], 10,
-									null, null, null, null, "AGENT")).size());
-					return null;
-				});
-				runAs.asUser("bot_bench", () -> {
-					WorkOrderLoad.measure("bot answer with dense vectors (937 articles)", 100, searches, () -> {
-						var q = questions.get(asked[1]++ % questions.size());
-						return bot.ask(new FaqBot.Question(q[0], null, "WEB", null, null, null)).handoff() ? 0 : 1;
+			for (var weight : prefix.isEmpty() ? weights : weights.subList(0, 1)) {
+				try (var databases = new Databases()) {
+					var context = databases.start(db, "--minsheng.knowledge.sync-interval=1h",
+							"--minsheng.knowledge.onnx.encoder-model=" + model, "--minsheng.knowledge.onnx.encoder-vocab=" + vocabFile,
+							"--minsheng.knowledge.onnx.encoder-pooling=cls", "--minsheng.knowledge.onnx.max-length=512",
+							"--minsheng.knowledge.onnx.query-prefix=" + prefix, "--minsheng.knowledge.onnx.words-weight=" + weight.strip());
+					var runAs = context.getBean(RunAs.class);
+					var knowledge = context.getBean(KnowledgeBase.class);
+					var root = benchUsers(context);
+					System.out.printf("dense vectors of bge-small-zh-v1.5 (quantized), CLS pooling, query prefix '%s', words weight %s%n",
+							prefix, weight.strip());
+					long t = System.nanoTime();
+					var questions = retrieval(runAs, knowledge, root.value());
+					System.out.printf("(import with vectors and the 937 searches: %.1f s)%n", (System.nanoTime() - t) / 1e9);
+					halves(runAs, knowledge, questions);
+					if (!first) {
+						continue;
+					}
+					first = false;
+					var bot = context.getBean(FaqBot.class);
+					calibration(runAs, bot, questions);
+					var asked = new int[2];
+					runAs.asUser("kb_bench", () -> {
+						WorkOrderLoad.measure("search with dense vectors (937 articles, top 10 with snippets, as an agent)", 100,
+								searches, () -> knowledge.search(new SearchRequest(questions.get(asked[0]++ % questions.size())[0], 10,
+										null, null, null, null, "AGENT")).size());
+						return null;
 					});
-					return null;
-				});
+					runAs.asUser("bot_bench", () -> {
+						WorkOrderLoad.measure("bot answer with dense vectors (937 articles)", 100, searches, () -> {
+							var q = questions.get(asked[1]++ % questions.size());
+							return bot.ask(new FaqBot.Question(q[0], null, "WEB", null, null, null)).handoff() ? 0 : 1;
+						});
+						return null;
+					});
+				}
 			}
 		}
+	}
+
+	/** Recall@1, Recall@5 and MRR over the odd and the even questions apart. */
+	static void halves(RunAs runAs, KnowledgeBase knowledge, List<String[]> questions) {
+		var answerOf = new HashMap<String, String>();
+		for (var q : questions) {
+			answerOf.put(q[1], q[2]);
+		}
+		var f = new double[2][4];
+		for (int i = 0; i < questions.size(); i++) {
+			var q = questions.get(i);
+			var hits = runAs.asUser("kb_bench", () -> knowledge.search(new SearchRequest(q[0], 10, null, null, null,
+					null, "BENCH")));
+			var half = f[i % 2];
+			half[3]++;
+			for (int r = 0; r < hits.size(); r++) {
+				if (q[2].equals(answerOf.get(hits.get(r).externalId()))) {
+					half[0] += r == 0 ? 1 : 0;
+					half[1] += r < 5 ? 1 : 0;
+					half[2] += 1.0 / (r + 1);
+					break;
+				}
+			}
+		}
+		System.out.printf("  odd questions: Recall@1 %.3f, Recall@5 %.3f, MRR %.3f; even: Recall@1 %.3f, Recall@5 %.3f,"
+				+ " MRR %.3f%n", f[1][0] / f[1][3], f[1][1] / f[1][3], f[1][2] / f[1][3], f[0][0] / f[0][3],
+				f[0][1] / f[0][3], f[0][2] / f[0][3]);
 	}
 
 	/** The editor kb_bench and the bot channel bot_bench, both of the root department, which is returned. */
