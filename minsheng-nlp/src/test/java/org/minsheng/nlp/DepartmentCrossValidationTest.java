@@ -35,11 +35,7 @@ class DepartmentCrossValidationTest {
 				figures.examples(), figures.f1ByLabel().size(), figures.accuracy(), figures.top3Accuracy(),
 				figures.macroF1());
 		var calibration = figures.calibration();
-		System.out.printf("department calibration: temperature %.3f, ECE %.3f (LibLinear's own %.3f), log loss %.3f (%.3f)%n",
-				calibration.temperature(), calibration.error(), calibration.errorBefore(), calibration.logLoss(),
-				calibration.logLossBefore());
-		calibration.bins().forEach(b -> System.out.printf("  confidence %.1f-%.1f: %d questions, mean confidence %.3f, accuracy %.3f%n",
-				b.from(), b.to(), b.count(), b.confidence(), b.accuracy()));
+		Reliability.print("department", "questions", calibration);
 		// what an automatic-dispatch threshold means: the share of requests the model alone would
 		// dispatch and how many of those would go to the right department
 		for (double threshold : new double[] { 0.5, 0.7, 0.8, 0.9 }) {
