@@ -71,6 +71,11 @@ public final class TextClassifier implements java.io.Serializable {
 		return new TextClassifier(model, idf, unseen, reading, temperature);
 	}
 
+	/** The same model with LibLinear's own probabilities (temperature 0). */
+	public TextClassifier uncalibrated() {
+		return temperature == 0 ? this : new TextClassifier(model, idf, unseen, reading, 0);
+	}
+
 	/** The temperature of {@link #calibrated}; 0 when the probabilities are LibLinear's own. */
 	public double temperature() {
 		return temperature;
@@ -373,6 +378,24 @@ public final class TextClassifier implements java.io.Serializable {
 	}
 
 	public static Figures crossValidate(List<LabeledText> examples, int k, long seed, double cost) {
+		return trainAndValidate(examples, k, seed, cost, false).figures();
+	}
+
+	/** A model trained on all examples, calibrated by its cross-validated predictions, and those figures. */
+	public record Validated(TextClassifier classifier, Figures figures) {
+	}
+
+	/**
+	 * What a center's training does: the k folds' models and the model of all examples, trained side
+	 * by side on as many threads as there are processors (the folds are independent, and LibLinear's
+	 * logistic regression draws no random numbers, so the figures are the same as one after
+	 * another), then the model tempered by the temperature its folds fitted.
+	 */
+	public static Validated trainAndValidate(List<LabeledText> examples, int k, long seed, double cost) {
+		return trainAndValidate(examples, k, seed, cost, true);
+	}
+
+	private static Validated trainAndValidate(List<LabeledText> examples, int k, long seed, double cost, boolean whole) {
 		var labelled = examples.stream().filter(e -> e.label() != null && !e.label().isBlank()).toList();
 		var byLabel = new TreeMap<String, List<LabeledText>>();
 		labelled.forEach(e -> byLabel.computeIfAbsent(e.label().strip(), l -> new ArrayList<>()).add(e));
@@ -389,26 +412,67 @@ public final class TextClassifier implements java.io.Serializable {
 				folds.get(next++ % k).add(e);
 			}
 		}
-		var tally = new Tally();
-		var heldOut = new ArrayList<HeldOut>();
-		for (int f = 0; f < k; f++) {
-			var train = new ArrayList<LabeledText>();
-			for (int g = 0; g < k; g++) {
-				if (g != f) {
-					train.addAll(folds.get(g));
+		int threads = Math.max(1, Math.min(k + (whole ? 1 : 0), Runtime.getRuntime().availableProcessors()));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+			var t = new Thread(r, "model-training");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			// the model of all examples first: it is the longest
+			var all = whole ? pool.submit(() -> train(examples, cost)) : null;
+			var results = new ArrayList<java.util.concurrent.Future<List<Prediction>>>();
+			for (int f = 0; f < k; f++) {
+				int fold = f;
+				results.add(pool.submit(() -> heldOut(folds, fold, cost)));
+			}
+			var tally = new Tally();
+			var heldOut = new ArrayList<HeldOut>();
+			for (var result : results) {
+				for (var p : result.get()) {
+					tally.add(p.classification(), p.truth());
+					heldOut.add(p.heldOut());
 				}
 			}
-			var classifier = train(train, cost);
-			var fast = classifier.scorer();
-			for (var e : folds.get(f)) {
-				var features = TextFeatures.of(e.text());
-				var truth = e.label().strip();
-				tally.add(classifier.classify(features), truth);
-				heldOut.add(new HeldOut(f, classifier.decisions(features, fast), fast.labels().length,
-						java.util.Arrays.asList(fast.labels()).indexOf(truth)));
+			var figures = tally.figures(k, calibration(heldOut, k));
+			return new Validated(all == null ? null : all.get().calibrated(figures.calibration().temperature()), figures);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Training interrupted", e);
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException r) throw r;
+			if (e.getCause() instanceof Error r) throw r;
+			throw new IllegalStateException(e.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** A held-out example's classification, its true label and what calibration needs of it. */
+	private record Prediction(Classification classification, String truth, HeldOut heldOut) {
+	}
+
+	/** Trains on every fold but one and classifies that one. */
+	private static List<Prediction> heldOut(List<List<LabeledText>> folds, int f, double cost) {
+		var train = new ArrayList<LabeledText>();
+		for (int g = 0; g < folds.size(); g++) {
+			if (g != f) {
+				train.addAll(folds.get(g));
 			}
 		}
-		return tally.figures(k, calibration(heldOut, k));
+		var classifier = train(train, cost);
+		var fast = classifier.scorer();
+		var out = new ArrayList<Prediction>();
+		for (var e : folds.get(f)) {
+			var features = TextFeatures.of(e.text());
+			var truth = e.label().strip();
+			out.add(new Prediction(classifier.classify(features), truth, new HeldOut(f, classifier.decisions(features,
+					fast), fast.labels().length, java.util.Arrays.asList(fast.labels()).indexOf(truth))));
+		}
+		return out;
 	}
 
 	/** Held-out predictions needed before a temperature is fitted (the 826 TipDM messages give 826). */

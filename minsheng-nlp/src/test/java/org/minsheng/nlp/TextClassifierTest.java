@@ -153,6 +153,25 @@ class TextClassifierTest {
 	}
 
 	@Test
+	void trainingWithFiguresGivesTheFiguresOfCrossValidationAndTheModelOfAllExamplesTempered() {
+		var many = new ArrayList<LabeledText>();
+		for (int copy = 0; copy < 12; copy++) {
+			for (var e : examples()) {
+				many.add(new LabeledText(e.text() + "，第" + copy + "次反映", e.label()));
+			}
+		}
+
+		var validated = TextClassifier.trainAndValidate(many, 5, 7, TextClassifier.DEFAULT_COST);
+
+		assertThat(validated.figures()).as("the folds side by side give what they give one after another")
+			.isEqualTo(TextClassifier.crossValidate(many, 5, 7, TextClassifier.DEFAULT_COST));
+		assertThat(validated.classifier().temperature()).isEqualTo(validated.figures().calibration().temperature());
+		var own = TextClassifier.train(many).calibrated(validated.classifier().temperature());
+		assertThat(validated.classifier().classify("路灯坏了，晚上很黑")).isEqualTo(own.classify("路灯坏了，晚上很黑"));
+		assertThat(validated.classifier().uncalibrated().temperature()).isZero();
+	}
+
+	@Test
 	void needsAtLeastTwoLabels() {
 		assertThatThrownBy(() -> TextClassifier.train(List.of(new LabeledText("路灯坏了", "城乡建设"))))
 			.isInstanceOf(IllegalArgumentException.class)

@@ -75,10 +75,10 @@ class ModelShelf {
 			throw new InvalidFieldException("examples", "Training a " + kind.label() + " model needs at least " + FOLDS * 2
 					+ " examples of at least two labels; there are " + examples.size());
 		}
-		var figures = TextClassifier.crossValidate(examples, FOLDS, 2026, kind.cost());
-		var trained = TextClassifier.train(examples, kind.cost());
+		var validated = TextClassifier.trainAndValidate(examples, FOLDS, 2026, kind.cost());
+		var figures = validated.figures();
 		var calibration = figures.calibration();
-		var classifier = kind.calibrates() ? trained.calibrated(calibration.temperature()) : trained;
+		var classifier = kind.calibrates() ? validated.classifier() : validated.classifier().uncalibrated();
 		// the calibration error it is shown with: the tempered one, or LibLinear's own where not tempered
 		double calibrationError = kind.calibrates() ? calibration.error() : calibration.errorBefore();
 		var now = OffsetDateTime.now(clock);
