@@ -387,7 +387,7 @@ public final class TextClassifier implements java.io.Serializable {
 
 	/**
 	 * What a center's training does: the k folds' models and the model of all examples, trained side
-	 * by side on as many threads as there are processors (the folds are independent, and LibLinear's
+	 * by side on as many threads as there are processors, at most {@link #MAX_TRAINING_THREADS} (the folds are independent, and LibLinear's
 	 * logistic regression draws no random numbers, so the figures are the same as one after
 	 * another), then the model tempered by the temperature its folds fitted.
 	 */
@@ -412,7 +412,8 @@ public final class TextClassifier implements java.io.Serializable {
 				folds.get(next++ % k).add(e);
 			}
 		}
-		int threads = Math.max(1, Math.min(k + (whole ? 1 : 0), Runtime.getRuntime().availableProcessors()));
+		int threads = Math.max(1, Math.min(Math.min(k + (whole ? 1 : 0), MAX_TRAINING_THREADS),
+				Runtime.getRuntime().availableProcessors()));
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
 			var t = new Thread(r, "model-training");
 			t.setDaemon(true);
@@ -450,6 +451,13 @@ public final class TextClassifier implements java.io.Serializable {
 			pool.shutdownNow();
 		}
 	}
+
+	/**
+	 * At most this many models train at once: each holds its copy of the examples' features, so
+	 * memory grows with them (a center's hundred thousand closed orders), and time gains little
+	 * beyond.
+	 */
+	static final int MAX_TRAINING_THREADS = 3;
 
 	/** A held-out example's classification, its true label and what calibration needs of it. */
 	private record Prediction(Classification classification, String truth, HeldOut heldOut) {
