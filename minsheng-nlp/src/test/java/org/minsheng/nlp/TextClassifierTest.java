@@ -121,6 +121,23 @@ class TextClassifierTest {
 	}
 
 	@Test
+	void aModelFileWrittenBeforeTemperaturesAnswersWithLibLinearsOwnProbabilities() throws Exception {
+		// written by b042fb9 (session 7's last commit) from these examples
+		TextClassifier old;
+		try (var in = TextClassifierTest.class.getResourceAsStream("/models/before-temperature.model")) {
+			old = TextClassifier.load(in);
+		}
+
+		assertThat(old.temperature()).isZero();
+		for (var text : List.of("公司拖欠工资三个月", "小区路灯坏了很久")) {
+			var reference = old.classifyThroughTribuo(text);
+			assertThat(old.classify(text).label()).isEqualTo(reference.label());
+			assertThat(old.classify(text).confidence()).as("Tribuo's own probability").isCloseTo(reference.confidence(),
+					org.assertj.core.api.Assertions.within(1e-9));
+		}
+	}
+
+	@Test
 	void aFewHeldOutPredictionsLeaveLibLinearsProbabilitiesAsTheyAre() {
 		var figures = TextClassifier.crossValidate(examples(), 3, 7);
 
