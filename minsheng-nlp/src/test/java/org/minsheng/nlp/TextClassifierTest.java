@@ -152,14 +152,20 @@ class TextClassifierTest {
 		}
 	}
 
-	@Test
-	void enoughHeldOutPredictionsFitATemperatureWithinItsBounds() {
+	/** The examples twelve times over, each copy worded a little differently: 216, enough to fit a temperature on. */
+	static List<LabeledText> manyExamples() {
 		var many = new ArrayList<LabeledText>();
 		for (int copy = 0; copy < 12; copy++) {
 			for (var e : examples()) {
 				many.add(new LabeledText(e.text() + "，第" + copy + "次反映", e.label()));
 			}
 		}
+		return many;
+	}
+
+	@Test
+	void enoughHeldOutPredictionsFitATemperatureWithinItsBounds() {
+		var many = manyExamples();
 
 		var calibration = TextClassifier.crossValidate(many, 5, 7).calibration();
 
@@ -171,12 +177,7 @@ class TextClassifierTest {
 
 	@Test
 	void trainingWithFiguresGivesTheFiguresOfCrossValidationAndTheModelOfAllExamplesTempered() {
-		var many = new ArrayList<LabeledText>();
-		for (int copy = 0; copy < 12; copy++) {
-			for (var e : examples()) {
-				many.add(new LabeledText(e.text() + "，第" + copy + "次反映", e.label()));
-			}
-		}
+		var many = manyExamples();
 
 		var validated = TextClassifier.trainAndValidate(many, 5, 7, TextClassifier.DEFAULT_COST);
 
