@@ -173,7 +173,11 @@ public final class TextClassifier implements java.io.Serializable {
 	 */
 	public Classification classify(TextFeatures.Vector features) {
 		var fast = scorer();
-		var probabilities = probabilities(features, fast);
+		return classification(probabilities(features, fast), fast);
+	}
+
+	/** The likeliest label and the next three of the probabilities (in the order of {@code Scorer.labels}). */
+	private static Classification classification(double[] probabilities, Scorer fast) {
 		// the best four, most probable first, the earlier label first among equals (as a stable sort would give)
 		var order = new int[Math.min(4, probabilities.length)];
 		var taken = new boolean[probabilities.length];
@@ -475,10 +479,10 @@ public final class TextClassifier implements java.io.Serializable {
 		var fast = classifier.scorer();
 		var out = new ArrayList<Prediction>();
 		for (var e : folds.get(f)) {
-			var features = TextFeatures.of(e.text());
 			var truth = e.label().strip();
-			out.add(new Prediction(classifier.classify(features), truth, new HeldOut(f, classifier.decisions(features,
-					fast), fast.labels().length, java.util.Arrays.asList(fast.labels()).indexOf(truth))));
+			var held = new HeldOut(f, classifier.decisions(TextFeatures.of(e.text()), fast), fast.labels().length,
+					java.util.Arrays.asList(fast.labels()).indexOf(truth));
+			out.add(new Prediction(classification(held.probabilities(classifier.temperature), fast), truth, held));
 		}
 		return out;
 	}
@@ -521,11 +525,7 @@ public final class TextClassifier implements java.io.Serializable {
 				}
 			}
 		}
-		var bins = new ArrayList<Figures.Calibration.Bin>();
-		double error = calibrationError(calibrated, truths, bins);
-		double errorBefore = calibrationError(before, truths, new ArrayList<>());
-		return new Figures.Calibration(temperature, error, errorBefore, logLoss(calibrated, truths),
-				logLoss(before, truths), List.copyOf(bins));
+		return measured(temperature, calibrated, before, truths);
 	}
 
 	/**
@@ -591,9 +591,16 @@ public final class TextClassifier implements java.io.Serializable {
 		return known == 0 ? 0 : sum / known;
 	}
 
-	/** Expected calibration error over ten equal-width bins of the top confidence; fills the bins that hold predictions. */
-	private static double calibrationError(List<double[]> probabilities, List<Integer> truths,
-			List<Figures.Calibration.Bin> bins) {
+	/** The calibration of predictions tempered by the temperature, against LibLinear's own of the same texts. */
+	private static Figures.Calibration measured(double temperature, List<double[]> calibrated, List<double[]> before,
+			List<Integer> truths) {
+		var bins = bins(calibrated, truths);
+		return new Figures.Calibration(temperature, error(bins), error(bins(before, truths)), logLoss(calibrated, truths),
+				logLoss(before, truths), bins);
+	}
+
+	/** The predictions in ten equal-width bins of their top confidence, the bins that hold any. */
+	private static List<Figures.Calibration.Bin> bins(List<double[]> probabilities, List<Integer> truths) {
 		int n = 10;
 		var count = new int[n];
 		var confidence = new double[n];
@@ -609,13 +616,22 @@ public final class TextClassifier implements java.io.Serializable {
 			confidence[bin] += p[best];
 			if (best == truths.get(i)) right[bin]++;
 		}
-		double error = 0;
+		var bins = new ArrayList<Figures.Calibration.Bin>();
 		for (int b = 0; b < n; b++) {
-			if (count[b] == 0) continue;
-			double meanConfidence = confidence[b] / count[b];
-			double accuracy = right[b] / (double) count[b];
-			error += count[b] / (double) truths.size() * Math.abs(meanConfidence - accuracy);
-			bins.add(new Figures.Calibration.Bin(b / (double) n, (b + 1) / (double) n, count[b], meanConfidence, accuracy));
+			if (count[b] > 0) {
+				bins.add(new Figures.Calibration.Bin(b / (double) n, (b + 1) / (double) n, count[b], confidence[b] / count[b],
+						right[b] / (double) count[b]));
+			}
+		}
+		return List.copyOf(bins);
+	}
+
+	/** Expected calibration error: the gap between confidence and accuracy of each bin, weighted by its share. */
+	private static double error(List<Figures.Calibration.Bin> bins) {
+		int total = bins.stream().mapToInt(Figures.Calibration.Bin::count).sum();
+		double error = 0;
+		for (var b : bins) {
+			error += b.count() / (double) total * Math.abs(b.confidence() - b.accuracy());
 		}
 		return error;
 	}
@@ -631,18 +647,14 @@ public final class TextClassifier implements java.io.Serializable {
 		var before = new ArrayList<double[]>();
 		var truths = new ArrayList<Integer>();
 		for (var e : test) {
-			var features = TextFeatures.of(e.text());
-			tally.add(classify(features), e.label().strip());
-			var dec = decisions(features, fast);
-			calibrated.add(probabilities(dec, fast.labels().length, temperature));
+			var dec = decisions(TextFeatures.of(e.text()), fast);
+			var probabilities = probabilities(dec, fast.labels().length, temperature);
+			tally.add(classification(probabilities, fast), e.label().strip());
+			calibrated.add(probabilities);
 			before.add(probabilities(dec, fast.labels().length, 0));
 			truths.add(java.util.Arrays.asList(fast.labels()).indexOf(e.label().strip()));
 		}
-		var bins = new ArrayList<Figures.Calibration.Bin>();
-		double error = calibrationError(calibrated, truths, bins);
-		return tally.figures(1, new Figures.Calibration(temperature, error,
-				calibrationError(before, truths, new ArrayList<>()), logLoss(calibrated, truths), logLoss(before, truths),
-				List.copyOf(bins)));
+		return tally.figures(1, measured(temperature, calibrated, before, truths));
 	}
 
 	/** Predictions against the truth, counted per label, for accuracy, top-3 accuracy and F1. */
