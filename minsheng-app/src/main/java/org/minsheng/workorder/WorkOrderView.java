@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A work order as the actor may see it. {@code caller} is null when the order is confidential and
  * the actor works in a department (保密件); the caller's name and phone are masked otherwise.
+ * {@code screening} is null unless the screening after registration (risk, near-duplicates, bursts)
+ * failed and waits to be run again.
  */
 public record WorkOrderView(WorkOrderNo no, Channel channel, RequestType requestType, CategoryRef category,
 		Urgency urgency, boolean complex, String title, String content, Caller caller, boolean anonymous,
@@ -14,7 +16,7 @@ public record WorkOrderView(WorkOrderNo no, Channel channel, RequestType request
 		List<AssignmentView> assignments, int redoCount, int reopenCount, ResultType resultType, String reply,
 		Satisfaction satisfaction, boolean supervised, Extension pendingExtension, OffsetDateTime dueAt,
 		String warning, List<Deadline> deadlines, WorkOrderNo masterNo, String registeredBy,
-		OffsetDateTime registeredAt, OffsetDateTime closedAt) {
+		OffsetDateTime registeredAt, OffsetDateTime closedAt, ScreeningFailure screening) {
 
 	public record CategoryRef(long id, String path) {
 	}
@@ -30,6 +32,13 @@ public record WorkOrderView(WorkOrderNo no, Channel channel, RequestType request
 
 	public record AssignmentView(DepartmentRef department, String role, int level, String state,
 			OffsetDateTime dispatchedAt, OffsetDateTime signedAt, OffsetDateTime finishedAt, String opinion) {
+	}
+
+	/**
+	 * The screening after registration failed {@code attempts} times; it runs again by itself at
+	 * {@code nextAttemptAt}. The order itself is registered and goes on as usual meanwhile.
+	 */
+	public record ScreeningFailure(int attempts, String error, OffsetDateTime nextAttemptAt) {
 	}
 
 	public record Extension(String reason, OffsetDateTime deadline, DepartmentRef department) {

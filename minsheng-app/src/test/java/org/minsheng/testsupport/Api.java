@@ -48,6 +48,64 @@ public final class Api {
 		return new Session(null);
 	}
 
+	/** Signs in to the console as a browser would (form login, session cookie, CSRF token). */
+	public Console console(String username, String password) {
+		return new Console(username, password);
+	}
+
+	/** A person's console session without a browser: pages as HTML, with their status. */
+	public final class Console {
+
+		private final HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+
+		private Console(String username, String password) {
+			var login = get("/login");
+			var form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+					+ encode(csrf(login.body()));
+			var signedIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)));
+			if (signedIn.status() != 302 || signedIn.body().contains("error")) {
+				throw new IllegalStateException("Console login of " + username + " failed: " + signedIn);
+			}
+		}
+
+		public Response get(String path) {
+			return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+		}
+
+		private Response send(HttpRequest.Builder builder) {
+			try {
+				var response = browser.send(builder.timeout(Duration.ofSeconds(30)).build(),
+						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+				var location = response.headers().firstValue("Location").orElse("");
+				return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+						response.statusCode() / 100 == 3 ? location : response.body());
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+
+		private static String csrf(String page) {
+			var m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+			if (!m.find()) throw new IllegalStateException("No CSRF token on the login page");
+			return m.group(1);
+		}
+
+		private static String encode(String s) {
+			return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+		}
+	}
+
 	public record Response(int status, String contentType, String body) {
 
 		public JsonNode json() {

@@ -127,18 +127,18 @@ class WorkOrderNotices {
 
 	/**
 	 * Many requests alike from one district within a day (群体诉求): the supervisors hear of it once
-	 * a day per district, with the orders, and the webhooks too.
+	 * a day per district, with the count and the newest orders, and the webhooks too.
 	 */
 	@ApplicationModuleListener
 	void on(org.minsheng.understanding.RequestBurstDetected e) {
 		var day = e.at().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
 		var key = "burst:" + e.district() + ":" + day;
+		var named = String.join("、", e.latest()) + (e.count() > e.latest().size() ? " 等" : "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.SUPERVISOR)), key, "REQUEST_BURST",
-				"疑似群体诉求：" + e.districtName() + " 一天内 " + e.orderNos().size() + " 件相似工单",
-				"相似工单：" + String.join("、", e.orderNos()) + "。请研判是否为群体性诉求并统筹处置。",
-				"/console/work-orders/" + e.orderNos().getFirst());
-		webhooks.enqueue("work-order.burst", key, Map.of("district", e.district(), "orders",
-				e.orderNos(), "at", e.at().toString()));
+				"疑似群体诉求：" + e.districtName() + " 一天内 " + e.count() + " 件相似工单",
+				"相似工单：" + named + "。请研判是否为群体性诉求并统筹处置。", "/console/work-orders/" + e.latest().getFirst());
+		webhooks.enqueue("work-order.burst", key, Map.of("district", e.district(), "count", e.count(), "latest",
+				e.latest(), "at", e.at().toString()));
 	}
 
 	/** An event's time as part of its key, to the millisecond as the database keeps it. */

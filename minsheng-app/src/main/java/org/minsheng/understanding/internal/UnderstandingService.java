@@ -143,10 +143,13 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/**
-	 * Every order is screened for risks as it is registered, in its transaction: a risk becomes
-	 * {@link org.minsheng.understanding.RequestRiskFlagged}, which reaches the supervisors through the
-	 * event registry once the registration commits (so a crash loses none). Orders without risk
-	 * cost a few pattern matches and nothing in the registry.
+	 * Every order is screened once its registration has committed (by the work orders' screening,
+	 * which runs this again when it fails, so a second run for the same order changes nothing): a
+	 * risk becomes {@link org.minsheng.understanding.RequestRiskFlagged}, which reaches the
+	 * supervisors through the event registry; the order's fingerprint is kept with its district, its
+	 * near-duplicates listed, and many alike within the burst window make a
+	 * {@link org.minsheng.understanding.RequestBurstDetected}. Orders without risk cost a few pattern
+	 * matches and nothing in the registry.
 	 */
 	@Override
 	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content, String divisionCode) {
@@ -165,19 +168,28 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		// the district's open orders read once, for the longer of the two windows
 		var alike = alike(signature, openOrders(district, duplicateSince.isBefore(burstSince) ? duplicateSince : burstSince),
 				no.value());
+		jdbc.update("delete from nlp_duplicate where no = ?", no.value());
 		for (var d : best(alike.stream().filter(a -> !a.registeredAt().isBefore(duplicateSince)).toList())) {
 			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
 					d.score(), now);
 		}
-		jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
-				no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
+		// a second run keeps the first one's moment and whether the order is still open
+		if (jdbc.update("update nlp_order_signature set district = ?, signature = ? where no = ?", district,
+				org.minsheng.nlp.TextSignature.encode(signature), no.value()) == 0) {
+			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
+					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
+		}
 		var sameDay = alike.stream().filter(a -> !a.registeredAt().isBefore(burstSince)).toList();
 		if (likeness.burst(sameDay.size() + 1)) {
-			var nos = new ArrayList<String>();
-			nos.add(no.value());
-			sameDay.forEach(d -> nos.add(d.no()));
+			var latest = new ArrayList<String>();
+			latest.add(no.value());
+			sameDay.stream()
+				.sorted(java.util.Comparator.comparing(Alike::registeredAt).reversed())
+				.limit(org.minsheng.understanding.RequestBurstDetected.LATEST - 1)
+				.forEach(d -> latest.add(d.no()));
 			var name = divisions.fullName(new org.minsheng.region.DivisionCode(district));
-			events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, List.copyOf(nos), now));
+			events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, sameDay.size() + 1,
+					List.copyOf(latest), now));
 		}
 	}
 

@@ -72,7 +72,7 @@ class WorkOrderService implements WorkOrders {
 
 	private final ObjectProvider<DispatchAdvisor> advisors;
 
-	private final List<org.minsheng.workorder.RegistrationScreen> screens;
+	private final Screening screening;
 
 	private final Categories categories;
 
@@ -102,7 +102,7 @@ class WorkOrderService implements WorkOrders {
 
 	WorkOrderService(WorkOrderRows rows, WorkOrderQueries queries, WorkOrderViews views, OrderNumbers numbers,
 			SlaRuleBook slaRules, ObjectProvider<DispatchAdvisor> advisors,
-			ObjectProvider<org.minsheng.workorder.RegistrationScreen> screens, Categories categories,
+			Screening screening, Categories categories,
 			DepartmentDirectory directory, CurrentActor current, PersonalDataCipher cipher, Citizens citizens,
 			Divisions divisions, WorkingCalendar calendar, WorkOrderSettings settings, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx, AttachmentService attachments) {
@@ -113,7 +113,7 @@ class WorkOrderService implements WorkOrders {
 		this.numbers = numbers;
 		this.slaRules = slaRules;
 		this.advisors = advisors;
-		this.screens = screens.orderedStream().toList();
+		this.screening = screening;
 		this.categories = categories;
 		this.directory = directory;
 		this.current = current;
@@ -168,14 +168,7 @@ class WorkOrderService implements WorkOrders {
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
-		for (var screen : screens) {
-			try {
-				screen.screen(no, o.title(), o.content(), blankToNull(o.divisionCode()));
-			}
-			catch (RuntimeException e) {
-				org.slf4j.LoggerFactory.getLogger(WorkOrderService.class).warn("screening {} failed", no, e);
-			}
-		}
+		screening.enqueue(no);
 		var facts = row.facts(order.id);
 		if (answer == null && settings.autoDispatch()) {
 			autoDispatch(order, facts, now);
@@ -218,7 +211,15 @@ class WorkOrderService implements WorkOrders {
 		var order = new DispatchAdvisor.DispatchCase(f.no(), f.categoryId(), lineage, f.divisionCode(),
 				f.requestType(), f.urgency(), f.title(), f.content());
 		var all = new ArrayList<DispatchSuggestion>();
-		advisors.orderedStream().forEach(a -> all.addAll(a.advise(order)));
+		advisors.orderedStream().forEach(a -> {
+			try {
+				all.addAll(a.advise(order));
+			}
+			catch (RuntimeException e) {
+				// advice is a help, never a condition: without it the order waits for a dispatcher
+				org.slf4j.LoggerFactory.getLogger(WorkOrderService.class).warn("Dispatch advice for {} failed", f.no(), e);
+			}
+		});
 		return CombinedAdvice.combine(all);
 	}
 

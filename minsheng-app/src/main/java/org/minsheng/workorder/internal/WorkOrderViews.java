@@ -32,8 +32,12 @@ class WorkOrderViews {
 
 	private final PersonalDataCipher cipher;
 
-	WorkOrderViews(WorkOrderRows rows, Categories categories, DepartmentDirectory directory, PersonalDataCipher cipher) {
+	private final Screening screening;
+
+	WorkOrderViews(WorkOrderRows rows, Categories categories, DepartmentDirectory directory, PersonalDataCipher cipher,
+			Screening screening) {
 		this.rows = rows;
+		this.screening = screening;
 		this.categories = categories;
 		this.directory = directory;
 		this.cipher = cipher;
@@ -77,7 +81,7 @@ class WorkOrderViews {
 				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
 				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(),
 				f.registeredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
-				offset(order.closedAt));
+				offset(order.closedAt), screening.failure(f.no()));
 	}
 
 	List<TimelineEntry> timeline(long id) {

@@ -1,0 +1,195 @@
+package org.minsheng.workorder.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.minsheng.workorder.RegistrationScreen;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the registration screens (risk, near-duplicates, bursts) after the registration has
+ * committed, so a screen that fails never fails or loses a citizen's request.
+ * <p>
+ * The registration writes a row in {@code work_order_screening} in its own transaction; once it
+ * commits, the screening is handed to a small pool. Every screen runs in a transaction of its own.
+ * When all pass the row is deleted; when one fails the row says so (shown on the order), and the
+ * sweep runs it again after 30 s, 1 min, 2 min … up to an hour. A row whose runner died with its
+ * node (a crash, a full pool) is taken by the sweep once its lease has run out. Screens must
+ * therefore bear being run twice for the same order.
+ */
+@Component
+class Screening implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Screening.class);
+
+	/** How long a runner holds a screening before the sweep may take it again. */
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+
+	private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+	private static final int SWEEP_BATCH = 200;
+
+	private final JdbcTemplate jdbc;
+
+	private final List<RegistrationScreen> screens;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final ThreadPoolExecutor pool;
+
+	private volatile boolean running;
+
+	Screening(JdbcTemplate jdbc, ObjectProvider<RegistrationScreen> screens, TransactionTemplate tx, Clock clock) {
+		this.jdbc = jdbc;
+		this.screens = screens.orderedStream().toList();
+		this.tx = tx;
+		this.clock = clock;
+		// two workers keep up with the registrations of two cores; what does not fit waits for the sweep
+		this.pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+				Thread.ofPlatform().name("screening-", 0).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
+	}
+
+	/**
+	 * Notes, in the registration's transaction, that the order is to be screened, and hands it to a
+	 * worker once the transaction commits (nothing runs when it rolls back).
+	 */
+	void enqueue(WorkOrderNo no) {
+		var now = OffsetDateTime.now(clock);
+		jdbc.update("insert into work_order_screening (no, state, attempts, next_attempt_at, updated_at)"
+				+ " values (?, 'PENDING', 0, ?, ?)", no.value(), now.plus(LEASE), now);
+		if (screens.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return;
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				submit(no, 0);
+			}
+		});
+	}
+
+	private void submit(WorkOrderNo no, int attemptsSeen) {
+		if (!running) return;
+		try {
+			pool.execute(() -> run(no, attemptsSeen));
+		}
+		catch (RejectedExecutionException full) {
+			// the row stays; the sweep takes it when its lease has run out
+		}
+	}
+
+	/** Takes the due screenings (failed ones whose delay has passed, and lost ones) and runs them. */
+	@Scheduled(fixedDelayString = "${minsheng.workorder.screening-sweep-interval:10s}",
+			initialDelayString = "${minsheng.workorder.screening-sweep-interval:10s}")
+	void sweep() {
+		try {
+			sweepNow();
+		}
+		catch (RuntimeException e) {
+			log.warn("Screening sweep failed; it runs again at the next interval", e);
+		}
+	}
+
+	/** Runs every due screening now, in this thread; returns how many it ran. */
+	int sweepNow() {
+		var due = jdbc.query("select no, attempts from work_order_screening where next_attempt_at <= ?"
+				+ " order by next_attempt_at fetch first " + SWEEP_BATCH + " rows only",
+				(rs, n) -> new Object[] { rs.getString(1), rs.getInt(2) }, OffsetDateTime.now(clock));
+		int ran = 0;
+		for (var row : due) {
+			if (run(new WorkOrderNo((String) row[0]), (int) row[1])) ran++;
+		}
+		return ran;
+	}
+
+	/**
+	 * Claims the screening (attempts raised from the value seen, the lease renewed) and runs every
+	 * screen; false when another runner had it first.
+	 */
+	boolean run(WorkOrderNo no, int attemptsSeen) {
+		var now = OffsetDateTime.now(clock);
+		int claimed = jdbc.update("update work_order_screening set attempts = attempts + 1, next_attempt_at = ?,"
+				+ " updated_at = ? where no = ? and attempts = ?", now.plus(LEASE), now, no.value(), attemptsSeen);
+		if (claimed == 0) return false;
+		try {
+			var order = jdbc.query("select title, content, division_code from work_order where order_no = ?",
+					(rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, no.value());
+			if (!order.isEmpty()) {
+				var o = order.getFirst();
+				for (var screen : screens) {
+					tx.executeWithoutResult(status -> screen.screen(no, o[0], o[1], o[2]));
+				}
+			}
+			jdbc.update("delete from work_order_screening where no = ?", no.value());
+		}
+		catch (RuntimeException e) {
+			failed(no, attemptsSeen + 1, e);
+		}
+		return true;
+	}
+
+	private void failed(WorkOrderNo no, int attempts, RuntimeException e) {
+		var delay = retryDelay(attempts);
+		log.warn("Screening of work order {} failed (attempt {}); it runs again in {}", no.value(), attempts, delay, e);
+		var now = OffsetDateTime.now(clock);
+		var reason = String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+		jdbc.update("update work_order_screening set state = 'FAILED', next_attempt_at = ?, last_error = ?,"
+				+ " updated_at = ? where no = ?", now.plus(delay), reason.length() > 500 ? reason.substring(0, 500) : reason,
+				now, no.value());
+	}
+
+	/** 30 s after the first failure, doubling each time, at most an hour. */
+	static Duration retryDelay(int attempts) {
+		var delay = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+		return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+	}
+
+	/** The failed screening of an order as the order shows it, or null when none failed. */
+	WorkOrderView.ScreeningFailure failure(WorkOrderNo no) {
+		return jdbc.query("select attempts, last_error, next_attempt_at from work_order_screening where no = ?"
+				+ " and state = 'FAILED'", (rs, n) -> new WorkOrderView.ScreeningFailure(rs.getInt(1), rs.getString(2),
+						rs.getObject(3, OffsetDateTime.class)), no.value()).stream().findFirst().orElse(null);
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/** Stops taking work; screenings under way finish, the rest stay in the table for the next start. */
+	@Override
+	public void stop() {
+		running = false;
+		pool.shutdown();
+		try {
+			pool.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}
