@@ -9,14 +9,10 @@ public enum PersonalDataKind {
 	PHONE {
 		@Override
 		public String normalize(String raw) {
-			var digits = raw.replaceAll("[^0-9]", "");
-			if (digits.startsWith("0086") && digits.length() > 11) {
-				digits = digits.substring(4);
-			}
-			else if (digits.startsWith("86") && digits.length() == 13) {
-				digits = digits.substring(2);
-			}
-			return digits;
+			// full-width digits (１３８) are digits; a leading + is the international prefix 00
+			var text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+			var digits = (text.startsWith("+") ? "00" : "") + text.replaceAll("[^0-9]", "");
+			return PhoneNumber.withoutCountryCode(digits);
 		}
 
 		@Override
@@ -31,7 +27,7 @@ public enum PersonalDataKind {
 	ID_NUMBER {
 		@Override
 		public String normalize(String raw) {
-			return raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+			return Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase(Locale.ROOT);
 		}
 
 		@Override

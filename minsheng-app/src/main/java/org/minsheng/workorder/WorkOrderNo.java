@@ -28,14 +28,25 @@ public record WorkOrderNo(@JsonValue String value) {
 
 	/** The number named in a path or link; a malformed one is an order that does not exist (404). */
 	public static WorkOrderNo fromPath(String value) {
-		if (!isWellFormed(value)) {
+		var normal = normalize(value);
+		if (!isWellFormed(normal)) {
 			throw new org.minsheng.platform.NotFoundException("work order", value);
 		}
-		return new WorkOrderNo(value);
+		return new WorkOrderNo(normal);
 	}
 
 	public static boolean isWellFormed(String value) {
 		return value != null && FORM.matcher(value).matches();
+	}
+
+	/**
+	 * A number as a person types or reads it out: full-width letters and digits folded (NFKC),
+	 * spaces dropped, {@code wo} upper case. Null stays null.
+	 */
+	public static String normalize(String typed) {
+		return typed == null ? null
+				: java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "")
+					.toUpperCase(java.util.Locale.ROOT);
 	}
 
 	@Override

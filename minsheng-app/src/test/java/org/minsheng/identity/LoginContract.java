@@ -17,7 +17,7 @@ abstract class LoginContract extends ApplicationTest {
 	AuditTrail trail;
 
 	@Test
-	void fiveFailedLoginsLockTheAccountEvenAgainstTheRightPassword() {
+	void manyWrongPasswordsFromManySourcesLockTheAccountEvenAgainstTheRightPassword() {
 		var username = IdentityFixture.unique("locked");
 		given.user(username, given.rootId(), "AGENT");
 
@@ -27,11 +27,58 @@ abstract class LoginContract extends ApplicationTest {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(count("select count(*) from audit_entry where action = 'LOGIN_FAILED' and actor = ?", username))
-			.isEqualTo(6);
+			.isEqualTo(51);
 		assertThat(count("select count(*) from audit_entry where action = 'LOGIN_FAILED' and actor = ?"
 				+ " and detail like '%locked until%'", username)).isEqualTo(1);
 		assertThat(count("select count(*) from audit_entry where action = 'LOGIN_FAILED' and actor = ?"
 				+ " and detail like '%account locked%'", username)).isEqualTo(2);
+		assertThat(count("select count(distinct source) from audit_entry where action = 'LOGIN_FAILED' and actor = ?",
+				username)).isEqualTo(6);
+	}
+
+	/**
+	 * Six wrong passwords used to lock anyone out for 15 minutes. Now the guessing address is slowed
+	 * down and then refused, while the person signs in from another address, by form and by Basic,
+	 * and the account's API token keeps working.
+	 */
+	@Test
+	void oneGuessingAddressIsHeldBackWhileThePersonGoesOnFromAnother() {
+		var username = IdentityFixture.unique("target");
+		long id = given.user(username, given.rootId(), "SUPERVISOR");
+		var token = api.admin().post("/api/users/" + id + "/tokens", Map.of("name", "值班脚本"));
+		assertThat(token.status()).isEqualTo(201);
+		var attacker = api.from("127.0.0.2").as(username, "wrong-Passw0rd");
+		for (int i = 0; i < 10; i++) {
+			assertThat(attacker.get("/api/me").status()).isEqualTo(401);
+		}
+
+		var held = attacker.get("/api/me");
+		assertThat(held.status()).isEqualTo(429);
+		assertThat(held.contentType()).startsWith("application/problem+json");
+		assertThat(held.json().get("detail").asString()).contains("分钟后再试");
+		assertThat(api.from("127.0.0.2").as(username, IdentityFixture.PASSWORD).get("/api/me").status())
+			.as("the right password from the guessing address").isEqualTo(429);
+
+		var person = api.from("127.0.0.3");
+		assertThat(person.as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(200);
+		assertThat(person.console(username, IdentityFixture.PASSWORD).get("/").status()).isEqualTo(200);
+		assertThat(api.from("127.0.0.2").withToken(token.json().get("token").asString()).get("/api/me").status())
+			.as("an API token from the guessing address").isEqualTo(200);
+		assertThat(jdbc.queryForObject("select locked_until from app_user where username = ?", Object.class, username))
+			.isNull();
+	}
+
+	/** Password spraying: one address trying many accounts is refused for all of them. */
+	@Test
+	void anAddressTryingManyAccountsIsRefusedForEveryAccount() {
+		var username = IdentityFixture.unique("sprayed");
+		given.user(username, given.rootId(), "AGENT");
+		var sprayer = api.from("127.0.0.4");
+		for (int i = 0; i < 50; i++) {
+			assertThat(sprayer.as(IdentityFixture.unique("nobody"), "Spring2026!").get("/api/me").status()).isEqualTo(401);
+		}
+		assertThat(sprayer.as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(429);
+		assertThat(api.from("127.0.0.5").as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -46,15 +93,19 @@ abstract class LoginContract extends ApplicationTest {
 	}
 
 	@Test
-	void successfulLoginIsAuditedWithItsSource() {
+	void aPersonsSignInIsAuditedWithItsSourceAndAnApiRequestIsNotALogin() {
 		var username = IdentityFixture.unique("audited");
 		given.user(username, given.rootId(), "ANALYST");
 
-		assertThat(api.as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(200);
+		for (int i = 0; i < 3; i++) {
+			assertThat(api.as(username, IdentityFixture.PASSWORD).get("/api/me").status()).isEqualTo(200);
+		}
+		assertThat(count("select count(*) from audit_entry where actor = ? and action = 'LOGIN'", username)).isZero();
 
+		api.from("127.0.0.6").console(username, IdentityFixture.PASSWORD);
 		var entry = jdbc.queryForMap("select action, source, detail from audit_entry where actor = ? and action = 'LOGIN'",
 				username);
-		assertThat(entry).containsEntry("source", "127.0.0.1").containsEntry("detail", "channel=password");
+		assertThat(entry).containsEntry("source", "127.0.0.6").containsEntry("detail", "channel=console");
 	}
 
 	@Test

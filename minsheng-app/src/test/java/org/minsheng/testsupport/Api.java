@@ -19,12 +19,38 @@ public final class Api {
 
 	public static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http;
 
 	private final String base;
 
+	private final java.net.InetAddress local;
+
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this(port, null);
+	}
+
+	private Api(int port, java.net.InetAddress local) {
+		// a client bound to a loopback address reaches the server over IPv4 loopback
+		this.base = (local == null ? "http://localhost:" : "http://127.0.0.1:") + port;
+		this.local = local;
+		var builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+		if (local != null) builder.localAddress(local);
+		this.http = builder.build();
+	}
+
+	/**
+	 * The same API reached from another address on this machine (127.0.0.2, 127.0.0.3 …), as a
+	 * second client would: throttles that count by source address tell the two apart.
+	 */
+	public Api from(String loopbackAddress) {
+		try {
+			var address = java.net.InetAddress.getByName(loopbackAddress);
+			if (!address.isLoopbackAddress()) throw new IllegalArgumentException("Only loopback addresses: " + loopbackAddress);
+			return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), address);
+		}
+		catch (java.net.UnknownHostException e) {
+			throw new IllegalArgumentException(e);
+		}
 	}
 
 	public String base() {
@@ -56,13 +82,15 @@ public final class Api {
 	/** A person's console session without a browser: pages as HTML, with their status. */
 	public final class Console {
 
-		private final HttpClient browser = HttpClient.newBuilder()
-			.cookieHandler(new java.net.CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		private final HttpClient browser;
 
 		private Console(String username, String password) {
+			var builder = HttpClient.newBuilder()
+				.cookieHandler(new java.net.CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.connectTimeout(Duration.ofSeconds(5));
+			if (local != null) builder.localAddress(local);
+			browser = builder.build();
 			var login = get("/login");
 			var form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
 					+ encode(csrf(login.body()));

@@ -41,9 +41,16 @@ public final class IdentityFixture {
 	}
 
 	/** Five wrong passwords in a row, which lock the account. */
+	/**
+	 * Locks the account as only a spread attack does: ten wrong passwords from each of five
+	 * addresses (127.0.0.11 to 127.0.0.15). One source alone never locks an account.
+	 */
 	public void lockOut(String username) {
-		for (int i = 0; i < 5; i++) {
-			assertThat(api.as(username, "wrong-Passw0rd").get("/api/me").status()).isEqualTo(401);
+		for (int source = 11; source <= 15; source++) {
+			var attacker = api.from("127.0.0." + source).as(username, "wrong-Passw0rd");
+			for (int i = 0; i < 10; i++) {
+				assertThat(attacker.get("/api/me").status()).isEqualTo(401);
+			}
 		}
 	}
 

@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0",
 				"minsheng.nlp.retrain-cron=-",
-				"server.shutdown=immediate" })
+				"server.shutdown=immediate",
+				// a guessed password is answered this much later per failure beyond the third (1 s in production)
+				"minsheng.identity.login-slowdown=20ms" })
 @ContextConfiguration(initializers = H2Initializer.class)
 @Import(TestClock.Configuration.class)
 public @interface OnH2 {

@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "minsheng.contact.sip-port=0", "minsheng.privacy.generate-keys=true",
 				"server.servlet.session.cookie.secure=false", "minsheng.nlp.retrain-cron=-",
-				"server.shutdown=immediate" })
+				"server.shutdown=immediate",
+				// a guessed password is answered this much later per failure beyond the third (1 s in production)
+				"minsheng.identity.login-slowdown=20ms" })
 @ActiveProfiles("postgres")
 @ContextConfiguration(initializers = PostgresInitializer.class)
 @Import(TestClock.Configuration.class)

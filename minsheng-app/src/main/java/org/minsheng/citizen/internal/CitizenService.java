@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class CitizenService implements Citizens {
 
-	private static final Pattern PHONE = Pattern.compile("\\d{7,20}");
 
 	private static final Pattern ID_NUMBER = Pattern.compile("\\d{17}[0-9X]|[A-Z0-9()（）-]{5,20}");
 
@@ -104,10 +103,7 @@ class CitizenService implements Citizens {
 	@Transactional(readOnly = true)
 	public List<CitizenView> findByPhone(String phone) {
 		require(Permission.CITIZEN_READ);
-		var normalized = PersonalDataKind.PHONE.normalize(phone == null ? "" : phone);
-		if (!PHONE.matcher(normalized).matches()) {
-			throw new InvalidFieldException("phone", "A phone number has 7 to 20 digits");
-		}
+		var normalized = phoneDigits(phone, "phone");
 		return rows.findByPhoneIndex(cipher.blindIndex(PersonalDataKind.PHONE, normalized))
 			.stream()
 			.map(r -> view(r, true))
@@ -149,15 +145,21 @@ class CitizenService implements Citizens {
 	}
 
 	private StoredPhone phone(String raw, String label, String field) {
-		var normalized = PersonalDataKind.PHONE.normalize(raw == null ? "" : raw);
-		if (!PHONE.matcher(normalized).matches()) {
-			throw new InvalidFieldException(field, "A phone number has 7 to 20 digits");
-		}
+		var normalized = phoneDigits(raw, field);
 		if (label != null && label.length() > 20) {
 			throw new InvalidFieldException(field.replace("number", "label"), "label must be at most 20 characters");
 		}
 		return new StoredPhone(cipher.encrypt(normalized), cipher.blindIndex(PersonalDataKind.PHONE, normalized),
 				label);
+	}
+
+	private static String phoneDigits(String raw, String field) {
+		try {
+			return org.minsheng.privacy.PhoneNumber.parse(raw).digits();
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidFieldException(field, e.getMessage());
+		}
 	}
 
 	private void checkAddress(CitizenView.Address address, String field) {

@@ -557,7 +557,14 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public List<CallRecord> calls(CallQuery query) {
 		var actor = current.get();
 		if (actor.can(Permission.CONTACT_SUPERVISE)) {
-			return callLog.list(query, actor.can(Permission.PERSONAL_DATA_UNMASK));
+			boolean unmask = actor.can(Permission.PERSONAL_DATA_UNMASK);
+			var records = callLog.list(query, unmask);
+			if (unmask && !records.isEmpty()) {
+				// callers' numbers in clear are a personal-data read, audited like an unmask
+				audit.record(AuditRecord.of("CONTACT_CALLS_READ_UNMASKED", "contact_call", "list",
+						records.size() + " calls, from=" + query.from() + ", to=" + query.to() + ", agent=" + query.agent()));
+			}
+			return records;
 		}
 		actor.require(Permission.CONTACT_AGENT);
 		return callLog.list(new CallQuery(query.from(), query.to(), actor.username(), query.disposition(), query.limit()), false);
@@ -566,7 +573,18 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public Optional<CallRecord> call(String callId) {
 		var actor = current.get();
-		var record = callLog.find(callId, actor.can(Permission.PERSONAL_DATA_UNMASK));
+		boolean unmask = actor.can(Permission.PERSONAL_DATA_UNMASK);
+		var record = visibleCall(callId, unmask);
+		if (unmask && record.isPresent()) {
+			audit.record(AuditRecord.of("CONTACT_CALL_READ_UNMASKED", "contact_call", auditId(callId), null));
+		}
+		return record;
+	}
+
+	/** The call if this actor may see it: supervisors every call, agents their own. */
+	private Optional<CallRecord> visibleCall(String callId, boolean unmask) {
+		var actor = current.get();
+		var record = callLog.find(callId, unmask);
 		if (actor.can(Permission.CONTACT_SUPERVISE)) return record;
 		actor.require(Permission.CONTACT_AGENT);
 		return record.filter(r -> actor.username().equals(r.agent()));
@@ -657,7 +675,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	@Override
 	public Optional<Path> recording(String callId) {
-		var file = call(callId).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
+		var file = visibleCall(callId, false).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
 		// who listened to which call is the auditor's business
 		file.ifPresent(f -> audit.record(AuditRecord.of("CONTACT_RECORDING_READ", "contact_call", auditId(callId), f.getFileName().toString())));
 		return file;

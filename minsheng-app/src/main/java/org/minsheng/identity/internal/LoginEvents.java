@@ -18,7 +18,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every login, good or bad, goes on the audit trail; failures in a row lock the account. */
+/**
+ * A person's sign-in to the console is a LOGIN on the audit trail; a request that carries HTTP Basic
+ * credentials or an API token is not (it is the request's own audited action that counts). Every
+ * wrong password is audited with its source and counted by the {@link LoginThrottle}: the guessing
+ * source is slowed down and then refused, and only many failures from many sources lock the account.
+ */
 @Component
 class LoginEvents {
 
@@ -30,46 +35,63 @@ class LoginEvents {
 
 	private final IdentitySettings settings;
 
+	private final LoginThrottle throttle;
+
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
-	LoginEvents(UserRows rows, AuditTrail audit, IdentitySettings settings, PlatformTransactionManager tm,
-			Clock clock) {
+	LoginEvents(UserRows rows, AuditTrail audit, IdentitySettings settings, LoginThrottle throttle,
+			PlatformTransactionManager tm, Clock clock) {
 		this.rows = rows;
 		this.audit = audit;
 		this.settings = settings;
+		this.throttle = throttle;
 		this.tx = new TransactionTemplate(tm);
 		this.clock = clock;
 	}
 
+	/** Any good credentials, console or API: the source's wrong guesses at the account are forgotten. Nothing is written. */
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
 		var auth = event.getAuthentication();
-		tx.executeWithoutResult(s -> {
-			rows.recordSuccess(auth.getName());
-			audit.record(AuditRecord.of("LOGIN", "user", auth.getName(), channel(auth))
-				.by(auth.getName())
-				.from(source(auth)));
-		});
+		throttle.succeeded(source(auth), auth.getName());
+	}
+
+	/** A person signed in to the console. */
+	void consoleLogin(Authentication auth) {
+		tx.executeWithoutResult(s -> audit.record(AuditRecord.of("LOGIN", "user", auth.getName(), "channel=console")
+			.by(auth.getName())
+			.from(source(auth))));
 	}
 
 	@EventListener
 	void failed(AbstractAuthenticationFailureEvent event) {
 		var auth = event.getAuthentication();
 		var username = auth.getName();
-		tx.executeWithoutResult(s -> {
-			String detail = channel(auth) + ", " + reason(event);
-			if (event instanceof AuthenticationFailureBadCredentialsEvent) {
-				var lockedUntil = rows.recordFailure(username, settings.maxFailedLogins(),
-						OffsetDateTime.now(clock).plus(settings.lockDuration()));
-				if (lockedUntil.isPresent()) {
-					detail += ", account locked until " + lockedUntil.get();
-					log.warn("Account {} locked after {} failed logins", username, settings.maxFailedLogins());
-				}
+		var source = source(auth);
+		String detail = channel(auth) + ", " + reason(event);
+		LoginThrottle.Outcome outcome = null;
+		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+			outcome = throttle.failed(source, username);
+			if (outcome.lockAccount()) {
+				var until = OffsetDateTime.now(clock).plus(settings.lockDuration());
+				detail += ", account locked until " + until + " (failures from many sources)";
+				tx.executeWithoutResult(s -> rows.lock(username, until));
+				log.warn("Account {} locked: wrong passwords from {} or more sources", username,
+						settings.accountLockSources());
 			}
-			audit.record(AuditRecord.of("LOGIN_FAILED", "user", username, detail).by(username).from(source(auth)));
-		});
+		}
+		var entry = AuditRecord.of("LOGIN_FAILED", "user", username, detail).by(username).from(source);
+		tx.executeWithoutResult(s -> audit.record(entry));
+		if (outcome != null && outcome.delay().isPositive()) {
+			try {
+				Thread.sleep(outcome.delay());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private static String reason(AbstractAuthenticationFailureEvent event) {
@@ -78,10 +100,11 @@ class LoginEvents {
 	}
 
 	private static String channel(Authentication auth) {
-		return auth instanceof ApiTokenAuthentication ? "channel=token" : "channel=password";
+		return auth instanceof ApiTokenAuthentication || auth.getName().startsWith("token:") ? "channel=token"
+				: "channel=password";
 	}
 
-	private static String source(Authentication auth) {
-		return auth.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+	static String source(Authentication auth) {
+		return auth.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "?";
 	}
 }

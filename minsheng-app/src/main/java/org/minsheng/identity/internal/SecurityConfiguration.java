@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, UserRows rows, PlatformTransactionManager tm,
-			ApplicationEventPublisher events, Clock clock) throws Exception {
+			ApplicationEventPublisher events, Clock clock, LoginThrottle throttle) throws Exception {
 		AuthenticationEntryPoint entryPoint = (request, response, e) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"minsheng\", charset=\"UTF-8\"");
 			ProblemResponses.write(response, 401, "Unauthorized",
@@ -56,6 +56,7 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/public/**").permitAll()
 				.anyRequest()
@@ -66,14 +67,21 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	@ConditionalOnWebApplication
-	SecurityFilterChain console(HttpSecurity http) throws Exception {
+	SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, LoginEvents logins) throws Exception {
+		var landing = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/public/**")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login").successHandler((request, response, auth) -> {
+				logins.consoleLogin(auth);
+				landing.onAuthenticationSuccess(request, response, auth);
+			}).permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle),
+					org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
 					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));

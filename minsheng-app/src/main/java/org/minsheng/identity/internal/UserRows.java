@@ -140,20 +140,9 @@ class UserRows {
 		jdbc.update("update app_user set department_id = ?, version = version + 1 where id = ?", departmentId, id);
 	}
 
-	/** Counts a failed login; returns the lock end when this failure locked the account. */
-	Optional<OffsetDateTime> recordFailure(String username, int max, OffsetDateTime lockUntil) {
-		int updated = jdbc.update("update app_user set failed_attempts = failed_attempts + 1 where username = ?",
-				username);
-		if (updated == 0) {
-			return Optional.empty();
-		}
-		int locked = jdbc.update("update app_user set locked_until = ?, failed_attempts = 0"
-				+ " where username = ? and failed_attempts >= ?", lockUntil, username, max);
-		return locked > 0 ? Optional.of(lockUntil) : Optional.empty();
-	}
-
-	void recordSuccess(String username) {
-		jdbc.update("update app_user set failed_attempts = 0 where username = ? and failed_attempts > 0", username);
+	/** Locks the account until then (many failures from many sources, or a session guessing its password). */
+	void lock(String username, OffsetDateTime until) {
+		jdbc.update("update app_user set locked_until = ? where username = ?", until, username);
 	}
 
 	long insertToken(long userId, String name, String hash, OffsetDateTime now, OffsetDateTime expiresAt) {

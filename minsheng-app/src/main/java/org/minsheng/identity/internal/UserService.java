@@ -58,8 +58,15 @@ class UserService implements Users {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
+	/** The source of a wrong current password: the signed-in session itself. */
+	private static final String SESSION = "session";
+
 	UserService(UserRows rows, DepartmentRows departments, CurrentActor current, PasswordEncoder encoder,
-			AuditTrail audit, ApplicationEventPublisher events, IdentitySettings settings, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, IdentitySettings settings, Clock clock,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.rows = rows;
 		this.departments = departments;
 		this.current = current;
@@ -159,11 +166,16 @@ class UserService implements Users {
 		var actor = current.get();
 		var principal = rows.principal(actor.userId().value()).orElseThrow();
 		if (currentPassword == null || !encoder.matches(currentPassword, principal.getPassword())) {
-			var locked = rows.recordFailure(actor.username(), settings.maxFailedLogins(),
-					OffsetDateTime.now(clock).plus(settings.lockDuration()));
-			audit.record(AuditRecord.of("PASSWORD_CHANGE_FAILED", "user", actor.userId(), "wrong current password"
-					+ locked.map(until -> ", account locked until " + until).orElse("")));
-			throw new InvalidFieldException("currentPassword", "The current password is wrong");
+			// a session is one source: guessing the current password through it locks the account
+			throttle.failed(SESSION, actor.username());
+			String locked = "";
+			if (throttle.blocked(SESSION, actor.username()).isPresent()) {
+				var until = OffsetDateTime.now(clock).plus(settings.lockDuration());
+				rows.lock(actor.username(), until);
+				locked = ", account locked until " + until;
+			}
+			audit.record(AuditRecord.of("PASSWORD_CHANGE_FAILED", "user", actor.userId(), "wrong current password" + locked));
+			throw new InvalidFieldException("currentPassword", "当前密码不正确");
 		}
 		if (newPassword == null) {
 			throw new InvalidFieldException("newPassword", "newPassword is required");

@@ -30,7 +30,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -48,24 +47,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+		return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException e) {
-		return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+		return problem(HttpStatus.CONFLICT, "操作冲突", e.getMessage());
 	}
 
 	@ExceptionHandler(TooManyRequestsException.class)
 	ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁", e.getMessage()));
 	}
 
 	@ExceptionHandler(InvalidFieldException.class)
 	ProblemDetail invalidField(InvalidFieldException e) {
-		return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getMessage()),
+		return withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage()),
 				List.of(new FieldError(e.field(), e.getMessage())));
 	}
 
@@ -74,33 +73,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		var errors = e.getConstraintViolations().stream()
 			.map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
 			.toList();
-		return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors)), errors);
+		return withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", describe(errors)), errors);
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
 	ProblemDetail denied(RuntimeException e) {
-		return problem(HttpStatus.FORBIDDEN, "Forbidden", "You do not have the permission for this action");
+		return problem(HttpStatus.FORBIDDEN, "无权操作", "您没有执行此操作的权限（forbidden）");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-		var message = "Value '" + e.getValue() + "' is not valid for " + e.getName();
-		return withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", message),
+		var message = "参数 " + e.getName() + " 的值不合法：" + e.getValue();
+		return withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", message),
 				List.of(new FieldError(e.getName(), message)));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException e) {
 		log.info("Rejected by a database constraint: {}", e.getMostSpecificCause().getMessage());
-		return problem(HttpStatus.CONFLICT, "Conflict", "The change conflicts with existing data");
+		return problem(HttpStatus.CONFLICT, "操作冲突", "与已有数据冲突，未做任何修改（conflicts with existing data）");
 	}
 
 	/** Anything unforeseen: logged in full, answered without internals. */
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception e) {
 		log.error("Unexpected failure", e);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"The request could not be completed; the error has been logged");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误",
+				"请求未能完成，未做任何修改；错误已记录（internal error, logged）");
 	}
 
 	@Override
@@ -110,7 +109,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors)), errors));
+			.body(withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", describe(errors)), errors));
 	}
 
 	@Override
@@ -121,7 +120,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				.map(err -> new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest()
-			.body(withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", describe(errors)), errors));
+			.body(withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", describe(errors)), errors));
 	}
 
 	@Override
@@ -131,25 +130,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		Throwable cause = e.getMostSpecificCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			var field = path(unknown);
-			body = withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", "Unknown field '" + field + "'"),
-					List.of(new FieldError(field, "unknown field")));
+			var message = "未知字段 " + field + "（unknown field）";
+			body = withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", message), List.of(new FieldError(field, message)));
 		}
-		else if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-			var field = path(bind);
-			var message = "Field '" + field + "' has a value of the wrong type or form";
-			body = withFields(problem(HttpStatus.BAD_REQUEST, "Invalid input", message),
-					List.of(new FieldError(field, "wrong type or form")));
+		else if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+			var field = path(json);
+			var message = outOfRange(json) ? "字段 " + field + " 的数值超出范围（number out of range）"
+					: "字段 " + field + " 的值类型或格式不对（wrong type or form）";
+			body = withFields(problem(HttpStatus.BAD_REQUEST, "输入有误", message), List.of(new FieldError(field, message)));
 		}
 		else if (cause instanceof JacksonException) {
-			body = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON");
+			body = problem(HttpStatus.BAD_REQUEST, "JSON 格式有误", "请求内容不是有效的 JSON（malformed JSON）");
 		}
 		else {
-			body = problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body is missing or unreadable");
+			body = problem(HttpStatus.BAD_REQUEST, "无法读取请求", "请求内容缺失或无法读取（missing or unreadable body）");
 		}
 		return ResponseEntity.badRequest().body(body);
 	}
 
-	private static String path(DatabindException e) {
+	/** A number too large or too small for its field (1e308 for a whole number, 2^31 for an int). */
+	private static boolean outOfRange(JacksonException e) {
+		return e instanceof tools.jackson.core.exc.InputCoercionException
+				|| (e.getOriginalMessage() != null && e.getOriginalMessage().contains("out of range"));
+	}
+
+	private static String path(JacksonException e) {
 		return e.getPath().stream()
 			.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 			.collect(Collectors.joining(".")).replace(".[", "[");

@@ -1,70 +1,57 @@
 package org.minsheng.workorder.internal;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.minsheng.platform.FailureWindow;
 import org.minsheng.platform.TooManyRequestsException;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the public status lookup from guessing phone digits: a client address gets a number of
- * lookups per window, and an order number whose digits were guessed wrong too often is closed to
- * lookups for the window, from every address. Held in memory per node; with several nodes the
- * limits apply per node.
+ * Keeps the public status look-up from guessing phone digits without shutting out the citizen
+ * whose order it is. A client address gets a number of look-ups per window; an address that
+ * guessed an order's digits wrong too often may not look that order up for the window, while the
+ * citizen at another address still can. Only wrong guesses at one order from many addresses (a
+ * spread attack) close the order to everyone for the window. Held in memory per node; with several
+ * nodes the limits apply per node.
  */
 @Component
 class LookupThrottle {
 
-	private final Map<String, Deque<Instant>> byClient = new ConcurrentHashMap<>();
+	private final FailureWindow lookupsByClient;
 
-	private final Map<String, Deque<Instant>> failuresByOrder = new ConcurrentHashMap<>();
+	private final FailureWindow failuresByClientAndOrder;
+
+	private final FailureWindow failuresByOrder;
 
 	private final WorkOrderSettings settings;
 
-	private final Clock clock;
-
 	LookupThrottle(WorkOrderSettings settings, Clock clock) {
 		this.settings = settings;
-		this.clock = clock;
+		this.lookupsByClient = new FailureWindow(settings.lookupWindow(), clock);
+		this.failuresByClientAndOrder = new FailureWindow(settings.lookupWindow(), clock);
+		this.failuresByOrder = new FailureWindow(settings.lookupWindow(), clock);
 	}
 
-	/** Counts one attempt; throws when the client or the order is over its limit. */
+	/** Counts one attempt; throws when the client, or the order everywhere, is over its limit. */
 	void attempt(String client, String orderNo) {
-		var now = clock.instant();
-		check(failuresByOrder, orderNo, settings.failuresPerOrder(), now, false,
-				"Too many wrong attempts for this order number; try again later");
-		check(byClient, client, settings.lookupsPerClient(), now, true, "Too many lookups; try again later");
+		var pair = client + "\n" + orderNo;
+		if (failuresByClientAndOrder.count(pair) >= settings.failuresPerOrder()) {
+			throw new TooManyRequestsException("此号码的查询码错误次数过多，请稍后再试（too many wrong attempts）",
+					failuresByClientAndOrder.secondsUntilOneExpires(pair));
+		}
+		if (failuresByOrder.count(orderNo) >= settings.failuresPerOrderEverywhere()) {
+			throw new TooManyRequestsException("该工单近期被多处反复试查，暂停查询，请稍后再试或致电 12345（order closed to look-ups）",
+					failuresByOrder.secondsUntilOneExpires(orderNo));
+		}
+		if (lookupsByClient.count(client) >= settings.lookupsPerClient()) {
+			throw new TooManyRequestsException("查询过于频繁，请稍后再试（too many look-ups）",
+					lookupsByClient.secondsUntilOneExpires(client));
+		}
+		lookupsByClient.add(client, null);
 	}
 
-	void failed(String orderNo) {
-		var times = failuresByOrder.computeIfAbsent(orderNo, k -> new ArrayDeque<>());
-		synchronized (times) {
-			times.addLast(clock.instant());
-		}
-	}
-
-	private void check(Map<String, Deque<Instant>> map, String key, int limit, Instant now, boolean count,
-			String message) {
-		var window = settings.lookupWindow();
-		var times = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-		synchronized (times) {
-			while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
-				times.pollFirst();
-			}
-			if (times.size() >= limit) {
-				var retry = java.time.Duration.between(now, times.peekFirst().plus(window)).toSeconds() + 1;
-				throw new TooManyRequestsException(message, Math.max(1, retry));
-			}
-			if (count) {
-				times.addLast(now);
-			}
-		}
-		if (map.size() > 100_000) {
-			map.entrySet().removeIf(e -> e.getValue().isEmpty());
-		}
+	void failed(String client, String orderNo) {
+		failuresByClientAndOrder.add(client + "\n" + orderNo, null);
+		failuresByOrder.add(orderNo, client);
 	}
 }

@@ -41,11 +41,14 @@ class PublicStatusService implements PublicStatus.Lookup {
 
 	@Override
 	public Optional<PublicStatus> find(String orderNo, String phoneLastFour, String client) {
-		var key = orderNo == null ? "" : orderNo.strip();
-		throttle.attempt(client == null ? "?" : client, key);
-		var found = lookUp(key, phoneLastFour);
+		var key = orderNo == null ? "" : WorkOrderNo.normalize(orderNo);
+		var source = client == null ? "?" : client;
+		throttle.attempt(source, key);
+		var digits = phoneLastFour == null ? null
+				: java.text.Normalizer.normalize(phoneLastFour, java.text.Normalizer.Form.NFKC).strip();
+		var found = lookUp(key, digits);
 		if (found.isEmpty()) {
-			throttle.failed(key);
+			throttle.failed(source, key);
 		}
 		return found;
 	}

@@ -58,8 +58,6 @@ class WorkOrderService implements WorkOrders {
 
 	static final String SYSTEM = "system";
 
-	private static final Pattern PHONE = Pattern.compile("\\d{7,20}");
-
 	private final WorkOrderRows rows;
 
 	private final WorkOrderQueries queries;
@@ -147,7 +145,7 @@ class WorkOrderService implements WorkOrders {
 		// to the microsecond, as the database keeps it: the view built from these facts equals a later read
 		var now = ZonedDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		var phone = o.callerPhone() == null || o.callerPhone().isBlank() || o.anonymous() ? null
-				: PersonalDataKind.PHONE.normalize(o.callerPhone());
+				: normalizedPhone(o.callerPhone(), "callerPhone");
 		var name = o.callerName() == null || o.callerName().isBlank() || o.anonymous() ? null
 				: PersonalDataKind.NAME.normalize(o.callerName());
 		var tags = o.tags() == null || o.tags().isEmpty() ? null : String.join(",", o.tags().stream().map(String::strip).toList());
@@ -636,11 +634,12 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	private static String normalizedPhone(String raw, String field) {
-		var normalized = PersonalDataKind.PHONE.normalize(raw == null ? "" : raw);
-		if (!PHONE.matcher(normalized).matches()) {
-			throw new InvalidFieldException(field, "A phone number has 7 to 20 digits");
+		try {
+			return org.minsheng.privacy.PhoneNumber.parse(raw).digits();
 		}
-		return normalized;
+		catch (IllegalArgumentException e) {
+			throw new InvalidFieldException(field, e.getMessage());
+		}
 	}
 
 	private static void notNull(Object value, String field) {

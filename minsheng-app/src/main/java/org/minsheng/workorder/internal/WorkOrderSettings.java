@@ -13,15 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlineScanInterval how often the deadline watch looks for warnings and overdue limits
  * @param numberBlock how many order numbers a node reserves at a time
  * @param lookupsPerClient public status lookups one client address may make per {@code lookupWindow}
- * @param failuresPerOrder wrong phone digits for one order number that block its lookup for {@code lookupWindow}
- * @param lookupWindow the window of both lookup limits
+ * @param failuresPerOrder wrong phone digits for one order number from one client address that keep
+ *     that address from looking the order up for {@code lookupWindow} (the citizen elsewhere goes on)
+ * @param failuresPerOrderEverywhere wrong phone digits for one order number from all addresses that
+ *     close it to look-ups for {@code lookupWindow} (a spread attack)
+ * @param lookupWindow the window of the lookup limits
  */
 @ConfigurationProperties("minsheng.workorder")
 record WorkOrderSettings(@DefaultValue("0.8") double warnShare, @DefaultValue("2") int maxReopens,
 		@DefaultValue("true") boolean autoDispatch, @DefaultValue("0.9") double autoDispatchConfidence,
 		@DefaultValue("30s") Duration deadlineScanInterval, @DefaultValue("20") int numberBlock,
 		@DefaultValue("30") int lookupsPerClient, @DefaultValue("5") int failuresPerOrder,
-		@DefaultValue("15m") Duration lookupWindow) {
+		@DefaultValue("50") int failuresPerOrderEverywhere, @DefaultValue("15m") Duration lookupWindow) {
 
 	WorkOrderSettings {
 		if (warnShare <= 0 || warnShare >= 1) {

@@ -40,9 +40,10 @@ class InboxController {
 	WorkOrders.BulkResult signAll(@Valid @RequestBody BulkSign body) {
 		var numbers = new java.util.ArrayList<WorkOrderNo>();
 		for (int i = 0; i < body.orderNos().size(); i++) {
-			var no = body.orderNos().get(i);
+			var no = WorkOrderNo.normalize(body.orderNos().get(i));
 			if (!WorkOrderNo.isWellFormed(no)) {
-				throw new InvalidFieldException("orderNos[" + i + "]", "Not a work order number: " + no);
+				throw new InvalidFieldException("orderNos[" + i + "]",
+						"工单编号格式不对（应为 WO + 8 位日期 + 6 位序号）：" + body.orderNos().get(i));
 			}
 			numbers.add(new WorkOrderNo(no));
 		}

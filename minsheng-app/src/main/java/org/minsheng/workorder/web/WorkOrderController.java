@@ -182,10 +182,12 @@ class WorkOrderController {
 
 	@PostMapping("/{no}/merge")
 	WorkOrderView merge(@PathVariable String no, @Valid @RequestBody Merge b) {
-		if (!WorkOrderNo.isWellFormed(b.masterNo())) {
-			throw new org.minsheng.platform.InvalidFieldException("masterNo", "Not a work order number: " + b.masterNo());
+		var master = WorkOrderNo.normalize(b.masterNo());
+		if (!WorkOrderNo.isWellFormed(master)) {
+			throw new org.minsheng.platform.InvalidFieldException("masterNo",
+					"工单编号格式不对（应为 WO + 8 位日期 + 6 位序号）：" + b.masterNo());
 		}
-		return orders.merge(WorkOrderNo.fromPath(no), new WorkOrderNo(b.masterNo()));
+		return orders.merge(WorkOrderNo.fromPath(no), new WorkOrderNo(master));
 	}
 
 	@PostMapping("/{no}/withdraw")

@@ -220,26 +220,76 @@ abstract class WorkOrderRulesContract extends ApplicationTest {
 			.doesNotContain(hotline.phone).doesNotContain("退单");
 	}
 
+	/**
+	 * Numbers are read as people type them: full-width digits are digits (a phone ending in ８ keeps
+	 * its 8, so the citizen's last four still find the order), a number that no Chinese phone has is
+	 * refused with a message in Chinese that names the field, and so is a number too large for its field.
+	 */
 	@Test
-	void wrongDigitsLookLikeAMissingOrderAndRepeatedGuessesAreBlocked() {
+	void typedNumbersAreReadAsPeopleWriteThemAndImpossibleOnesAreRefusedByName() {
+		var body = hotline.order("路灯不亮");
+		body.put("callerPhone", "１３８１２３４５６７８");
+		var no = hotline.register(body);
+		assertThat(count("select count(*) from work_order where order_no = ? and caller_phone_index is not null", no))
+			.isEqualTo(1);
+		var found = api.anonymous().get("/api/public/work-orders/" + no.toLowerCase() + "?phoneLast4=５６７８");
+		assertThat(found.status()).as(found.body()).isEqualTo(200);
+		var fullWidthNo = new StringBuilder();
+		no.chars().forEach(c -> fullWidthNo.append((char) (c + 0xFEE0)));
+		assertThat(api.anonymous().get("/api/public/work-orders/" + java.net.URLEncoder.encode(fullWidthNo.toString(),
+				java.nio.charset.StandardCharsets.UTF_8) + "?phoneLast4=5678").status()).isEqualTo(200);
+
+		for (var fine : new String[] { "+86 138 1234 5678", "0755-8345 6789", "(010)62345678", "400-800-1234", "12345",
+				"95588", "83456789", "+852 9123 4567" }) {
+			var order = hotline.order("路灯不亮");
+			order.put("callerPhone", fine);
+			assertThat(hotline.agent.post("/api/work-orders", order).status()).as(fine).isEqualTo(201);
+		}
+		long before = count("select count(*) from work_order");
+		for (var bad : new String[] { "12345678901234567890", "12812345678", "1381234567", "0755-123", "138abc12345",
+				"1381234567８9" }) {
+			var order = hotline.order("路灯不亮");
+			order.put("callerPhone", bad);
+			var refused = hotline.agent.post("/api/work-orders", order);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.json().get("field").asString()).isEqualTo("callerPhone");
+			assertThat(refused.json().get("detail").asString()).as(bad).contains("电话号码");
+		}
+		var huge = hotline.agent.send("POST", "/api/work-orders", api.JSON.writeValueAsString(hotline.order("路灯不亮"))
+			.replaceFirst("\\{", "{\"categoryId\": 1e308, "));
+		assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+		assertThat(huge.json().get("field").asString()).isEqualTo("categoryId");
+		assertThat(huge.json().get("detail").asString()).contains("超出范围");
+		assertThat(count("select count(*) from work_order")).isEqualTo(before);
+	}
+
+	/**
+	 * Wrong digits answer like a missing order. The address that keeps guessing is held back for that
+	 * order; the citizen whose order it is looks it up from home all the same.
+	 */
+	@Test
+	void wrongDigitsLookLikeAMissingOrderAndTheGuesserIsHeldBackNotTheCitizen() {
 		var no = hotline.registered();
 		var digits = hotline.phone.substring(hotline.phone.length() - 4);
 		var wrong = digits.equals("0000") ? "1111" : "0000";
+		var guesser = api.from("127.0.0.7").anonymous();
 
-		var missing = api.anonymous().get("/api/public/work-orders/WO20990101000001?phoneLast4=" + digits);
-		var mismatch = api.anonymous().get("/api/public/work-orders/" + no + "?phoneLast4=" + wrong);
+		var missing = guesser.get("/api/public/work-orders/WO20990101000001?phoneLast4=" + digits);
+		var mismatch = guesser.get("/api/public/work-orders/" + no + "?phoneLast4=" + wrong);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(mismatch.status()).isEqualTo(404);
 		assertThat(mismatch.json().get("detail").asString().replace(no, "X"))
 			.isEqualTo(missing.json().get("detail").asString().replace("WO20990101000001", "X"));
 
 		for (int i = 0; i < 4; i++) {
-			api.anonymous().get("/api/public/work-orders/" + no + "?phoneLast4=" + wrong);
+			guesser.get("/api/public/work-orders/" + no + "?phoneLast4=" + wrong);
 		}
-		var blocked = api.anonymous().get("/api/public/work-orders/" + no + "?phoneLast4=" + digits);
-
+		var blocked = guesser.get("/api/public/work-orders/" + no + "?phoneLast4=" + digits);
 		assertThat(blocked.status()).isEqualTo(429);
 		assertThat(blocked.contentType()).startsWith("application/problem+json");
+
+		var citizen = api.from("127.0.0.8").anonymous().get("/api/public/work-orders/" + no + "?phoneLast4=" + digits);
+		assertThat(citizen.status()).as(citizen.body()).isEqualTo(200);
 	}
 
 	@Test
