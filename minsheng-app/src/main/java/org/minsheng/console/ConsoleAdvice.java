@@ -7,9 +7,52 @@ import org.minsheng.identity.Permission;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the navigation of the logged-in user on every console page. */
+/**
+ * Puts the navigation of the logged-in user on every console page, and turns what a page could not
+ * do into the console's error page: an id that does not exist, is malformed or lies outside the
+ * user's scope is the same 404 (nothing tells "not there" from "not yours"), a bad filter value a
+ * 400 that says which, and nothing a person can type a 500.
+ */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 class ConsoleAdvice {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class);
+
+	@org.springframework.web.bind.annotation.ExceptionHandler({ org.minsheng.platform.NotFoundException.class,
+			org.springframework.web.servlet.resource.NoResourceFoundException.class })
+	org.springframework.web.servlet.ModelAndView notFound(Exception e) {
+		return page(org.springframework.http.HttpStatus.NOT_FOUND, null);
+	}
+
+	/** A path id of the wrong type is an id that does not exist; a query value of the wrong type is a bad filter. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+	org.springframework.web.servlet.ModelAndView mismatch(
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+			return page(org.springframework.http.HttpStatus.NOT_FOUND, null);
+		}
+		return page(org.springframework.http.HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值不合法：" + e.getValue());
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler({ org.minsheng.platform.InvalidFieldException.class,
+			org.springframework.web.bind.MissingServletRequestParameterException.class,
+			jakarta.validation.ConstraintViolationException.class, IllegalArgumentException.class })
+	org.springframework.web.servlet.ModelAndView badRequest(Exception e) {
+		var message = e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+				? "缺少参数 " + missing.getParameterName() : e.getMessage();
+		return page(org.springframework.http.HttpStatus.BAD_REQUEST, message);
+	}
+
+	private org.springframework.web.servlet.ModelAndView page(org.springframework.http.HttpStatus status, String message) {
+		var page = new org.springframework.web.servlet.ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("message", message);
+		page.addObject("nav", nav());
+		page.addObject("me", me());
+		if (status.is5xxServerError()) log.error("Console page failed: {}", message);
+		return page;
+	}
 
 	record NavItem(String href, String label, String key) {
 	}

@@ -103,7 +103,7 @@ public final class Api {
 		}
 
 		public Response get(String path) {
-			return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+			return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
 		}
 
 		private Response send(HttpRequest.Builder builder) {

@@ -1,0 +1,7 @@
+package org.minsheng.console;
+
+import org.minsheng.testsupport.OnPostgres;
+
+@OnPostgres
+class ConsoleRoutesOnPostgresTest extends ConsoleRoutesContract {
+}
