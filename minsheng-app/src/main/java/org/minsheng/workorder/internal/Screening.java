@@ -56,7 +56,8 @@ class Screening implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ThreadPoolExecutor pool;
+	/** Two workers keep up with the registrations of two cores; what does not fit waits for the sweep. Made anew at each start. */
+	private volatile ThreadPoolExecutor pool;
 
 	private volatile boolean running;
 
@@ -65,9 +66,6 @@ class Screening implements SmartLifecycle {
 		this.screens = screens.orderedStream().toList();
 		this.tx = tx;
 		this.clock = clock;
-		// two workers keep up with the registrations of two cores; what does not fit waits for the sweep
-		this.pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-				Thread.ofPlatform().name("screening-", 0).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	/**
@@ -88,9 +86,10 @@ class Screening implements SmartLifecycle {
 	}
 
 	private void submit(WorkOrderNo no, int attemptsSeen) {
-		if (!running) return;
+		var workers = pool;
+		if (!running || workers == null) return;
 		try {
-			pool.execute(() -> run(no, attemptsSeen));
+			workers.execute(() -> run(no, attemptsSeen));
 		}
 		catch (RejectedExecutionException full) {
 			// the row stays; the sweep takes it when its lease has run out
@@ -171,17 +170,24 @@ class Screening implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+				Thread.ofPlatform().name("screening-", 0).daemon().factory(), new ThreadPoolExecutor.AbortPolicy());
 		running = true;
 	}
 
-	/** Stops taking work; screenings under way finish, the rest stay in the table for the next start. */
+	/**
+	 * Stops taking work (at shutdown, or when a paused context is stopped); screenings under way
+	 * finish, the rest stay in the table for the sweep or the next start.
+	 */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		running = false;
-		pool.shutdown();
+		var workers = pool;
+		if (workers == null) return;
+		workers.shutdown();
 		try {
-			pool.awaitTermination(5, TimeUnit.SECONDS);
+			workers.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
