@@ -31,11 +31,16 @@ public final class ForkedServer implements AutoCloseable {
 	public static ForkedServer start(Path dataDir, int run, String... args) throws IOException, InterruptedException {
 		int port = freePort();
 		var command = new ArrayList<String>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.minsheng.MinshengApplication",
-				"--server.port=" + port, "--minsheng.data-dir=" + dataDir, "--minsheng.contact.sip-port=0",
-				"--minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD, "--minsheng.nlp.retrain-cron=-",
-				"--spring.main.banner-mode=off"));
-		command.addAll(List.of(args));
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.minsheng.MinshengApplication"));
+		var given = List.of(args);
+		for (var setting : List.of("--server.port=" + port, "--minsheng.data-dir=" + dataDir,
+				"--minsheng.contact.sip-port=0", "--minsheng.identity.admin-password=" + Api.ADMIN_PASSWORD,
+				"--minsheng.nlp.retrain-cron=-", "--spring.main.banner-mode=off")) {
+			var name = setting.substring(0, setting.indexOf('=') + 1);
+			// an argument given twice would be read as a list of both: the caller's wins
+			if (given.stream().noneMatch(a -> a.startsWith(name))) command.add(setting);
+		}
+		command.addAll(given);
 		var process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dataDir.resolve("server-" + run + ".log").toFile())
 			.start();
@@ -82,7 +87,7 @@ public final class ForkedServer implements AutoCloseable {
 		throw new IllegalStateException("The server was not ready within " + limit);
 	}
 
-	private static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (var socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -89,7 +89,12 @@ final class Acd implements AutoCloseable {
 	}
 
 	WaitingCall enqueue(String callId, String caller, QueuePlan queue, int priority, Runnable wake) {
-		var call = new WaitingCall(callId, caller, queue, priority, now(), wake);
+		return enqueue(callId, caller, queue, priority, now(), wake);
+	}
+
+	/** In line with the place of a caller who started waiting then (a callback owed since before a restart). */
+	WaitingCall enqueue(String callId, String caller, QueuePlan queue, int priority, Instant enqueuedAt, Runnable wake) {
+		var call = new WaitingCall(callId, caller, queue, priority, enqueuedAt, wake);
 		synchronized (this) {
 			waiting.add(call);
 		}

@@ -119,6 +119,11 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	private volatile SipEngine engine;
 
+	private final CallbackRequests callbacks;
+
+	/** The promised callbacks this node is placing now, by the call they were promised in. */
+	private final Map<String, Boolean> callingBack = new ConcurrentHashMap<>();
+
 	private volatile boolean running;
 
 	private volatile boolean serviceAccountReady;
@@ -126,7 +131,9 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	ContactService(ContactSettings settings, AgentRows agents, CallLog callLog, CurrentActor current, AuditTrail audit,
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate tx, WorkingCalendar calendar,
 			PublicStatus.Lookup status, WorkOrders orders, RunAs runAs, Users users, Departments departments,
-			@Value("${minsheng.data-dir}") String dataDir, @Value("${minsheng.command:serve}") String command) {
+			@Value("${minsheng.data-dir}") String dataDir, @Value("${minsheng.command:serve}") String command,
+			CallbackRequests callbacks) {
+		this.callbacks = callbacks;
 		this.settings = settings;
 		this.agents = agents;
 		this.callLog = callLog;
@@ -170,6 +177,29 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 		}
 		running = true;
+		if (engine != null) placeOwedCallbacks();
+	}
+
+	/**
+	 * The callbacks promised before a restart (or a crash) and not yet placed: back in line with the
+	 * place they had, and called as agents come free, with the attempts already made counted.
+	 */
+	private void placeOwedCallbacks() {
+		for (var owed : callbacks.waiting()) {
+			if (callingBack.containsKey(owed.callId())) continue;
+			var queue = plan.queues().get(owed.queue());
+			if (queue == null) {
+				log.warn("A callback promised in call {} waits in queue {}, which the call plan no longer has; given up",
+						owed.callId(), owed.queue());
+				callbacks.gaveUp(owed.callId());
+				callLog.event(owed.callId(), owed.queue(), "CALLBACK_GAVE_UP", now(), null, null);
+				continue;
+			}
+			var waiting = acd.enqueue(owed.callId(), owed.number(), queue, owed.priority(), owed.enqueuedAt(), () -> { });
+			log.info("Placing the callback promised in call {} ({} attempts made before the restart)", owed.callId(),
+					owed.attempts());
+			startCallingBack(queue, waiting, owed.number(), owed.callId(), owed.attempts());
+		}
 	}
 
 	/**
@@ -386,7 +416,20 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	@Override
 	public void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId) {
-		Thread.ofVirtual().name("callback-" + auditId(callId)).start(() -> callBack(queue, waiting, number, callId));
+		callbacks.promised(callId, queue.name(), number, waiting.priority, waiting.enqueuedAt);
+		startCallingBack(queue, waiting, number, callId, 0);
+	}
+
+	private void startCallingBack(QueuePlan queue, WaitingCall waiting, String number, String callId, int attemptsMade) {
+		callingBack.put(callId, true);
+		Thread.ofVirtual().name("callback-" + auditId(callId)).start(() -> {
+			try {
+				callBack(queue, waiting, number, callId, attemptsMade);
+			}
+			finally {
+				callingBack.remove(callId);
+			}
+		});
 	}
 
 	/**
@@ -394,8 +437,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	 * answered, their place is kept and they are called again after the queue's retry wait, up to its
 	 * attempts. Every attempt is a queue event of the call they asked from.
 	 */
-	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId) {
-		for (int attempt = 1; ; attempt++) {
+	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId, int attemptsMade) {
+		for (int attempt = attemptsMade + 1; ; attempt++) {
 			java.util.List<Seat> seats;
 			try {
 				seats = waiting.offer().get();
@@ -413,7 +456,9 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			var outcome = result == null ? "FAILED" : result.outcome().name();
 			callLog.event(originalCallId, queue.name(), "CALLBACK_" + outcome, now,
 					Duration.between(waiting.enqueuedAt, now).toMillis(), null);
+			callbacks.attempted(originalCallId, attempt);
 			if (result != null && result.answered()) {
+				callbacks.done(originalCallId);
 				var call = result.call().orElseThrow();
 				var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now);
 				trace.callbackOf = originalCallId;
@@ -429,6 +474,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 				}
 			}
 			if (attempt >= queue.callback().attempts()) {
+				callbacks.gaveUp(originalCallId);
 				callLog.event(originalCallId, queue.name(), "CALLBACK_GAVE_UP", now(), null, null);
 				log.info("Gave up calling back {} for call {} after {} attempts", org.minsheng.privacy.PersonalDataKind.PHONE.mask(number),
 						originalCallId, attempt);
