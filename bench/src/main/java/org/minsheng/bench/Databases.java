@@ -29,6 +29,8 @@ final class Databases implements AutoCloseable {
 			postgres = EmbeddedPostgres.builder()
 				.setPGStartupWait(java.time.Duration.ofSeconds(60))
 				.setServerConfig("shared_buffers", "512MB")
+				// as a production server has it (the embedded server's own default is off); pgbench gets the same
+				.setServerConfig("synchronous_commit", System.getProperty("bench.pg.sync", "on"))
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("log_statement", System.getProperty("bench.pg.log", "none"))
 				.setServerConfig("logging_collector", System.getProperty("bench.pg.log", "none").equals("none") ? "off" : "on")

@@ -157,6 +157,7 @@ final class WorkOrderLoad {
 					(System.nanoTime() - checkStart) / 1_000_000);
 
 			registerAndDispatch(runAs, service, targets, leaves, texts, seconds, threads, db);
+			screeningBacklog(jdbc);
 			if (db.equals("pg")) {
 				pgbench(databases.postgresPort(), seconds, threads);
 			}
@@ -226,6 +227,22 @@ final class WorkOrderLoad {
 				failed.get());
 	}
 
+	/**
+	 * Screening (risk, near-duplicates, bursts) runs after each registration commits, off the measured
+	 * path: how far it lagged when the registrations stopped, and how long it took to catch up.
+	 */
+	static void screeningBacklog(JdbcTemplate jdbc) throws InterruptedException {
+		long backlog = jdbc.queryForObject("select count(*) from work_order_screening", Long.class);
+		long start = System.nanoTime();
+		long left = backlog;
+		while (left > 0 && System.nanoTime() - start < 600_000_000_000L) {
+			Thread.sleep(200);
+			left = jdbc.queryForObject("select count(*) from work_order_screening", Long.class);
+		}
+		System.out.printf("screening after the run: %d registrations not yet screened when it stopped, %d left after"
+				+ " %.1f s%n", backlog, left, (System.nanoTime() - start) / 1e9);
+	}
+
 	static void runOrders(WorkOrders service, List<Long> targets, List<Long> leaves, List<Text> texts, int n,
 			SplittableRandom random) {
 		for (int i = 0; i < n; i++) {
@@ -284,6 +301,8 @@ final class WorkOrderLoad {
 			var assignmentRows = new ArrayList<Object[]>();
 			var clockRows = new ArrayList<Object[]>();
 			var timelineRows = new ArrayList<Object[]>();
+			var signatureRows = new ArrayList<Object[]>();
+			var bandRows = new ArrayList<Object[]>();
 			for (int i = from; i < Math.min(orders, from + 5_000); i++) {
 				long id = i + 1;
 				var day = today.minusDays(1 + random.nextInt(365));
@@ -359,7 +378,21 @@ final class WorkOrderLoad {
 				timelineRows.add(new Object[] { id, 1, registered.toOffsetDateTime(), "REGISTERED", null,
 						"PENDING_DISPATCH", "agent_bench", "话务员" });
 				counts[0] += state.open() ? 1 : 0;
+				if (state.open()) {
+					// the fingerprint and bands the screening kept when it was registered
+					var district = streetCodes.get(street).substring(0, 6);
+					var signature = org.minsheng.nlp.TextSignature.of(text.title() + "\n" + text.content());
+					signatureRows.add(new Object[] { no, district, org.minsheng.nlp.TextSignature.encode(signature),
+							registered.toOffsetDateTime() });
+					for (long key : java.util.Arrays.stream(org.minsheng.nlp.TextSignature.bandKeys(signature)).distinct().toArray()) {
+						bandRows.add(new Object[] { no, key, district, registered.toOffsetDateTime() });
+					}
+				}
 			}
+			jdbc.batchUpdate("insert into nlp_order_signature (no, district, signature, registered_at, open)"
+					+ " values (?, ?, ?, ?, true)", signatureRows);
+			jdbc.batchUpdate("insert into nlp_signature_band (no, band_key, district, registered_at) values (?, ?, ?, ?)",
+					bandRows);
 			jdbc.batchUpdate("insert into work_order (id, order_no, channel, request_type, category_id, urgency, title,"
 					+ " content, caller_name_cipher, caller_phone_cipher, caller_phone_index, address, division_code, state,"
 					+ " lead_department_id, holder_department_id, due_at, warning, registered_by, registered_at, closed_at,"

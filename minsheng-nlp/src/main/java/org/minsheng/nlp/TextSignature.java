@@ -52,6 +52,30 @@ public final class TextSignature {
 		return same / (double) SIZE;
 	}
 
+	/** How many values of the signature make one band of {@link #bandKeys}. */
+	public static final int BAND_ROWS = 2;
+
+	/**
+	 * Keys for finding alike texts without comparing with every one (locality-sensitive hashing): the
+	 * signature cut into 32 bands of 2 values, each band hashed with its place into one number. Two
+	 * texts share a band with the probability s² for a Jaccard similarity s, so texts at 0.4 share at
+	 * least one of the 32 with probability 0.996, while unrelated complaints (s ≈ 0.01–0.04) share one
+	 * in fewer than one case in a hundred. An empty text has no keys.
+	 */
+	public static long[] bandKeys(int[] signature) {
+		if (signature.length != SIZE) throw new IllegalArgumentException("not a text signature");
+		int bands = SIZE / BAND_ROWS;
+		var keys = new long[bands];
+		int n = 0;
+		for (int b = 0; b < bands; b++) {
+			int v1 = signature[b * BAND_ROWS];
+			int v2 = signature[b * BAND_ROWS + 1];
+			if (v1 == Integer.MAX_VALUE && v2 == Integer.MAX_VALUE) continue;
+			keys[n++] = mix(mix(((long) b << 56) ^ (v1 & 0xffffffffL)) ^ ((long) v2 << 17) ^ (v2 >>> 15));
+		}
+		return n == bands ? keys : java.util.Arrays.copyOf(keys, n);
+	}
+
 	/** Hex text of a signature, for a database column (512 characters). */
 	public static String encode(int[] signature) {
 		var bytes = new byte[SIZE * 4];

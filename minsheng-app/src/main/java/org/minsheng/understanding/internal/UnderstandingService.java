@@ -165,20 +165,15 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var now = OffsetDateTime.now(clock);
 		var duplicateSince = now.minus(likeness.duplicateWindow());
 		var burstSince = now.minus(likeness.burstWindow());
-		// the district's open orders read once, for the longer of the two windows
-		var alike = alike(signature, openOrders(district, duplicateSince.isBefore(burstSince) ? duplicateSince : burstSince),
-				no.value());
+		// the district's open orders that share a band with the text, for the longer of the two windows
+		var alike = alike(signature, index.candidates(district, signature,
+				duplicateSince.isBefore(burstSince) ? duplicateSince : burstSince), no.value());
 		jdbc.update("delete from nlp_duplicate where no = ?", no.value());
 		for (var d : best(alike.stream().filter(a -> !a.registeredAt().isBefore(duplicateSince)).toList())) {
 			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
 					d.score(), now);
 		}
-		// a second run keeps the first one's moment and whether the order is still open
-		if (jdbc.update("update nlp_order_signature set district = ?, signature = ? where no = ?", district,
-				org.minsheng.nlp.TextSignature.encode(signature), no.value()) == 0) {
-			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
-					no.value(), district, org.minsheng.nlp.TextSignature.encode(signature), now, true);
-		}
+		index.put(no.value(), district, signature, now);
 		var sameDay = alike.stream().filter(a -> !a.registeredAt().isBefore(burstSince)).toList();
 		if (likeness.burst(sameDay.size() + 1)) {
 			var latest = new ArrayList<String>();
@@ -193,10 +188,6 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		}
 	}
 
-	/** An open order of a district: its number, its text's signature (hex) and when it was registered. */
-	private record OpenOrder(String no, String signature, OffsetDateTime registeredAt) {
-	}
-
 	/** An open order that looks like the text, with how alike. */
 	private record Alike(String no, double score, OffsetDateTime registeredAt) {
 	}
@@ -206,18 +197,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return alike.stream().limit(5).map(a -> new Analysis.Duplicate(a.no(), a.score())).toList();
 	}
 
-	/**
-	 * The open orders of the district registered since then; only within a district (comparing
-	 * with every open order of the center would cost each registration dearly).
-	 */
-	private List<OpenOrder> openOrders(String district, OffsetDateTime since) {
-		return jdbc.query("select no, signature, registered_at from nlp_order_signature where district = ?"
-				+ " and registered_at >= ? and open = true", (rs, n) -> new OpenOrder(rs.getString(1), rs.getString(2),
-						rs.getObject(3, OffsetDateTime.class)), district, since);
-	}
-
 	/** Those of the open orders that look like the text, best first. */
-	private List<Alike> alike(int[] signature, List<OpenOrder> openOrders, String except) {
+	private List<Alike> alike(int[] signature, List<SignatureIndex.OpenOrder> openOrders, String except) {
 		var out = new ArrayList<Alike>();
 		for (var order : openOrders) {
 			if (order.no().equals(except)) continue;
@@ -241,7 +222,28 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	/** A closed, merged or withdrawn order is no longer anyone's duplicate. */
 	@org.springframework.modulith.events.ApplicationModuleListener
 	void on(org.minsheng.workorder.WorkOrderClosed closed) {
-		jdbc.update("update nlp_order_signature set open = false where no = ?", closed.no().value());
+		index.closed(closed.no().value());
+	}
+
+	/**
+	 * Fingerprints kept before the index existed get their bands at the first start; bands older
+	 * than every window go each night.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void indexOlderFingerprints() {
+		int indexed = index.backfill(OffsetDateTime.now(clock).minus(longestWindow()));
+		if (indexed > 0) org.slf4j.LoggerFactory.getLogger(UnderstandingService.class).info(
+				"Indexed the fingerprints of {} open orders for the near-duplicate look-up", indexed);
+	}
+
+	@org.springframework.scheduling.annotation.Scheduled(cron = "0 15 3 * * *", zone = "Asia/Shanghai")
+	void forgetOldBands() {
+		index.expire(OffsetDateTime.now(clock).minus(longestWindow()));
+	}
+
+	private java.time.Duration longestWindow() {
+		return likeness.duplicateWindow().compareTo(likeness.burstWindow()) > 0 ? likeness.duplicateWindow()
+				: likeness.burstWindow();
 	}
 
 	/**
@@ -320,6 +322,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private final LikenessPolicy likeness;
 
+	private final SignatureIndex index;
+
 	private record Places(int version, String text, Whereabouts whereabouts, long checkedAt) {
 	}
 
@@ -327,7 +331,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			TrainingSet trainingSet, DispatchOutcomes outcomes, TransformerCategory transformerCategory,
 			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
 			LikenessPolicy likeness, @Value("${minsheng.region.home:}") String homeRegion,
-			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold) {
+			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold, SignatureIndex index) {
+		this.index = index;
 		if (riskModelThreshold < 0 || riskModelThreshold > 1) {
 			throw new IllegalArgumentException("minsheng.nlp.risk-model-threshold lies in [0, 1] (0 turns the model off)");
 		}
@@ -452,8 +457,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	public Analysis analyze(String title, String content) {
 		current.get().require(Permission.WORKORDER_READ);
 		var text = checked(title, content, "content");
-		return analysis(text, content, Readers.now(this, district -> openOrders(district, OffsetDateTime.now(clock)
-			.minus(likeness.duplicateWindow()))));
+		var since = OffsetDateTime.now(clock).minus(likeness.duplicateWindow());
+		return analysis(text, content, Readers.now(this, (district, signature) -> index.candidates(district, signature, since)));
 	}
 
 	/**
@@ -478,8 +483,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			texts.add(checked(r.title(), r.content(), "requests[" + i + "].content"));
 		}
 		var since = OffsetDateTime.now(clock).minus(likeness.duplicateWindow());
-		var byDistrict = new java.util.HashMap<String, List<OpenOrder>>();
-		var readers = Readers.now(this, district -> byDistrict.computeIfAbsent(district, d -> openOrders(d, since)));
+		var readers = Readers.now(this, (district, signature) -> index.candidates(district, signature, since));
 		var out = new ArrayList<Analysis>(texts.size());
 		for (int i = 0; i < texts.size(); i++) {
 			out.add(analysis(texts.get(i), requests.get(i).content(), readers));
@@ -505,9 +509,10 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded subcategory, ModelShelf.Loaded department,
 			ModelShelf.Loaded emotion,
 			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel riskModel, Whereabouts whereabouts,
-			java.util.function.Function<String, List<OpenOrder>> openOrders) {
+			java.util.function.BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
 
-		static Readers now(UnderstandingService s, java.util.function.Function<String, List<OpenOrder>> openOrders) {
+		static Readers now(UnderstandingService s,
+				java.util.function.BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
 			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.SUBCATEGORY),
 					s.shelf.active(ModelKind.DEPARTMENT),
 					s.shelf.active(ModelKind.EMOTION), s.riskRules().detector(), s.riskModel(), s.whereabouts(), openOrders);
@@ -530,8 +535,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var summary = digest.summary();
 		var code = region == null ? null : region.code();
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
+		var signature = org.minsheng.nlp.TextSignature.of(text);
 		var duplicates = district == null ? List.<Analysis.Duplicate>of()
-				: best(alike(org.minsheng.nlp.TextSignature.of(text), readers.openOrders().apply(district), null));
+				: best(alike(signature, readers.openOrders().apply(district, signature), null));
 		var department = guess(ModelKind.DEPARTMENT, readers.department(), features);
 		var emotion = guess(ModelKind.EMOTION, readers.emotion(), features)
 			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
