@@ -54,6 +54,45 @@ class CallLog {
 		return i == null ? null : i.atOffset(ZoneOffset.UTC);
 	}
 
+	/** This host's name, kept with each call in progress so that its own restart knows them. */
+	static final String NODE = node();
+
+	private static String node() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException e) {
+			return "localhost";
+		}
+	}
+
+	/**
+	 * The call's record as soon as it starts (IN_PROGRESS, ended at its start for now), so that a
+	 * crash leaves a record of every call it cut off; {@link #save} completes it.
+	 */
+	void opened(CallTrace t) {
+		var phone = t.caller == null || t.caller.isBlank() ? null : PersonalDataKind.PHONE.normalize(t.caller);
+		var hasPhone = phone != null && !phone.isEmpty();
+		jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
+				+ " ended_at, disposition, flow_path, callback_of, node) values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', '', ?, ?)",
+				cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
+				hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null, hasPhone ? PersonalDataKind.PHONE.mask(phone) : null,
+				cut(t.dialled, 40), at(t.startedAt), at(t.startedAt), t.callbackOf, NODE);
+	}
+
+	/** The calls this host had in progress when it stopped without finishing them (a crash). */
+	List<Map<String, Object>> cutOff() {
+		return jdbc.queryForList("select call_id, started_at from contact_call where disposition = 'IN_PROGRESS' and node = ?",
+				NODE);
+	}
+
+	/** Marks a call cut off by a crash, with what its recording kept. */
+	void interrupted(String callId, java.time.Instant endedAt, org.minsheng.sip.Recording recording) {
+		jdbc.update("update contact_call set disposition = 'INTERRUPTED', ended_at = ?, recording_file = ?,"
+				+ " recording_sha256 = ? where call_id = ? and disposition = 'IN_PROGRESS'", at(endedAt),
+				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId);
+	}
+
 	void save(CallTrace t, java.time.Instant endedAt) {
 		var phone = t.caller == null || t.caller.isBlank() ? null : PersonalDataKind.PHONE.normalize(t.caller);
 		var hasPhone = phone != null && !phone.isEmpty();
@@ -65,6 +104,7 @@ class CallLog {
 		var main = t.recording != null ? t.recording : t.ivrRecording;
 		var ivr = t.recording != null ? t.ivrRecording : null;
 		tx.executeWithoutResult(s -> {
+			jdbc.update("delete from contact_call where call_id = ? and disposition = 'IN_PROGRESS'", cut(t.callId, 200));
 			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
 					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path, hold_ms, ivr_recording_file,"
@@ -173,7 +213,7 @@ class CallLog {
 		return o == null ? null : ((Number) o).longValue();
 	}
 
-	private static OffsetDateTime odt(Object o) {
+	static OffsetDateTime odt(Object o) {
 		if (o == null) return null;
 		if (o instanceof OffsetDateTime t) return t;
 		if (o instanceof java.sql.Timestamp ts) return ts.toInstant().atOffset(ZoneOffset.UTC);

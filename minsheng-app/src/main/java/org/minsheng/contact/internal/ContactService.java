@@ -159,6 +159,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public void start() {
 		plan = loadPlan();
+		if (serving) finishCallsCutOff();
 		for (var row : agents.all()) acd.seat(row.username(), row.extension(), row.skills());
 		if (serving && settings.sipEnabled()) {
 			var sip = new SipSettings(settings.sipBind(), settings.sipAdvertised(), settings.sipPort(),
@@ -178,6 +179,42 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		running = true;
 		if (engine != null) placeOwedCallbacks();
+	}
+
+	/**
+	 * The calls this host carried when it stopped without finishing them (a crash): each keeps its
+	 * record, marked INTERRUPTED, and the recordings it had on disk are finished (their headers
+	 * written, sealed with SHA-256) so that they play up to the crash.
+	 */
+	private void finishCallsCutOff() {
+		for (var row : callLog.cutOff()) {
+			var callId = (String) row.get("call_id");
+			var started = CallLog.odt(row.get("started_at")).toInstant();
+			var day = java.time.LocalDate.ofInstant(started, CallLog.CHINA);
+			var folder = dataDir.resolve("recordings").resolve("%d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(),
+					day.getDayOfMonth()));
+			var suffix = "-" + callId.replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
+			org.minsheng.sip.Recording kept = null;
+			var ended = started;
+			try (var files = Files.exists(folder) ? Files.list(folder) : java.util.stream.Stream.<Path>empty()) {
+				for (var wav : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
+					if (Files.exists(wav.resolveSibling(wav.getFileName() + ".sha256"))) continue;
+					var finished = org.minsheng.sip.SipEngines.finishInterruptedRecording(wav);
+					var modified = Files.getLastModifiedTime(wav).toInstant();
+					if (modified.isAfter(ended)) ended = modified;
+					// the talk (or message) is the call's recording; the IVR's only when there is nothing else
+					if (finished.isPresent() && (kept == null || !wav.getFileName().toString().startsWith("ivr-"))) {
+						kept = finished.get();
+					}
+				}
+			}
+			catch (IOException e) {
+				log.warn("Recordings of call {} cut off by a crash could not be finished: {}", callId, e.getMessage());
+			}
+			callLog.interrupted(callId, ended, kept);
+			log.warn("Call {} was cut off by a stop without shutdown; its record is marked INTERRUPTED{}", callId,
+					kept == null ? " (no recording)" : ", recording kept: " + kept.length().toSeconds() + " s");
+		}
 	}
 
 	/**
@@ -268,6 +305,12 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	/** Runs a call (its flow, or a callback) with its trace live, and stores its record at the end however it ends. */
 	private void traced(Call call, CallTrace trace, java.util.function.Consumer<FlowRunner> work) {
+		try {
+			callLog.opened(trace);
+		}
+		catch (RuntimeException e) {
+			log.warn("record of call {} not opened; it is written when the call ends", call.id(), e);
+		}
 		live.put(trace.callId, trace);
 		liveCalls.put(trace.callId, call);
 		var runner = new FlowRunner(call, trace, this);
