@@ -100,8 +100,8 @@ public final class BackupCommandLine {
 
 	/**
 	 * {@code restore <dir>}, first half: files and tables into the empty data folder and database.
-	 * The platform then starts on them to verify (see {@code RestoreVerification}). Returns the
-	 * settings to start with, or throws when it refused.
+	 * The platform then starts on them to verify (see {@code RestoreVerification}). Throws, having
+	 * changed nothing, when the backup is damaged or the folder or the database is not empty.
 	 */
 	public static void restoreData(Path source, String... springArgs) throws Exception {
 		var env = settings(springArgs);
