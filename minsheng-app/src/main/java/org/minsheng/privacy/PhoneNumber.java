@@ -1,7 +1,6 @@
 package org.minsheng.privacy;
 
 import java.text.Normalizer;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -68,26 +67,11 @@ public record PhoneNumber(String digits, Kind kind) {
 		throw new IllegalArgumentException("电话号码格式不对：" + FORMS);
 	}
 
-	/** The number, or empty when it is not one. */
-	public static Optional<PhoneNumber> tryParse(String raw) {
-		try {
-			return Optional.of(parse(raw));
-		}
-		catch (IllegalArgumentException e) {
-			return Optional.empty();
-		}
-	}
-
 	/** China's country code dropped: 0086 138… and 86 138… (13 digits) are 138…. */
 	static String withoutCountryCode(String digits) {
 		if (digits.startsWith("0086") && digits.length() > 11) return digits.substring(4);
 		if (digits.startsWith("86") && digits.length() == 13) return digits.substring(2);
 		return digits;
-	}
-
-	/** The last four digits, as a citizen gives them to look up an order. */
-	public String lastFour() {
-		return digits.substring(Math.max(0, digits.length() - 4));
 	}
 
 	@Override

@@ -108,16 +108,7 @@ abstract class ContactContract extends ApplicationTest {
 	}
 
 	JsonNode callOf(String agentOrNull, String disposition) {
-		return Eventually.value(() -> {
-			var list = ok(supervisor.get("/api/contact/calls?limit=50"));
-			for (var c : list) {
-				if (c.get("caller").asString().endsWith(caller.substring(7)) && c.get("disposition").asString().equals(disposition)
-						&& (agentOrNull == null || agentOrNull.equals(c.get("agent").asString(null)))) {
-					return c;
-				}
-			}
-			return null;
-		}, c -> c != null, Duration.ofSeconds(15));
+		return ForkedCenter.callOf(supervisor, caller, agentOrNull, disposition);
 	}
 
 	static JsonNode ok(Api.Response r) {

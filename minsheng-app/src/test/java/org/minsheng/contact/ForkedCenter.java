@@ -75,9 +75,15 @@ final class ForkedCenter {
 
 	/** The newest call of the citizen's number with that disposition. */
 	JsonNode callOf(Api api, String disposition) {
+		return callOf(supervisor(api), caller, null, disposition);
+	}
+
+	/** The newest call of that number with that disposition (and agent, unless null), as a supervisor sees it. */
+	static JsonNode callOf(Api.Session supervisor, String caller, String agentOrNull, String disposition) {
 		return Eventually.value(() -> {
-			for (var c : ok(supervisor(api).get("/api/contact/calls?limit=50"))) {
-				if (c.get("caller").asString().endsWith(caller.substring(7)) && c.get("disposition").asString().equals(disposition)) {
+			for (var c : ok(supervisor.get("/api/contact/calls?limit=50"))) {
+				if (c.get("caller").asString().endsWith(caller.substring(7)) && c.get("disposition").asString().equals(disposition)
+						&& (agentOrNull == null || agentOrNull.equals(c.get("agent").asString(null)))) {
 					return c;
 				}
 			}

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
