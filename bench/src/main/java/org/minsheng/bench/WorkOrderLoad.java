@@ -156,8 +156,10 @@ final class WorkOrderLoad {
 			System.out.printf("deadline watch again: %d marks in %d ms%n", deadlines.check(),
 					(System.nanoTime() - checkStart) / 1_000_000);
 
-			registerAndDispatch(runAs, service, targets, leaves, texts, seconds, threads, db);
-			screeningBacklog(jdbc);
+			double[] run = registerAndDispatch(runAs, service, targets, leaves, texts, seconds, threads, db);
+			double drained = screeningBacklog(jdbc);
+			System.out.printf("sustained, every order screened: %.0f orders in %.1f s = %.0f orders/s%n", run[0],
+					run[1] + drained, run[0] / (run[1] + drained));
 			if (db.equals("pg")) {
 				pgbench(databases.postgresPort(), seconds, threads);
 			}
@@ -186,7 +188,8 @@ final class WorkOrderLoad {
 				nanos[n - 1] / 1e6);
 	}
 
-	static void registerAndDispatch(RunAs runAs, WorkOrders service, List<Long> targets, List<Long> leaves,
+	/** Registers and dispatches for the given seconds; returns the orders done and the seconds taken. */
+	static double[] registerAndDispatch(RunAs runAs, WorkOrders service, List<Long> targets, List<Long> leaves,
 			List<Text> texts, int seconds, int threads, String db) throws InterruptedException {
 		var stop = new AtomicBoolean();
 		var done = new AtomicLong();
@@ -225,13 +228,14 @@ final class WorkOrderLoad {
 		System.out.printf("register+dispatch through the service layer (%s, %d threads, audit and SM4 on): %d orders"
 				+ " in %.1f s = %.0f orders/s (%d failed)%n", db, threads, done.get(), took, done.get() / took,
 				failed.get());
+		return new double[] { done.get(), took };
 	}
 
 	/**
 	 * Screening (risk, near-duplicates, bursts) runs after each registration commits, off the measured
 	 * path: how far it lagged when the registrations stopped, and how long it took to catch up.
 	 */
-	static void screeningBacklog(JdbcTemplate jdbc) throws InterruptedException {
+	static double screeningBacklog(JdbcTemplate jdbc) throws InterruptedException {
 		long backlog = jdbc.queryForObject("select count(*) from work_order_screening", Long.class);
 		long start = System.nanoTime();
 		long left = backlog;
@@ -241,6 +245,7 @@ final class WorkOrderLoad {
 		}
 		System.out.printf("screening after the run: %d registrations not yet screened when it stopped, %d left after"
 				+ " %.1f s%n", backlog, left, (System.nanoTime() - start) / 1e9);
+		return (System.nanoTime() - start) / 1e9;
 	}
 
 	static void runOrders(WorkOrders service, List<Long> targets, List<Long> leaves, List<Text> texts, int n,

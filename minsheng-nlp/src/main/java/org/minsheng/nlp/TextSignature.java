@@ -27,10 +27,28 @@ public final class TextSignature {
 	private TextSignature() {
 	}
 
+	/** The text without what is neither letter nor digit (as {@code [^\\p{L}\\p{N}]+} removed, without a pattern). */
+	static String lettersAndDigits(String text) {
+		var out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			int type = Character.getType(c);
+			boolean keep = switch (type) {
+				case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+						Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+						Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+				default -> false;
+			};
+			if (keep) out.appendCodePoint(c);
+			i += Character.charCount(c);
+		}
+		return out.toString();
+	}
+
 	/** The fingerprint of a text: letters and digits only (full-width folded, case ignored), in pairs. */
 	public static int[] of(String text) {
-		String t = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
-				.replaceAll("[^\\p{L}\\p{N}]+", "");
+		String t = lettersAndDigits(
+				Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT));
 		int[] min = new int[SIZE];
 		java.util.Arrays.fill(min, Integer.MAX_VALUE);
 		if (t.length() < 2) return min;

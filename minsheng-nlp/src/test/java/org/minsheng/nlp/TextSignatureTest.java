@@ -77,4 +77,12 @@ class TextSignatureTest {
 		var keys = java.util.Arrays.stream(TextSignature.bandKeys(a)).boxed().collect(java.util.stream.Collectors.toSet());
 		return java.util.Arrays.stream(TextSignature.bandKeys(b)).anyMatch(keys::contains);
 	}
+	@Test
+	void keepsLettersAndDigitsExactlyAsTheUnicodePropertiesSay() {
+		var texts = java.util.List.of("南山区 南头街道，路灯不亮！！", "Ⅻ号楼②单元 3楼", "电话：138-1234-5678（白天）",
+				"𠀀𠀁 surrogate 字符", "ǅ titlecase ʰ modifier ½ other number", "   ", "");
+		for (var t : texts) {
+			assertThat(TextSignature.lettersAndDigits(t)).as(t).isEqualTo(t.replaceAll("[^\\p{L}\\p{N}]+", ""));
+		}
+	}
 }

@@ -6,9 +6,8 @@ import java.time.ZoneId;
 import org.minsheng.understanding.Understanding.DispatchFigures;
 import org.minsheng.workorder.WorkOrderDispatched;
 import org.minsheng.workorder.WorkOrderReturned;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,22 +26,23 @@ class DispatchOutcomes {
 		this.jdbc = jdbc;
 	}
 
-	/** The first dispatch of an order is the one measured; later ones (after a return, a reassignment) are not. */
-	@ApplicationModuleListener
+	/**
+	 * The first dispatch of an order is the one measured; later ones (after a return, a reassignment) are
+	 * not. Written in the dispatch's own transaction: one row beside the order's, so the figure never
+	 * misses a dispatch and a dispatch costs no round through the event registry. Two dispatches of one
+	 * order cannot both commit (the order's version refuses the second), so the row is never doubled.
+	 */
+	@EventListener
 	void on(WorkOrderDispatched dispatched) {
 		if (dispatched.reassigned()) return;
-		try {
-			jdbc.update("insert into nlp_dispatch_outcome (order_no, lead_department_id, automatic, dispatched_at)"
-					+ " select ?, ?, ?, ? where not exists (select 1 from nlp_dispatch_outcome where order_no = ?)",
-					dispatched.no().value(), dispatched.lead().value(), dispatched.automatic(), dispatched.at(),
-					dispatched.no().value());
-		}
-		catch (DuplicateKeyException e) {
-			// another node recorded the first dispatch at the same moment
-		}
+		jdbc.update("insert into nlp_dispatch_outcome (order_no, lead_department_id, automatic, dispatched_at)"
+				+ " select ?, ?, ?, ? where not exists (select 1 from nlp_dispatch_outcome where order_no = ?)",
+				dispatched.no().value(), dispatched.lead().value(), dispatched.automatic(), dispatched.at(),
+				dispatched.no().value());
 	}
 
-	@ApplicationModuleListener
+	/** In the return's own transaction, for the same reasons. */
+	@EventListener
 	void on(WorkOrderReturned returned) {
 		jdbc.update("update nlp_dispatch_outcome set returned_at = ? where order_no = ? and lead_department_id = ?"
 				+ " and returned_at is null", returned.at(), returned.no().value(), returned.department().value());

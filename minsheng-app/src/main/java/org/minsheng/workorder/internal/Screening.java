@@ -69,27 +69,32 @@ class Screening implements SmartLifecycle {
 	}
 
 	/**
-	 * Notes, in the registration's transaction, that the order is to be screened, and hands it to a
-	 * worker once the transaction commits (nothing runs when it rolls back).
+	 * Notes, in the registration's transaction, that the order is to be screened, and hands it with its
+	 * text to a worker once the transaction commits (nothing runs when it rolls back).
 	 */
-	void enqueue(WorkOrderNo no) {
+	void enqueue(WorkOrderNo no, String title, String content, String divisionCode) {
 		var now = OffsetDateTime.now(clock);
 		jdbc.update("insert into work_order_screening (no, state, attempts, next_attempt_at, updated_at)"
 				+ " values (?, 'PENDING', 0, ?, ?)", no.value(), now.plus(LEASE), now);
 		if (screens.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) return;
+		var text = new Text(title, content, divisionCode);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				submit(no, 0);
+				submit(no, text);
 			}
 		});
 	}
 
-	private void submit(WorkOrderNo no, int attemptsSeen) {
+	/** What the screens read of an order. */
+	private record Text(String title, String content, String divisionCode) {
+	}
+
+	private void submit(WorkOrderNo no, Text text) {
 		var workers = pool;
 		if (!running || workers == null) return;
 		try {
-			workers.execute(() -> run(no, attemptsSeen));
+			workers.execute(() -> run(no, 0, text));
 		}
 		catch (RejectedExecutionException full) {
 			// the row stays; the sweep takes it when its lease has run out
@@ -115,30 +120,39 @@ class Screening implements SmartLifecycle {
 				(rs, n) -> new Object[] { rs.getString(1), rs.getInt(2) }, OffsetDateTime.now(clock));
 		int ran = 0;
 		for (var row : due) {
-			if (run(new WorkOrderNo((String) row[0]), (int) row[1])) ran++;
+			if (run(new WorkOrderNo((String) row[0]), (int) row[1], null)) ran++;
 		}
 		return ran;
 	}
 
 	/**
 	 * Claims the screening (attempts raised from the value seen, the lease renewed) and runs every
-	 * screen; false when another runner had it first.
+	 * screen, each in a transaction of its own; the last one also ends the screening, so a screening
+	 * that passes costs two commits. False when another runner had it first. The text is read from
+	 * the order when the caller does not bring it (the sweep).
 	 */
-	boolean run(WorkOrderNo no, int attemptsSeen) {
+	boolean run(WorkOrderNo no, int attemptsSeen, Text known) {
 		var now = OffsetDateTime.now(clock);
 		int claimed = jdbc.update("update work_order_screening set attempts = attempts + 1, next_attempt_at = ?,"
 				+ " updated_at = ? where no = ? and attempts = ?", now.plus(LEASE), now, no.value(), attemptsSeen);
 		if (claimed == 0) return false;
 		try {
-			var order = jdbc.query("select title, content, division_code from work_order where order_no = ?",
-					(rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }, no.value());
-			if (!order.isEmpty()) {
-				var o = order.getFirst();
-				for (var screen : screens) {
-					tx.executeWithoutResult(status -> screen.screen(no, o[0], o[1], o[2]));
-				}
+			var text = known != null ? known
+					: jdbc.query("select title, content, division_code from work_order where order_no = ?",
+							(rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getString(3)), no.value())
+						.stream().findFirst().orElse(null);
+			if (text == null || screens.isEmpty()) {
+				jdbc.update("delete from work_order_screening where no = ?", no.value());
+				return true;
 			}
-			jdbc.update("delete from work_order_screening where no = ?", no.value());
+			for (int i = 0; i < screens.size(); i++) {
+				var screen = screens.get(i);
+				boolean last = i == screens.size() - 1;
+				tx.executeWithoutResult(status -> {
+					screen.screen(no, text.title(), text.content(), text.divisionCode());
+					if (last) jdbc.update("delete from work_order_screening where no = ?", no.value());
+				});
+			}
 		}
 		catch (RuntimeException e) {
 			failed(no, attemptsSeen + 1, e);

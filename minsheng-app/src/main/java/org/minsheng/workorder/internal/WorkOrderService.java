@@ -165,12 +165,13 @@ class WorkOrderService implements WorkOrders {
 		if (answer != null) {
 			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
 		}
-		screening.enqueue(no);
+		screening.enqueue(no, o.title().strip(), o.content().strip(), blankToNull(o.divisionCode()));
 		var facts = row.facts(order.id);
 		if (answer == null && settings.autoDispatch()) {
 			autoDispatch(order, facts, now);
 		}
-		return views.view(order, facts, actor);
+		// just registered: its screening has not run, so it cannot have failed
+		return views.view(order, facts, actor, null);
 	}
 
 	/** Dispatches the new order when an advisor is sure enough; leaves it waiting otherwise. */
@@ -208,7 +209,7 @@ class WorkOrderService implements WorkOrders {
 		var order = new DispatchAdvisor.DispatchCase(f.no(), f.categoryId(), lineage, f.divisionCode(),
 				f.requestType(), f.urgency(), f.title(), f.content());
 		var all = new ArrayList<DispatchSuggestion>();
-		advisors.orderedStream().forEach(a -> {
+		advisors().forEach(a -> {
 			try {
 				all.addAll(a.advise(order));
 			}
@@ -219,6 +220,18 @@ class WorkOrderService implements WorkOrders {
 		});
 		return CombinedAdvice.combine(all);
 	}
+
+	/** The advisors, looked up once: a look-up in the application context on every registration cost more than the advice. */
+	private List<DispatchAdvisor> advisors() {
+		var known = advisorList;
+		if (known == null) {
+			known = advisors.orderedStream().toList();
+			advisorList = known;
+		}
+		return known;
+	}
+
+	private volatile List<DispatchAdvisor> advisorList;
 
 	// ---- reads ---------------------------------------------------------------------------------
 

@@ -45,6 +45,11 @@ class WorkOrderViews {
 
 	/** The view of an aggregate as loaded or just saved, without reading it again. */
 	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor) {
+		return view(order, f, actor, screening.failure(f.no()));
+	}
+
+	/** The same, with its failed screening known (null when none failed). */
+	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor, WorkOrderView.ScreeningFailure failure) {
 		var ids = new HashSet<Long>();
 		order.assignments.forEach(a -> ids.add(a.departmentId));
 		order.clocks.forEach(c -> {
@@ -81,7 +86,7 @@ class WorkOrderViews {
 				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
 				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(),
 				f.registeredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
-				offset(order.closedAt), screening.failure(f.no()));
+				offset(order.closedAt), failure);
 	}
 
 	List<TimelineEntry> timeline(long id) {
