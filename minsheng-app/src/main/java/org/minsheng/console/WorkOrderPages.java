@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.Urgency;
 import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
+import org.minsheng.workorder.WorkOrderAction;
 import org.minsheng.workorder.WorkOrderState;
 import org.minsheng.workorder.WorkOrders;
 import org.springframework.stereotype.Controller;
@@ -227,19 +226,16 @@ class WorkOrderPages {
 			.filter(d -> d.enabled() && d.path().startsWith(ownPath(visible, actor.departmentId()))
 					&& !d.id().equals(actor.departmentId()))
 			.toList());
-		model.addAttribute("suggestions", actor.can(Permission.WORKORDER_DISPATCH)
-				&& EnumSet.of(WorkOrderState.PENDING_DISPATCH, WorkOrderState.RETURNED).contains(view.state())
-						? orders.suggestions(number) : List.of());
+		model.addAttribute("suggestions",
+				view.allowedActions().contains(WorkOrderAction.DISPATCH) ? orders.suggestions(number) : List.of());
+		// the department's own open assignment, for the panel's words (承办 or 协办, 办结反馈 or 回复上级)
 		var mine = view.assignments()
 			.stream()
 			.filter(a -> a.department().id() == actor.departmentId().value()
 					&& (a.state().equals("DISPATCHED") || a.state().equals("SIGNED")))
 			.reduce((a, b) -> b.level() >= a.level() ? b : a);
 		model.addAttribute("mine", mine.orElse(null));
-		model.addAttribute("can", Arrays.stream(Permission.values())
-			.filter(actor::can)
-			.map(Enum::name)
-			.collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("knowledgeAssist", actor.can(Permission.KNOWLEDGE_READ));
 		return "workorder";
 	}
 

@@ -16,7 +16,13 @@ public record WorkOrderView(WorkOrderNo no, Channel channel, RequestType request
 		List<AssignmentView> assignments, int redoCount, int reopenCount, ResultType resultType, String reply,
 		Satisfaction satisfaction, boolean supervised, Extension pendingExtension, OffsetDateTime dueAt,
 		String warning, List<Deadline> deadlines, WorkOrderNo masterNo, String registeredBy,
-		OffsetDateTime registeredAt, OffsetDateTime closedAt, ScreeningFailure screening) {
+		OffsetDateTime registeredAt, OffsetDateTime closedAt, ScreeningFailure screening,
+		List<WorkOrderAction> allowedActions) {
+
+	/** Whether the person the view was made for may take the action now (pages show a form only then). */
+	public boolean allows(String action) {
+		return allowedActions.contains(WorkOrderAction.valueOf(action));
+	}
 
 	public record CategoryRef(long id, String path) {
 	}

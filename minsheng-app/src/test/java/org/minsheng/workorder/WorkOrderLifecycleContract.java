@@ -113,6 +113,31 @@ abstract class WorkOrderLifecycleContract extends ApplicationTest {
 	}
 
 	@Test
+	void theOrderSaysWhatThePersonAskingMayDoWithItNow() {
+		var no = hotline.registered();
+		assertThat(allowed(hotline.dispatcher, no)).contains("DISPATCH", "MERGE").doesNotContain("SIGN", "REVIEW");
+		assertThat(hotline.districtHandler.get("/api/work-orders/" + no).status()).as("not yet the district's to see")
+			.isEqualTo(404);
+
+		hotline.dispatcher.post("/api/work-orders/" + no + "/dispatch", Map.of("leadDepartmentId", hotline.district));
+		assertThat(allowed(hotline.districtHandler, no)).containsExactlyInAnyOrder("SIGN", "RETURN", "REQUEST_EXTENSION");
+		assertThat(allowed(hotline.supervisor, no)).as("the supervisor watches and steps in").contains("SUPERVISE")
+			.doesNotContain("SIGN", "REPLY", "DISPATCH");
+		assertThat(allowed(hotline.dispatcher, no)).contains("REASSIGN").doesNotContain("DISPATCH", "SIGN");
+
+		hotline.districtHandler.post("/api/work-orders/" + no + "/sign", Map.of());
+		assertThat(allowed(hotline.districtHandler, no)).contains("REPLY", "RETURN").doesNotContain("SIGN");
+	}
+
+	private List<String> allowed(org.minsheng.testsupport.Api.Session session, String no) {
+		var r = session.get("/api/work-orders/" + no);
+		assertThat(r.status()).as(r.body()).isEqualTo(200);
+		var out = new java.util.ArrayList<String>();
+		r.json().get("allowedActions").forEach(a -> out.add(a.asString()));
+		return out;
+	}
+
+	@Test
 	void rejectsAReplyToAnUnsignedOrderNamingTheOrderAndItsState() {
 		var no = hotline.dispatchedTo(hotline.district);
 

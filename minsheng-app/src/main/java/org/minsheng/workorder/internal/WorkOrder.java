@@ -6,34 +6,173 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.minsheng.platform.ConflictException;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.sla.SlaClock;
 import org.minsheng.sla.SlaTerm;
+import org.minsheng.identity.DepartmentId;
 import org.minsheng.sla.WorkingCalendar;
+import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.ResultType;
 import org.minsheng.workorder.Satisfaction;
 import org.minsheng.workorder.SlaStage;
 import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.TimelineAction;
+import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrderAction;
+import org.minsheng.workorder.WorkOrderClosed;
+import org.minsheng.workorder.WorkOrderDispatched;
 import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrderRegistered;
+import org.minsheng.workorder.WorkOrderReplied;
+import org.minsheng.workorder.WorkOrderReturned;
 import org.minsheng.workorder.WorkOrderState;
+import org.minsheng.workorder.WorkOrderSupervised;
 
 /**
  * The work-order aggregate: its state machine, its assignments to departments (a lead, co-handlers
- * and sub-departments below the lead) and its time limits. Every transition checks the current
- * state, fails with {@link ConflictException#illegalTransition} when it does not fit, and records a
- * timeline entry. Pure: persistence, permissions and events stay outside.
+ * and sub-departments below the lead) and its time limits. The state machine is the table
+ * {@link #RULES}: for each action the states it may be taken from and the {@link Guard} it needs of
+ * the acting department. Every command checks its rule, fails with
+ * {@link ConflictException#illegalTransition} when the order does not fit, records a timeline
+ * entry and the events it raises; {@link #allowed} reads the same table to say what can be done
+ * now. Pure: persistence, permissions and publishing stay outside.
  */
 final class WorkOrder {
 
 	static final String KIND = "work order";
+
+	/** The state machine: from which states each action may be taken, and what it needs of the acting department. */
+	static final Map<WorkOrderAction, Rule> RULES = rules();
+
+	/**
+	 * One line of the state machine: the states an action may be taken from, what it needs of the
+	 * acting department, and the words of its refusal ("Expected to {verb} work order …").
+	 */
+	record Rule(Set<WorkOrderState> from, Guard guard, String verb) {
+	}
+
+	private static Map<WorkOrderAction, Rule> rules() {
+		var open = EnumSet.of(REGISTERED, PENDING_DISPATCH, RETURNED, DISPATCHED, IN_PROGRESS);
+		var handling = EnumSet.of(DISPATCHED, IN_PROGRESS);
+		var rules = new EnumMap<WorkOrderAction, Rule>(WorkOrderAction.class);
+		rules.put(WorkOrderAction.DISPATCH, new Rule(EnumSet.of(PENDING_DISPATCH, RETURNED), Guard.NONE, "dispatch"));
+		rules.put(WorkOrderAction.REASSIGN,
+				new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURNED, REPLIED), Guard.NONE, "reassign"));
+		rules.put(WorkOrderAction.MERGE, new Rule(open, Guard.NONE, "merge"));
+		rules.put(WorkOrderAction.WITHDRAW, new Rule(open, Guard.NONE, "withdraw"));
+		rules.put(WorkOrderAction.SIGN, new Rule(handling, Guard.SENT_NOT_SIGNED, "sign"));
+		rules.put(WorkOrderAction.RETURN, new Rule(handling, Guard.HOLDS_OR_CO_HANDLES, "return"));
+		rules.put(WorkOrderAction.DISPATCH_BELOW, new Rule(EnumSet.of(IN_PROGRESS), Guard.HOLDS_SIGNED_LEAD, "dispatch on"));
+		rules.put(WorkOrderAction.REPLY, new Rule(handling, Guard.SIGNED_TO_REPLY, "reply to"));
+		rules.put(WorkOrderAction.REQUEST_EXTENSION,
+				new Rule(handling, Guard.FIRST_LEAD_WITHOUT_PENDING_EXTENSION, "request an extension for"));
+		rules.put(WorkOrderAction.DECIDE_EXTENSION, new Rule(handling, Guard.EXTENSION_PENDING, "decide an extension of"));
+		rules.put(WorkOrderAction.REVIEW, new Rule(EnumSet.of(REPLIED), Guard.NONE, "review"));
+		rules.put(WorkOrderAction.CALLBACK, new Rule(EnumSet.of(PENDING_CALLBACK), Guard.NONE, "call back"));
+		rules.put(WorkOrderAction.SUPERVISE, new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, REPLIED), Guard.NONE, "supervise"));
+		return Collections.unmodifiableMap(rules);
+	}
+
+	/**
+	 * What an action needs of the acting department beyond the order's state, named as the center
+	 * says it. A guard that needs the department's own open assignment ({@link #needsAssignment})
+	 * refuses a department without one as not holding the order.
+	 */
+	enum Guard {
+
+		/** Nothing: the person's permission is enough (the center's actions). */
+		NONE(false) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return true;
+			}
+		},
+		/** 待签收: the department was sent the order and has not signed it yet. */
+		SENT_NOT_SIGNED(true) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return mine.state == AssignmentState.DISPATCHED
+						&& (mine.role == AssignmentRole.CO || order.state == DISPATCHED);
+			}
+		},
+		/** A co-handler may give its part back at any time; the lead only while the order is with it. */
+		HOLDS_OR_CO_HANDLES(true) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return mine.role == AssignmentRole.CO || order.holder().orElse(null) == mine;
+			}
+		},
+		/** 二级派单: the lead holding the order, signed, passes it to a department below. */
+		HOLDS_SIGNED_LEAD(true) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return mine.role == AssignmentRole.LEAD && order.holder().orElse(null) == mine
+						&& mine.state == AssignmentState.SIGNED;
+			}
+		},
+		/** A reply (or a co-handler's opinion) comes after signing; the lead's only while it holds the order. */
+		SIGNED_TO_REPLY(true) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return mine.state == AssignmentState.SIGNED && (mine.role == AssignmentRole.CO
+						|| order.state == IN_PROGRESS && order.holder().orElse(null) == mine);
+			}
+		},
+		/** The first-level lead asks for more time, one request at a time, while its handling limit runs. */
+		FIRST_LEAD_WITHOUT_PENDING_EXTENSION(true) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return mine.role == AssignmentRole.LEAD && mine.level == 1 && order.extension == null
+						&& order.running(SlaStage.HANDLE).isPresent();
+			}
+		},
+		/** The center decides a department's pending request for more time. */
+		EXTENSION_PENDING(false) {
+			@Override
+			boolean allows(WorkOrder order, Assignment mine) {
+				return order.extension != null;
+			}
+		};
+
+		private final boolean needsAssignment;
+
+		Guard(boolean needsAssignment) {
+			this.needsAssignment = needsAssignment;
+		}
+
+		boolean needsAssignment() {
+			return needsAssignment;
+		}
+
+		/** Whether the action fits; {@code mine} is the acting department's open assignment (null for guards that need none). */
+		abstract boolean allows(WorkOrder order, Assignment mine);
+
+		/** Why the action does not fit; the fixed form naming the state unless the guard can say better. */
+		ConflictException refusal(WorkOrder order, String verb) {
+			if (this == FIRST_LEAD_WITHOUT_PENDING_EXTENSION && order.extension != null) {
+				return new ConflictException("An extension of work order '" + order.no + "' is already pending");
+			}
+			if (this == FIRST_LEAD_WITHOUT_PENDING_EXTENSION && order.running(SlaStage.HANDLE).isEmpty()) {
+				return new ConflictException("Work order '" + order.no + "' has no running handling limit");
+			}
+			if (this == EXTENSION_PENDING) {
+				return new ConflictException("No extension of work order '" + order.no + "' is pending");
+			}
+			return order.illegal(verb);
+		}
+	}
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -206,6 +345,9 @@ final class WorkOrder {
 
 	final List<Entry> newEntries = new ArrayList<>();
 
+	/** The events the commands raised, to be published once the order is stored. */
+	private final List<Object> raised = new ArrayList<>();
+
 	private int nextSeq;
 
 	WorkOrder(long id, WorkOrderNo no, WorkOrderState state, Long leadDepartmentId, Long masterId, int redoCount,
@@ -232,8 +374,13 @@ final class WorkOrder {
 		this.nextSeq = lastSeq + 1;
 	}
 
+	/** What the registration event tells of a new order beside its number. */
+	record Registration(Long categoryId, String divisionCode, Channel channel, Urgency urgency) {
+	}
+
 	/** A new order, not stored yet: waiting for dispatch, or closed at once when the agent answered on the spot. */
-	static WorkOrder register(WorkOrderNo no, boolean callbackPossible, String answerOnSpot, Act act) {
+	static WorkOrder register(WorkOrderNo no, Registration registration, boolean callbackPossible, String answerOnSpot,
+			Act act) {
 		var order = new WorkOrder(0, no, REGISTERED, null, null, 0, 0, null, null, null, false, null,
 				callbackPossible, null, 0, List.of(), List.of(), 0);
 		if (answerOnSpot != null) {
@@ -246,34 +393,70 @@ final class WorkOrder {
 			order.state = PENDING_DISPATCH;
 			order.record(act, TimelineAction.REGISTERED, null, PENDING_DISPATCH, null, null);
 		}
+		order.raise(new WorkOrderRegistered(no, registration.categoryId(), registration.divisionCode(),
+				registration.channel(), registration.urgency(), answerOnSpot != null, act.at().toOffsetDateTime()));
+		if (answerOnSpot != null) {
+			order.raise(new WorkOrderClosed(no, CLOSED, null, act.at().toOffsetDateTime()));
+		}
 		return order;
+	}
+
+	// ---- what can be done now ------------------------------------------------------------------
+
+	/**
+	 * The actions the state machine allows now to a person of the given department (null for none),
+	 * permissions aside: the center's actions by the order's state, a department's by its own
+	 * assignment as well.
+	 */
+	Set<WorkOrderAction> allowed(Long department) {
+		var mine = department == null ? null : openAssignmentOf(department).orElse(null);
+		var out = EnumSet.noneOf(WorkOrderAction.class);
+		RULES.forEach((action, rule) -> {
+			if (rule.from().contains(state) && (!rule.guard().needsAssignment() || mine != null)
+					&& rule.guard().allows(this, mine)) {
+				out.add(action);
+			}
+		});
+		return out;
+	}
+
+	/** The events raised since they were last taken, in order; taking them empties the list. */
+	List<Object> takeRaised() {
+		var out = List.copyOf(raised);
+		raised.clear();
+		return out;
+	}
+
+	private void raise(Object event) {
+		raised.add(event);
 	}
 
 	// ---- dispatch ------------------------------------------------------------------------------
 
 	void dispatch(long lead, List<Long> coHandlers, String comment, boolean automatic, Terms terms, Sla sla,
 			Act act) {
-		expect("dispatch", PENDING_DISPATCH, RETURNED);
+		expect(WorkOrderAction.DISPATCH, act);
 		assignLead(lead, coHandlers, terms, sla, act);
 		move(act, automatic ? TimelineAction.AUTO_DISPATCHED : TimelineAction.DISPATCHED, DISPATCHED, lead, comment);
 		recordCoHandlers(act, coHandlers);
+		raise(new WorkOrderDispatched(no, new DepartmentId(lead), departments(coHandlers), automatic, false,
+				act.at().toOffsetDateTime()));
 	}
 
 	void reassign(long lead, List<Long> coHandlers, String reason, Terms terms, Sla sla, Act act) {
-		expect("reassign", DISPATCHED, IN_PROGRESS, RETURNED, REPLIED);
+		expect(WorkOrderAction.REASSIGN, act);
 		cancelAssignments(act.at());
 		stopClocks(act.at(), SlaStage.SIGN, SlaStage.HANDLE);
 		dropExtension();
 		assignLead(lead, coHandlers, terms, sla, act);
 		move(act, TimelineAction.REASSIGNED, DISPATCHED, lead, reason);
 		recordCoHandlers(act, coHandlers);
+		raise(new WorkOrderDispatched(no, new DepartmentId(lead), departments(coHandlers), false, true,
+				act.at().toOffsetDateTime()));
 	}
 
 	void sign(Act act) {
-		var mine = ownAssignment("sign", act);
-		if (mine.state != AssignmentState.DISPATCHED) {
-			throw illegal("sign");
-		}
+		var mine = expect(WorkOrderAction.SIGN, act);
 		mine.state = AssignmentState.SIGNED;
 		mine.signedAt = act.at();
 		mine.dirty = true;
@@ -281,7 +464,6 @@ final class WorkOrder {
 			record(act, TimelineAction.CO_SIGNED, state, state, mine.departmentId, null);
 			return;
 		}
-		expect("sign", DISPATCHED);
 		if (mine.level == 1) {
 			stopClocks(act.at(), SlaStage.SIGN);
 		}
@@ -290,16 +472,12 @@ final class WorkOrder {
 	}
 
 	void returnToSender(String reason, Sla sla, Act act) {
-		var mine = ownAssignment("return", act);
+		var mine = expect(WorkOrderAction.RETURN, act);
 		if (mine.role == AssignmentRole.CO) {
 			mine.finish(AssignmentState.RETURNED, act.at());
 			mine.opinion = reason;
 			record(act, TimelineAction.CO_RETURNED, state, state, mine.departmentId, reason);
 			return;
-		}
-		expect("return", DISPATCHED, IN_PROGRESS);
-		if (holder().orElseThrow() != mine) {
-			throw illegal("return");
 		}
 		mine.finish(AssignmentState.RETURNED, act.at());
 		mine.opinion = reason;
@@ -308,6 +486,7 @@ final class WorkOrder {
 			stopClocks(act.at(), SlaStage.SIGN, SlaStage.HANDLE);
 			dropExtension();
 			move(act, TimelineAction.RETURNED, RETURNED, mine.departmentId, reason);
+			raise(new WorkOrderReturned(no, new DepartmentId(mine.departmentId), reason, act.at().toOffsetDateTime()));
 		}
 		else {
 			move(act, TimelineAction.SUB_RETURNED, IN_PROGRESS, mine.departmentId, reason);
@@ -316,12 +495,7 @@ final class WorkOrder {
 
 	/** The holding department passes the order on to a department below it (二级派单). */
 	void dispatchBelow(long target, String comment, Act act) {
-		var mine = ownAssignment("dispatch on", act);
-		expect("dispatch on", IN_PROGRESS);
-		if (mine.role != AssignmentRole.LEAD || holder().orElseThrow() != mine
-				|| mine.state != AssignmentState.SIGNED) {
-			throw illegal("dispatch on");
-		}
+		var mine = expect(WorkOrderAction.DISPATCH_BELOW, act);
 		if (assignments.stream().anyMatch(a -> a.state.active() && a.departmentId == target)) {
 			throw new InvalidFieldException("departmentId", "Department " + target + " already holds " + no);
 		}
@@ -330,24 +504,22 @@ final class WorkOrder {
 		below.dirty = true;
 		assignments.add(below);
 		move(act, TimelineAction.SUB_DISPATCHED, DISPATCHED, target, comment);
+		raise(new WorkOrderDispatched(no, new DepartmentId(target), List.of(), false, false, act.at().toOffsetDateTime()));
 	}
 
 	// ---- handling ------------------------------------------------------------------------------
 
+	/** The handling department's reply with its result, or a co-handler's opinion (which has none). */
 	void reply(ResultType result, String text, Act act) {
-		var mine = ownAssignment("reply to", act);
+		var mine = expect(WorkOrderAction.REPLY, act);
+		if (mine.role == AssignmentRole.LEAD && result == null) {
+			throw new InvalidFieldException("resultType", "A reply states its result");
+		}
 		if (mine.role == AssignmentRole.CO) {
-			if (mine.state != AssignmentState.SIGNED) {
-				throw illegal("give a co-handling opinion on");
-			}
 			mine.opinion = text;
 			mine.finish(AssignmentState.REPLIED, act.at());
 			record(act, TimelineAction.CO_REPLIED, state, state, mine.departmentId, text);
 			return;
-		}
-		expect("reply to", IN_PROGRESS);
-		if (holder().orElseThrow() != mine || mine.state != AssignmentState.SIGNED) {
-			throw illegal("reply to");
 		}
 		mine.opinion = text;
 		mine.finish(AssignmentState.REPLIED, act.at());
@@ -362,11 +534,12 @@ final class WorkOrder {
 		resultType = result;
 		reply = text;
 		move(act, TimelineAction.REPLIED, REPLIED, mine.departmentId, "【" + result.label() + "】" + text);
+		raise(new WorkOrderReplied(no, new DepartmentId(mine.departmentId), result, act.at().toOffsetDateTime()));
 	}
 
 	/** The center's review of a reply: approve, or send back for redoing (重办). */
 	void review(boolean approve, String comment, Terms terms, Sla sla, Act act) {
-		expect("review", REPLIED);
+		expect(WorkOrderAction.REVIEW, act);
 		if (approve) {
 			if (callbackPossible) {
 				move(act, TimelineAction.REVIEW_APPROVED, PENDING_CALLBACK, null, comment);
@@ -374,8 +547,7 @@ final class WorkOrder {
 			}
 			else {
 				record(act, TimelineAction.REVIEW_APPROVED, state, state, null, comment);
-				move(act, TimelineAction.CLOSED, CLOSED, null, "无回访号码，审核后办结");
-				closedAt = act.at();
+				close(act, "无回访号码，审核后办结");
 			}
 			return;
 		}
@@ -388,7 +560,7 @@ final class WorkOrder {
 
 	/** The callback result; a dissatisfied caller reopens the order up to {@code maxReopens} times. */
 	void callback(Satisfaction verdict, String note, int maxReopens, Terms terms, Sla sla, Act act) {
-		expect("call back", PENDING_CALLBACK);
+		expect(WorkOrderAction.CALLBACK, act);
 		stopClocks(act.at(), SlaStage.CALLBACK);
 		satisfaction = verdict;
 		record(act, TimelineAction.CALLED_BACK, state, state, null,
@@ -398,23 +570,20 @@ final class WorkOrder {
 			redo(TimelineAction.REOPENED, note, terms, sla, act);
 			return;
 		}
-		move(act, TimelineAction.CLOSED, CLOSED, null, null);
+		close(act, null);
+	}
+
+	private void close(Act act, String comment) {
+		move(act, TimelineAction.CLOSED, CLOSED, null, comment);
 		closedAt = act.at();
+		raise(new WorkOrderClosed(no, CLOSED, satisfaction, act.at().toOffsetDateTime()));
 	}
 
 	// ---- extension, supervision ----------------------------------------------------------------
 
 	void requestExtension(String reason, ZonedDateTime deadline, Sla sla, Act act) {
-		var mine = ownAssignment("request an extension for", act);
-		expect("request an extension for", DISPATCHED, IN_PROGRESS);
-		if (mine.role != AssignmentRole.LEAD || mine.level != 1) {
-			throw illegal("request an extension for");
-		}
-		if (extension != null) {
-			throw new ConflictException("An extension of work order '" + no + "' is already pending");
-		}
-		var handle = running(SlaStage.HANDLE)
-			.orElseThrow(() -> new ConflictException("Work order '" + no + "' has no running handling limit"));
+		var mine = expect(WorkOrderAction.REQUEST_EXTENSION, act);
+		var handle = running(SlaStage.HANDLE).orElseThrow();
 		if (!deadline.isAfter(handle.dueAt)) {
 			throw new InvalidFieldException("deadline",
 					"The new deadline must be after the current one (" + MINUTE.format(handle.dueAt) + ")");
@@ -427,9 +596,7 @@ final class WorkOrder {
 	}
 
 	void decideExtension(boolean approve, String comment, Sla sla, Act act) {
-		if (extension == null) {
-			throw new ConflictException("No extension of work order '" + no + "' is pending");
-		}
+		expect(WorkOrderAction.DECIDE_EXTENSION, act);
 		var handle = running(SlaStage.HANDLE).orElseThrow();
 		handle.clock = handle.clock.resume(act.at(), sla.calendar());
 		var requested = extension;
@@ -454,20 +621,23 @@ final class WorkOrder {
 	}
 
 	void supervise(SupervisionKind kind, String note, Act act) {
-		expect("supervise", DISPATCHED, IN_PROGRESS, REPLIED);
+		expect(WorkOrderAction.SUPERVISE, act);
 		supervised = true;
 		var action = switch (kind) {
 			case FLAG -> TimelineAction.SUPERVISED;
 			case REMIND -> TimelineAction.REMINDED;
 			case ESCALATE -> TimelineAction.ESCALATED;
 		};
-		record(act, action, state, state, holderDepartment().orElse(leadDepartmentId), note);
+		var department = holderDepartment().orElse(leadDepartmentId);
+		record(act, action, state, state, department, note);
+		raise(new WorkOrderSupervised(no, department == null ? null : new DepartmentId(department), kind, note,
+				act.at().toOffsetDateTime()));
 	}
 
 	// ---- merge, withdraw -----------------------------------------------------------------------
 
 	void mergeInto(WorkOrder master, Act act) {
-		expect("merge", REGISTERED, PENDING_DISPATCH, RETURNED, DISPATCHED, IN_PROGRESS);
+		expect(WorkOrderAction.MERGE, act);
 		if (master.id == id) {
 			throw new InvalidFieldException("masterNo", "An order cannot be merged into itself");
 		}
@@ -478,13 +648,15 @@ final class WorkOrder {
 		masterId = master.id;
 		move(act, TimelineAction.MERGED, MERGED, null, "并入 " + master.no);
 		master.record(act, TimelineAction.MERGED_IN, master.state, master.state, null, "并入来单 " + no);
+		raise(new WorkOrderClosed(no, MERGED, null, act.at().toOffsetDateTime()));
 	}
 
 	void withdraw(String reason, Act act) {
-		expect("withdraw", REGISTERED, PENDING_DISPATCH, RETURNED, DISPATCHED, IN_PROGRESS);
+		expect(WorkOrderAction.WITHDRAW, act);
 		end(act);
 		move(act, TimelineAction.WITHDRAWN, WITHDRAWN, null, reason);
 		closedAt = act.at();
+		raise(new WorkOrderClosed(no, WITHDRAWN, null, act.at().toOffsetDateTime()));
 	}
 
 	// ---- deadlines -----------------------------------------------------------------------------
@@ -628,20 +800,35 @@ final class WorkOrder {
 		c.dirty = true;
 	}
 
-	private Assignment ownAssignment(String action, Act act) {
+	/** The department's deepest open assignment of the order. */
+	private Optional<Assignment> openAssignmentOf(Long department) {
 		return assignments.stream()
-			.filter(a -> a.state.active() && Objects.equals(a.departmentId, act.departmentId()))
-			.max(Comparator.comparingInt(a -> a.level))
-			.orElseThrow(() -> new NotHoldingException(action, no, act.departmentId()));
+			.filter(a -> a.state.active() && Objects.equals(a.departmentId, department))
+			.max(Comparator.comparingInt(a -> a.level));
 	}
 
-	private void expect(String action, WorkOrderState... allowed) {
-		for (var s : allowed) {
-			if (s == state) {
-				return;
-			}
+	/**
+	 * Checks the action's line of {@link #RULES} against the order and the acting department, and
+	 * answers the department's open assignment when the rule needs one (null otherwise).
+	 */
+	private Assignment expect(WorkOrderAction action, Act act) {
+		var rule = RULES.get(action);
+		Assignment mine = null;
+		if (rule.guard().needsAssignment()) {
+			mine = openAssignmentOf(act.departmentId())
+				.orElseThrow(() -> new NotHoldingException(rule.verb(), no, act.departmentId()));
 		}
-		throw illegal(action);
+		if (!rule.from().contains(state)) {
+			throw illegal(rule.verb());
+		}
+		if (!rule.guard().allows(this, mine)) {
+			throw rule.guard().refusal(this, rule.verb());
+		}
+		return mine;
+	}
+
+	private static List<DepartmentId> departments(List<Long> ids) {
+		return ids == null ? List.of() : new LinkedHashSet<>(ids).stream().map(DepartmentId::new).toList();
 	}
 
 	private ConflictException illegal(String action) {

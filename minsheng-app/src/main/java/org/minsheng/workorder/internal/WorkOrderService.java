@@ -33,16 +33,9 @@ import org.minsheng.workorder.ResultType;
 import org.minsheng.workorder.Satisfaction;
 import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.TimelineEntry;
-import org.minsheng.workorder.WorkOrderClosed;
-import org.minsheng.workorder.WorkOrderDispatched;
 import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
-import org.minsheng.workorder.WorkOrderRegistered;
-import org.minsheng.workorder.WorkOrderReplied;
-import org.minsheng.workorder.WorkOrderReturned;
-import org.minsheng.workorder.WorkOrderState;
 import org.minsheng.workorder.WorkOrderSummary;
-import org.minsheng.workorder.WorkOrderSupervised;
 import org.minsheng.workorder.WorkOrderView;
 import org.minsheng.workorder.WorkOrders;
 import org.springframework.beans.factory.ObjectProvider;
@@ -149,7 +142,8 @@ class WorkOrderService implements WorkOrders {
 				: PersonalDataKind.NAME.normalize(o.callerName());
 		var tags = o.tags() == null || o.tags().isEmpty() ? null : String.join(",", o.tags().stream().map(String::strip).toList());
 		var answer = blankToNull(o.answerOnSpot());
-		var order = WorkOrder.register(no, !o.anonymous() && phone != null, answer, act(actor, now));
+		var order = WorkOrder.register(no, new WorkOrder.Registration(o.categoryId(), blankToNull(o.divisionCode()),
+				o.channel(), o.urgency()), !o.anonymous() && phone != null, answer, act(actor, now));
 		var row = new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
 				o.title().strip(), o.content().strip(), o.anonymous() || o.citizenId() == null ? null : o.citizenId().value(),
 				name == null ? null : cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone),
@@ -160,11 +154,7 @@ class WorkOrderService implements WorkOrders {
 		rows.insert(row, order);
 		audit.record(AuditRecord.of("WORK_ORDER_REGISTERED", "work_order", no,
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
-		events.publishEvent(new WorkOrderRegistered(no, o.categoryId(), blankToNull(o.divisionCode()), o.channel(),
-				o.urgency(), answer != null, now.toOffsetDateTime()));
-		if (answer != null) {
-			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.CLOSED, null, now.toOffsetDateTime()));
-		}
+		publish(order);
 		screening.enqueue(no, o.title().strip(), o.content().strip(), blankToNull(o.divisionCode()));
 		var facts = row.facts(order.id);
 		if (answer == null && settings.autoDispatch()) {
@@ -188,8 +178,7 @@ class WorkOrderService implements WorkOrders {
 		rows.save(order, now.toOffsetDateTime());
 		audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED", "work_order", order.no,
 				"lead=" + s.department() + ", automatic, " + s.source()).by(SYSTEM));
-		events.publishEvent(new WorkOrderDispatched(order.no, s.department(), s.coHandlers(), true, false,
-				now.toOffsetDateTime()));
+		publish(order);
 	}
 
 	private boolean dispatchable(DepartmentId id) {
@@ -294,8 +283,6 @@ class WorkOrderService implements WorkOrders {
 					terms(facts, d.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED", "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
-			events.publishEvent(new WorkOrderDispatched(no, d.leadDepartmentId(), ids(co), false, false,
-					act.at().toOffsetDateTime()));
 			return shown;
 		});
 	}
@@ -314,8 +301,6 @@ class WorkOrderService implements WorkOrders {
 			order.reassign(d.leadDepartmentId().value(), co, reason, terms(facts, d.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_REASSIGNED", "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
-			events.publishEvent(new WorkOrderDispatched(no, d.leadDepartmentId(), ids(co), false, true,
-					act.at().toOffsetDateTime()));
 			return shown;
 		});
 	}
@@ -356,13 +341,8 @@ class WorkOrderService implements WorkOrders {
 		var actor = require(Permission.WORKORDER_HANDLE);
 		var why = required(reason, "reason", "A reason is required to return an order", 1000);
 		return change(actor, no, (order, facts, act) -> {
-			var before = order.holder().map(a -> a.level).orElse(0);
 			order.returnToSender(why, sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_RETURNED", "work_order", no, "department=" + act.departmentId()));
-			if (order.state == WorkOrderState.RETURNED && before == 1) {
-				events.publishEvent(new WorkOrderReturned(no, new DepartmentId(act.departmentId()), why,
-						act.at().toOffsetDateTime()));
-			}
 			return facts;
 		});
 	}
@@ -384,8 +364,6 @@ class WorkOrderService implements WorkOrders {
 			order.dispatchBelow(department.value(), blankToNull(comment), act);
 			audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED_BELOW", "work_order", no,
 					"from=" + act.departmentId() + ", to=" + department));
-			events.publishEvent(new WorkOrderDispatched(no, department, List.of(), false, false,
-					act.at().toOffsetDateTime()));
 			return facts;
 		});
 	}
@@ -399,21 +377,11 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException("attachmentIds", "At most 20 files with one reply");
 		}
 		return change(actor, no, (order, facts, act) -> {
-			var asLead = order.assignments.stream()
-				.anyMatch(a -> a.state.active() && a.role == WorkOrder.AssignmentRole.LEAD
-						&& a.departmentId == act.departmentId());
-			if (asLead && result == null) {
-				throw new InvalidFieldException("resultType", "A reply states its result");
-			}
-			order.reply(result == null ? ResultType.RESOLVED : result, text, act);
+			order.reply(result, text, act);
 			if (!files.isEmpty()) {
 				attachments.link(order.id, files, order.newEntries.getLast().seq(), act.username());
 			}
 			audit.record(AuditRecord.of("WORK_ORDER_REPLIED", "work_order", no, "department=" + act.departmentId()));
-			if (order.state == WorkOrderState.REPLIED) {
-				events.publishEvent(new WorkOrderReplied(no, new DepartmentId(act.departmentId()), result,
-						act.at().toOffsetDateTime()));
-			}
 			return facts;
 		});
 	}
@@ -425,7 +393,6 @@ class WorkOrderService implements WorkOrders {
 		return change(actor, no, (order, facts, act) -> {
 			order.review(approve, note, terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of(approve ? "WORK_ORDER_APPROVED" : "WORK_ORDER_SENT_BACK", "work_order", no, null));
-			closedEvent(order, act);
 			return facts;
 		});
 	}
@@ -440,7 +407,6 @@ class WorkOrderService implements WorkOrders {
 		return change(actor, no, (order, facts, act) -> {
 			order.callback(satisfaction, text, settings.maxReopens(), terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_CALLED_BACK", "work_order", no, "satisfaction=" + satisfaction));
-			closedEvent(order, act);
 			return facts;
 		});
 	}
@@ -481,9 +447,6 @@ class WorkOrderService implements WorkOrders {
 		return change(actor, no, (order, facts, act) -> {
 			order.supervise(kind, text, act);
 			audit.record(AuditRecord.of("WORK_ORDER_SUPERVISED", "work_order", no, kind.name()));
-			var department = order.holderDepartment().orElse(order.leadDepartmentId);
-			events.publishEvent(new WorkOrderSupervised(no, department == null ? null : new DepartmentId(department),
-					kind, text, act.at().toOffsetDateTime()));
 			return facts;
 		});
 	}
@@ -502,7 +465,6 @@ class WorkOrderService implements WorkOrders {
 			order.mergeInto(masterOrder, act);
 			rows.save(masterOrder, act.at().toOffsetDateTime());
 			audit.record(AuditRecord.of("WORK_ORDER_MERGED", "work_order", duplicate, "into=" + master));
-			events.publishEvent(new WorkOrderClosed(duplicate, WorkOrderState.MERGED, null, act.at().toOffsetDateTime()));
 			return facts;
 		});
 		return view;
@@ -515,7 +477,6 @@ class WorkOrderService implements WorkOrders {
 		return change(actor, no, (order, facts, act) -> {
 			order.withdraw(why, act);
 			audit.record(AuditRecord.of("WORK_ORDER_WITHDRAWN", "work_order", no, null));
-			events.publishEvent(new WorkOrderClosed(no, WorkOrderState.WITHDRAWN, null, act.at().toOffsetDateTime()));
 			return facts;
 		});
 	}
@@ -537,14 +498,13 @@ class WorkOrderService implements WorkOrders {
 		var now = ZonedDateTime.now(clock);
 		var shown = change.apply(order, facts, act(actor, now));
 		rows.save(order, now.toOffsetDateTime());
+		publish(order);
 		return views.view(order, shown, actor);
 	}
 
-	private void closedEvent(WorkOrder order, WorkOrder.Act act) {
-		if (order.state == WorkOrderState.CLOSED) {
-			events.publishEvent(new WorkOrderClosed(order.no, WorkOrderState.CLOSED, order.satisfaction,
-					act.at().toOffsetDateTime()));
-		}
+	/** Publishes what the order raised, once it is stored. */
+	private void publish(WorkOrder order) {
+		order.takeRaised().forEach(events::publishEvent);
 	}
 
 	WorkOrder.Sla sla() {
@@ -576,10 +536,6 @@ class WorkOrderService implements WorkOrders {
 		}
 		limited(d.comment(), "comment", 1000);
 		return co.stream().map(DepartmentId::value).toList();
-	}
-
-	private static List<DepartmentId> ids(List<Long> values) {
-		return values.stream().map(DepartmentId::new).toList();
 	}
 
 	private long visibleId(Actor actor, WorkOrderNo no) {

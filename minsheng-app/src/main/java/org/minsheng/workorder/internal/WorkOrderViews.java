@@ -12,6 +12,7 @@ import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.workorder.TimelineEntry;
+import org.minsheng.workorder.WorkOrderAction;
 import org.minsheng.workorder.WorkOrderView;
 import org.minsheng.workorder.WorkOrderView.AssignmentView;
 import org.minsheng.workorder.WorkOrderView.CategoryRef;
@@ -86,7 +87,7 @@ class WorkOrderViews {
 				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
 				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(),
 				f.registeredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
-				offset(order.closedAt), failure);
+				offset(order.closedAt), failure, allowedActions(order, actor));
 	}
 
 	List<TimelineEntry> timeline(long id) {
@@ -116,6 +117,12 @@ class WorkOrderViews {
 	}
 
 	/** The caller as this actor may see them: masked, or nothing on a confidential order outside the center. */
+	/** What the state machine allows the actor's department now, of what the actor's permissions allow at all. */
+	static List<WorkOrderAction> allowedActions(WorkOrder order, Actor actor) {
+		var department = actor.departmentId() == null ? null : actor.departmentId().value();
+		return order.allowed(department).stream().filter(a -> actor.can(a.permission())).toList();
+	}
+
 	WorkOrderView.Caller callerFor(boolean confidential, Actor actor, Long citizenId, String nameCipher,
 			String phoneCipher) {
 		if (confidential && !actor.scope().all()) {
