@@ -59,6 +59,33 @@ abstract class ApiInputContract extends ApplicationTest {
 	}
 
 	@Test
+	void aPathAMethodOrAContentTypeTheApiDoesNotHaveIsAProblemInChineseToo() {
+		var admin = api.admin();
+
+		var noPath = admin.get("/api/no-such-thing");
+		assertThat(noPath.status()).isEqualTo(404);
+		assertThat(noPath.contentType()).startsWith("application/problem+json");
+		assertThat(noPath.json().get("title").asString()).isEqualTo("接口不存在");
+		assertThat(noPath.json().get("detail").asString()).contains("GET /api/no-such-thing");
+
+		var wrongMethod = admin.send("POST", "/api/work-orders/import", Map.of("rows", List.of()));
+		assertThat(wrongMethod.status()).isEqualTo(405);
+		assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+		assertThat(wrongMethod.json().get("title").asString()).isEqualTo("请求方法不支持");
+		assertThat(wrongMethod.json().get("detail").asString()).contains("POST");
+
+		var wrongType = admin.sendAs("POST", "/api/departments", "text/plain", "城管局");
+		assertThat(wrongType.status()).isEqualTo(415);
+		assertThat(wrongType.contentType()).startsWith("application/problem+json");
+		assertThat(wrongType.json().get("title").asString()).isEqualTo("内容类型不支持");
+
+		// the console keeps its own page for a path it does not have
+		var page = api.console("admin", Api.ADMIN_PASSWORD).get("/console/no-such-page");
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.contentType()).startsWith("text/html");
+	}
+
+	@Test
 	void unknownRecordsAreNotFound() {
 		var response = api.admin().get("/api/users/987654321");
 

@@ -169,7 +169,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+	static ProblemDetail problem(HttpStatus status, String title, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		problem.setType(URI.create("about:blank"));
