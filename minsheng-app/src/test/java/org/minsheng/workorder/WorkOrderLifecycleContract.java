@@ -113,6 +113,21 @@ abstract class WorkOrderLifecycleContract extends ApplicationTest {
 	}
 
 	@Test
+	void keepsACallIdAsLongAsTheSwitchGivesItAndNamesTheFieldBeyondThat() {
+		var body = hotline.order("路灯不亮");
+		var sipCallId = "a84b4c76e66710-" + "9".repeat(WorkOrderLimits.CALL_ID - 15);
+		body.put("callId", sipCallId);
+		var kept = hotline.agent.post("/api/work-orders", body);
+		assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+		assertThat(kept.json().get("callId").asString()).isEqualTo(sipCallId);
+
+		body.put("callId", sipCallId + "x");
+		var refused = hotline.agent.post("/api/work-orders", body);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().get("field").asString()).isEqualTo("callId");
+	}
+
+	@Test
 	void theOrderSaysWhatThePersonAskingMayDoWithItNow() {
 		var no = hotline.registered();
 		assertThat(allowed(hotline.dispatcher, no)).contains("DISPATCH", "MERGE").doesNotContain("SIGN", "REVIEW");

@@ -33,6 +33,7 @@ import org.minsheng.workorder.ResultType;
 import org.minsheng.workorder.Satisfaction;
 import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.TimelineEntry;
+import org.minsheng.workorder.WorkOrderLimits;
 import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
 import org.minsheng.workorder.WorkOrderSummary;
@@ -291,7 +292,7 @@ class WorkOrderService implements WorkOrders {
 	public WorkOrderView reassign(WorkOrderNo no, Dispatch d) {
 		var actor = require(Permission.WORKORDER_DISPATCH);
 		var co = checkDispatch(d);
-		var reason = required(d.comment(), "comment", "A reason is required to reassign an order", 1000);
+		var reason = required(d.comment(), "comment", "A reason is required to reassign an order", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			var shown = facts;
 			if (d.complex() != facts.complex()) {
@@ -339,7 +340,7 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView returnOrder(WorkOrderNo no, String reason) {
 		var actor = require(Permission.WORKORDER_HANDLE);
-		var why = required(reason, "reason", "A reason is required to return an order", 1000);
+		var why = required(reason, "reason", "A reason is required to return an order", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.returnToSender(why, sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_RETURNED", "work_order", no, "department=" + act.departmentId()));
@@ -371,9 +372,9 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView reply(WorkOrderNo no, ResultType result, String content, List<Long> attachmentIds) {
 		var actor = require(Permission.WORKORDER_HANDLE);
-		var text = required(content, "content", "A reply needs its text", 4000);
+		var text = required(content, "content", "A reply needs its text", WorkOrderLimits.REPLY);
 		var files = attachmentIds == null ? List.<Long>of() : List.copyOf(attachmentIds);
-		if (files.size() > 20) {
+		if (files.size() > WorkOrderLimits.ATTACHMENTS_PER_REPLY) {
 			throw new InvalidFieldException("attachmentIds", "At most 20 files with one reply");
 		}
 		return change(actor, no, (order, facts, act) -> {
@@ -389,7 +390,7 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView review(WorkOrderNo no, boolean approve, String comment) {
 		var actor = require(Permission.WORKORDER_REVIEW);
-		var note = limited(comment, "comment", 1000);
+		var note = limited(comment, "comment", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.review(approve, note, terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of(approve ? "WORK_ORDER_APPROVED" : "WORK_ORDER_SENT_BACK", "work_order", no, null));
@@ -403,7 +404,7 @@ class WorkOrderService implements WorkOrders {
 		if (satisfaction == null) {
 			throw new InvalidFieldException("satisfaction", "The callback states the caller's satisfaction");
 		}
-		var text = limited(note, "note", 1000);
+		var text = limited(note, "note", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.callback(satisfaction, text, settings.maxReopens(), terms(facts, facts.complex()), sla(), act);
 			audit.record(AuditRecord.of("WORK_ORDER_CALLED_BACK", "work_order", no, "satisfaction=" + satisfaction));
@@ -414,7 +415,7 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView requestExtension(WorkOrderNo no, String reason, OffsetDateTime deadline) {
 		var actor = require(Permission.WORKORDER_HANDLE);
-		var why = required(reason, "reason", "An extension request needs a reason", 500);
+		var why = required(reason, "reason", "An extension request needs a reason", WorkOrderLimits.SHORT_REASON);
 		if (deadline == null) {
 			throw new InvalidFieldException("deadline", "An extension request names the new deadline");
 		}
@@ -428,7 +429,7 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView decideExtension(WorkOrderNo no, boolean approve, String comment) {
 		var actor = require(Permission.WORKORDER_REVIEW);
-		var note = limited(comment, "comment", 500);
+		var note = limited(comment, "comment", WorkOrderLimits.SHORT_REASON);
 		return change(actor, no, (order, facts, act) -> {
 			order.decideExtension(approve, note, sla(), act);
 			audit.record(AuditRecord.of(approve ? "WORK_ORDER_EXTENSION_APPROVED" : "WORK_ORDER_EXTENSION_REFUSED",
@@ -443,7 +444,7 @@ class WorkOrderService implements WorkOrders {
 		if (kind == null) {
 			throw new InvalidFieldException("kind", "Say how to supervise: FLAG, REMIND or ESCALATE");
 		}
-		var text = required(note, "note", "Supervision needs a note for the department", 1000);
+		var text = required(note, "note", "Supervision needs a note for the department", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.supervise(kind, text, act);
 			audit.record(AuditRecord.of("WORK_ORDER_SUPERVISED", "work_order", no, kind.name()));
@@ -473,7 +474,7 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public WorkOrderView withdraw(WorkOrderNo no, String reason) {
 		var actor = require(Permission.WORKORDER_REGISTER);
-		var why = required(reason, "reason", "A withdrawal needs the caller's reason", 500);
+		var why = required(reason, "reason", "A withdrawal needs the caller's reason", WorkOrderLimits.SHORT_REASON);
 		return change(actor, no, (order, facts, act) -> {
 			order.withdraw(why, act);
 			audit.record(AuditRecord.of("WORK_ORDER_WITHDRAWN", "work_order", no, null));
@@ -534,7 +535,7 @@ class WorkOrderService implements WorkOrders {
 						"Not a department that can co-handle: " + co.get(i));
 			}
 		}
-		limited(d.comment(), "comment", 1000);
+		limited(d.comment(), "comment", WorkOrderLimits.COMMENT);
 		return co.stream().map(DepartmentId::value).toList();
 	}
 
@@ -558,19 +559,19 @@ class WorkOrderService implements WorkOrders {
 		notNull(o.channel(), "channel");
 		notNull(o.requestType(), "requestType");
 		notNull(o.urgency(), "urgency");
-		required(o.title(), "title", "A title is required", 200);
-		required(o.content(), "content", "The caller's request is required", 4000);
+		required(o.title(), "title", "A title is required", WorkOrderLimits.TITLE);
+		required(o.content(), "content", "The caller's request is required", WorkOrderLimits.CONTENT);
 		if (o.categoryId() != null && categories.find(o.categoryId()).filter(c -> c.enabled()).isEmpty()) {
 			throw new InvalidFieldException("categoryId", "No enabled category " + o.categoryId());
 		}
 		if (o.callerPhone() != null && !o.callerPhone().isBlank()) {
 			normalizedPhone(o.callerPhone(), "callerPhone");
 		}
-		limited(o.callerName(), "callerName", 50);
+		limited(o.callerName(), "callerName", WorkOrderLimits.CALLER_NAME);
 		if (o.citizenId() != null && !o.anonymous() && citizens.find(o.citizenId()).isEmpty()) {
 			throw new InvalidFieldException("citizenId", "No citizen " + o.citizenId());
 		}
-		limited(o.address(), "address", 300);
+		limited(o.address(), "address", WorkOrderLimits.ADDRESS);
 		var code = blankToNull(o.divisionCode());
 		if (code != null && (!DivisionCode.isWellFormed(code) || divisions.find(new DivisionCode(code)).isEmpty())) {
 			throw new InvalidFieldException("divisionCode", "Unknown division code " + code);
@@ -585,20 +586,20 @@ class WorkOrderService implements WorkOrders {
 			throw new InvalidFieldException(o.latitude() == null ? "latitude" : "longitude",
 					"Give both latitude and longitude, or neither");
 		}
-		limited(o.callId(), "callId", 200);
-		limited(o.recordingRef(), "recordingRef", 300);
+		limited(o.callId(), "callId", WorkOrderLimits.CALL_ID);
+		limited(o.recordingRef(), "recordingRef", WorkOrderLimits.RECORDING_REF);
 		if (o.tags() != null) {
-			if (o.tags().size() > 10) {
+			if (o.tags().size() > WorkOrderLimits.TAGS) {
 				throw new InvalidFieldException("tags", "At most 10 tags");
 			}
 			for (int i = 0; i < o.tags().size(); i++) {
 				var tag = o.tags().get(i);
-				if (tag == null || tag.isBlank() || tag.strip().length() > 20 || tag.contains(",")) {
+				if (tag == null || tag.isBlank() || tag.strip().length() > WorkOrderLimits.TAG || tag.contains(",")) {
 					throw new InvalidFieldException("tags[" + i + "]", "A tag has 1 to 20 characters and no comma");
 				}
 			}
 		}
-		limited(o.answerOnSpot(), "answerOnSpot", 4000);
+		limited(o.answerOnSpot(), "answerOnSpot", WorkOrderLimits.ANSWER);
 	}
 
 	private static String normalizedPhone(String raw, String field) {

@@ -1,5 +1,7 @@
 package org.minsheng.workorder.web;
 
+import static org.minsheng.workorder.WorkOrderLimits.*;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,44 +43,45 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/work-orders")
 class WorkOrderController {
 
+
 	record Register(@NotNull Channel channel, @NotNull RequestType requestType, Long categoryId,
-			@NotNull Urgency urgency, @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String content,
-			Long citizenId, @Size(max = 50) String callerName, @Size(max = 30) String callerPhone, Boolean anonymous,
-			Boolean confidential, @Size(max = 300) String address, @Size(max = 12) String divisionCode, Double latitude,
-			Double longitude, @Size(max = 64) String callId, @Size(max = 300) String recordingRef,
-			@Size(max = 10) List<@NotBlank @Size(max = 20) String> tags, @Size(max = 4000) String answerOnSpot) {
+			@NotNull Urgency urgency, @NotBlank @Size(max = TITLE) String title, @NotBlank @Size(max = CONTENT) String content,
+			Long citizenId, @Size(max = CALLER_NAME) String callerName, @Size(max = CALLER_PHONE) String callerPhone, Boolean anonymous,
+			Boolean confidential, @Size(max = ADDRESS) String address, @Size(max = DIVISION_CODE) String divisionCode, Double latitude,
+			Double longitude, @Size(max = CALL_ID) String callId, @Size(max = RECORDING_REF) String recordingRef,
+			@Size(max = TAGS) List<@NotBlank @Size(max = TAG) String> tags, @Size(max = ANSWER) String answerOnSpot) {
 	}
 
-	record DispatchBody(@NotNull Long leadDepartmentId, @Size(max = 10) List<@NotNull Long> coDepartmentIds,
-			@Size(max = 1000) String comment, Boolean complex) {
+	record DispatchBody(@NotNull Long leadDepartmentId, @Size(max = CO_HANDLERS) List<@NotNull Long> coDepartmentIds,
+			@Size(max = COMMENT) String comment, Boolean complex) {
 	}
 
-	record Reason(@NotBlank @Size(max = 1000) String reason) {
+	record Reason(@NotBlank @Size(max = COMMENT) String reason) {
 	}
 
-	record DispatchBelow(@NotNull Long departmentId, @Size(max = 1000) String comment) {
+	record DispatchBelow(@NotNull Long departmentId, @Size(max = COMMENT) String comment) {
 	}
 
-	record Reply(ResultType resultType, @NotBlank @Size(max = 4000) String content,
-			@Size(max = 20) List<@NotNull Long> attachmentIds) {
+	record Reply(ResultType resultType, @NotBlank @Size(max = REPLY) String content,
+			@Size(max = ATTACHMENTS_PER_REPLY) List<@NotNull Long> attachmentIds) {
 	}
 
-	record Review(@NotNull Boolean approve, @Size(max = 1000) String comment) {
+	record Review(@NotNull Boolean approve, @Size(max = COMMENT) String comment) {
 	}
 
-	record Callback(@NotNull Satisfaction satisfaction, @Size(max = 1000) String note) {
+	record Callback(@NotNull Satisfaction satisfaction, @Size(max = COMMENT) String note) {
 	}
 
-	record ExtensionRequest(@NotBlank @Size(max = 500) String reason, @NotNull OffsetDateTime deadline) {
+	record ExtensionRequest(@NotBlank @Size(max = SHORT_REASON) String reason, @NotNull OffsetDateTime deadline) {
 	}
 
-	record Decision(@NotNull Boolean approve, @Size(max = 500) String comment) {
+	record Decision(@NotNull Boolean approve, @Size(max = SHORT_REASON) String comment) {
 	}
 
-	record Supervision(@NotNull SupervisionKind kind, @NotBlank @Size(max = 1000) String note) {
+	record Supervision(@NotNull SupervisionKind kind, @NotBlank @Size(max = COMMENT) String note) {
 	}
 
-	record Merge(@NotBlank @Size(max = 20) String masterNo) {
+	record Merge(@NotBlank @Size(max = WORK_ORDER_NO) String masterNo) {
 	}
 
 	private final WorkOrders orders;
