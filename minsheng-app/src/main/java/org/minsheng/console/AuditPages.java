@@ -3,6 +3,7 @@ package org.minsheng.console;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditQuery;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
@@ -51,6 +52,7 @@ class AuditPages {
 		model.addAttribute("page", query.page());
 		model.addAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE));
 		model.addAttribute("f", query);
+		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("fromDate", from);
 		model.addAttribute("toDate", to);
 		model.addAttribute("zone", SHANGHAI);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.dhatim.fastexcel.Workbook;
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.workorder.Urgency;
@@ -59,7 +60,7 @@ class WorkOrderExport {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
 		int rows = write(response.getOutputStream(), first, page -> orders.list(WorkOrderPages.query(state, departmentId,
 				categoryId, urgency, due, from, to, phone, q, supervised, page, 500)));
-		audit.record(AuditRecord.of("WORK_ORDERS_EXPORTED", "work_order", "list", "rows=" + rows + ", state=" + state
+		audit.record(AuditRecord.of(AuditAction.WORK_ORDERS_EXPORTED, "work_order", "list", "rows=" + rows + ", state=" + state
 				+ ", department=" + departmentId + ", category=" + categoryId + ", due=" + due + ", q=" + q));
 	}
 

@@ -127,7 +127,7 @@ class JdbcAuditTrail implements AuditTrail {
 			String source) throws java.sql.SQLException {
 		ps.setObject(1, now);
 		ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
-		ps.setString(3, clip(r.action(), 60));
+		ps.setString(3, clip(r.action().name(), 60));
 		ps.setString(4, clip(r.targetType(), 60));
 		ps.setString(5, clip(r.targetId(), 100));
 		ps.setString(6, clip(r.source() != null ? r.source() : source, 100));

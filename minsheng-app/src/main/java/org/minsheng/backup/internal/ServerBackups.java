@@ -19,6 +19,7 @@ import java.util.Comparator;
 
 import javax.sql.DataSource;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ class ServerBackups implements SmartLifecycle {
 			manifest = BackupArchive.take(c, dataDir, target, OffsetDateTime.now(clock));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		tx.executeWithoutResult(s -> audit.record(AuditRecord.of("BACKUP_TAKEN", "backup", target.getFileName(),
+		tx.executeWithoutResult(s -> audit.record(AuditRecord.of(AuditAction.BACKUP_TAKEN, "backup", target.getFileName(),
 				target + ", " + manifest.tables().size() + " tables, " + manifest.rows() + " rows, " + manifest.files().size()
 						+ " files, " + millis + " ms").by("system")));
 		log.info("Backup {} taken in {} ms: {} rows, {} files", target, millis, manifest.rows(), manifest.files().size());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.category.Categories;
@@ -163,7 +164,7 @@ class CategoryService implements Categories {
 		}
 		var id = insert(parentId, clean, parent == null ? 1 : parent.level() + 1, path, all().size(),
 				OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("CATEGORY_CREATED", "category", id, path));
+		audit.record(AuditRecord.of(AuditAction.CATEGORY_CREATED, "category", id, path));
 		snapshot.invalidate();
 		return new Category(id, parentId, clean, parent == null ? 1 : parent.level() + 1, path, true);
 	}
@@ -187,7 +188,7 @@ class CategoryService implements Categories {
 						below);
 			}
 		}
-		audit.record(AuditRecord.of("CATEGORY_RENAMED", "category", id, category.path() + " -> " + newPath));
+		audit.record(AuditRecord.of(AuditAction.CATEGORY_RENAMED, "category", id, category.path() + " -> " + newPath));
 		snapshot.invalidate();
 		return new Category(id, category.parentId(), clean, category.level(), newPath, category.enabled());
 	}
@@ -198,7 +199,7 @@ class CategoryService implements Categories {
 		require();
 		var category = find(id).orElseThrow(() -> new NotFoundException("category", id));
 		jdbc.update("update category set enabled = ? where id = ?", enabled, id);
-		audit.record(AuditRecord.of(enabled ? "CATEGORY_ENABLED" : "CATEGORY_DISABLED", "category", id,
+		audit.record(AuditRecord.of(enabled ? AuditAction.CATEGORY_ENABLED : AuditAction.CATEGORY_DISABLED, "category", id,
 				category.path()));
 		snapshot.invalidate();
 		return new Category(id, category.parentId(), category.name(), category.level(), category.path(), enabled);

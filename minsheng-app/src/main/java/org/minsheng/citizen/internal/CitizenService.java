@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.citizen.CitizenId;
@@ -87,7 +88,7 @@ class CitizenService implements Citizens {
 				index(PersonalDataKind.ID_NUMBER, idNumber), c.gender(), c.note(), now);
 		rows.insertPhones(id, phones);
 		rows.insertAddresses(id, addresses);
-		audit.record(AuditRecord.of("CITIZEN_REGISTERED", "citizen", id, "phones=" + phones.size()));
+		audit.record(AuditRecord.of(AuditAction.CITIZEN_REGISTERED, "citizen", id, "phones=" + phones.size()));
 		events.publishEvent(new CitizenRegistered(new CitizenId(id)));
 		return new CitizenId(id);
 	}
@@ -131,7 +132,7 @@ class CitizenService implements Citizens {
 			throw new InvalidFieldException("reason", "A reason (at most 200 characters) is required to unmask");
 		}
 		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("citizen", id));
-		audit.record(AuditRecord.of("PERSONAL_DATA_UNMASKED", "citizen", id,
+		audit.record(AuditRecord.of(AuditAction.PERSONAL_DATA_UNMASKED, "citizen", id,
 				"by=" + actor.username() + ", reason=" + reason.strip()));
 		return view(row, false);
 	}
@@ -141,7 +142,7 @@ class CitizenService implements Citizens {
 		require(Permission.CITIZEN_WRITE);
 		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("citizen", id));
 		rows.insertPhones(id.value(), List.of(phone(phone, label, "phone")), row.phones().size());
-		audit.record(AuditRecord.of("CITIZEN_PHONE_ADDED", "citizen", id, null));
+		audit.record(AuditRecord.of(AuditAction.CITIZEN_PHONE_ADDED, "citizen", id, null));
 	}
 
 	private StoredPhone phone(String raw, String label, String field) {

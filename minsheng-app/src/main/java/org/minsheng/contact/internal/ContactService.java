@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.contact.AgentState;
@@ -587,7 +588,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var row = new AgentRows.Row(username, account.extension(), ha1, Map.copyOf(skills));
 		tx.executeWithoutResult(s -> {
 			agents.save(row, OffsetDateTime.now(clock));
-			audit.record(AuditRecord.of(existing.isEmpty() ? "CONTACT_AGENT_CREATED" : "CONTACT_AGENT_CHANGED",
+			audit.record(AuditRecord.of(existing.isEmpty() ? AuditAction.CONTACT_AGENT_CREATED : AuditAction.CONTACT_AGENT_CHANGED,
 					"contact_agent", username, "extension=" + account.extension() + ", skills=" + skills
 							+ (account.password() == null || account.password().isEmpty() ? "" : ", password set")));
 		});
@@ -650,7 +651,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			var records = callLog.list(query, unmask);
 			if (unmask && !records.isEmpty()) {
 				// callers' numbers in clear are a personal-data read, audited like an unmask
-				audit.record(AuditRecord.of("CONTACT_CALLS_READ_UNMASKED", "contact_call", "list",
+				audit.record(AuditRecord.of(AuditAction.CONTACT_CALLS_READ_UNMASKED, "contact_call", "list",
 						records.size() + " calls, from=" + query.from() + ", to=" + query.to() + ", agent=" + query.agent()));
 			}
 			return records;
@@ -665,7 +666,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		boolean unmask = actor.can(Permission.PERSONAL_DATA_UNMASK);
 		var record = visibleCall(callId, unmask);
 		if (unmask && record.isPresent()) {
-			audit.record(AuditRecord.of("CONTACT_CALL_READ_UNMASKED", "contact_call", auditId(callId), null));
+			audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_READ_UNMASKED, "contact_call", auditId(callId), null));
 		}
 		return record;
 	}
@@ -752,7 +753,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			throw new UncheckedIOException("cannot write the call plan " + file, e);
 		}
 		plan = parsed;
-		audit.record(AuditRecord.of("CONTACT_PLAN_REPLACED", "contact_plan", file.getFileName().toString(),
+		audit.record(AuditRecord.of(AuditAction.CONTACT_PLAN_REPLACED, "contact_plan", file.getFileName().toString(),
 				"flows=" + parsed.flows().keySet() + ", queues=" + parsed.queues().keySet()));
 	}
 
@@ -766,7 +767,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public Optional<Path> recording(String callId) {
 		var file = visibleCall(callId, false).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
 		// who listened to which call is the auditor's business
-		file.ifPresent(f -> audit.record(AuditRecord.of("CONTACT_RECORDING_READ", "contact_call", auditId(callId), f.getFileName().toString())));
+		file.ifPresent(f -> audit.record(AuditRecord.of(AuditAction.CONTACT_RECORDING_READ, "contact_call", auditId(callId), f.getFileName().toString())));
 		return file;
 	}
 
@@ -834,7 +835,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		acd.change(seat, s -> s.answered(now()));
 		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, seat.agent());
-		audit.record(AuditRecord.of("CONTACT_CALL_CONSULTED", "contact_call", auditId(callId), "with " + t));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + t));
 	}
 
 	static final Duration CONSULT_RING = Duration.ofSeconds(20);
@@ -862,7 +863,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			throw new ConflictException("Expected " + number + " to answer the consult, but it did not");
 		}
 		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, tel);
-		audit.record(AuditRecord.of("CONTACT_CALL_CONSULTED", "contact_call", auditId(callId), "with " + tel));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + tel));
 	}
 
 	@Override
@@ -871,7 +872,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		if (!call.completeTransfer()) {
 			throw new ConflictException("Expected a consult on call '" + callId + "' to transfer to, but there is none");
 		}
-		audit.record(AuditRecord.of("CONTACT_CALL_TRANSFERRED", "contact_call", auditId(callId), "attended"));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_TRANSFERRED, "contact_call", auditId(callId), "attended"));
 	}
 
 	@Override
@@ -881,7 +882,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			throw new ConflictException("Expected a consult on call '" + callId + "' to join, but there is none");
 		}
 		live.get(callId).conference = true;
-		audit.record(AuditRecord.of("CONTACT_CALL_CONFERENCE", "contact_call", auditId(callId), live.get(callId).consulting));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONFERENCE, "contact_call", auditId(callId), live.get(callId).consulting));
 	}
 
 	@Override
@@ -900,7 +901,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			throw new ConflictException("Expected to " + (on ? "hold" : "resume") + " call '" + callId
 					+ "', but it is not talking with an agent");
 		}
-		audit.record(AuditRecord.of(on ? "CONTACT_CALL_HELD" : "CONTACT_CALL_RESUMED", "contact_call", auditId(callId),
+		audit.record(AuditRecord.of(on ? AuditAction.CONTACT_CALL_HELD : AuditAction.CONTACT_CALL_RESUMED, "contact_call", auditId(callId),
 				actor.username()));
 	}
 
@@ -918,7 +919,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		if (!call.transfer(t)) {
 			throw new ConflictException("Expected to transfer call '" + callId + "', but it is not talking with an agent");
 		}
-		audit.record(AuditRecord.of("CONTACT_CALL_TRANSFERRED", "contact_call", auditId(callId), "to " + t));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_TRANSFERRED, "contact_call", auditId(callId), "to " + t));
 	}
 
 	/** Call-IDs may be longer than the audit's target column: long ones keep their start and a hash. */

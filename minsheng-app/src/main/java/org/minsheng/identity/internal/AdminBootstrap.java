@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Role;
@@ -80,7 +81,7 @@ class AdminBootstrap implements ApplicationRunner {
 			.orElseGet(() -> departmentService.createRoot("12345政务服务便民热线中心", null));
 		long id = users.insert("admin", "系统管理员", root.id().value(), encoder.encode(password), false,
 				Set.of(Role.SYSTEM_ADMIN), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("USER_CREATED", "user", id, "username=admin, roles=[SYSTEM_ADMIN], first start")
+		audit.record(AuditRecord.of(AuditAction.USER_CREATED, "user", id, "username=admin, roles=[SYSTEM_ADMIN], first start")
 			.by("system"));
 		if (generated) {
 			log.warn("""

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -95,7 +96,7 @@ class DepartmentService implements Departments {
 			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
 		}
 		var created = rows.insert(name, request.type(), parent, division, OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("DEPARTMENT_CREATED", "department", created.id(),
+		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_CREATED, "department", created.id(),
 				"name=" + name + ", type=" + request.type() + ", parent=" + request.parentId() + ", division="
 						+ division));
 		events.publishEvent(new DepartmentCreated(created.id(), name, request.type(), division));
@@ -113,7 +114,7 @@ class DepartmentService implements Departments {
 			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
 		}
 		rows.rename(id.value(), name);
-		audit.record(AuditRecord.of("DEPARTMENT_RENAMED", "department", id,
+		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_RENAMED, "department", id,
 				"from=" + department.name() + ", to=" + name));
 		events.publishEvent(new org.minsheng.identity.DepartmentRenamed(id, department.name(), name));
 		return rows.find(id.value()).orElseThrow();
@@ -143,7 +144,7 @@ class DepartmentService implements Departments {
 					"A department named '" + department.name() + "' already exists there");
 		}
 		rows.move(department, newParent);
-		audit.record(AuditRecord.of("DEPARTMENT_MOVED", "department", id,
+		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_MOVED, "department", id,
 				"from=" + department.parentId() + ", to=" + newParentId));
 		events.publishEvent(new DepartmentMoved(id, department.parentId(), newParentId));
 		return rows.find(id.value()).orElseThrow();
@@ -158,7 +159,7 @@ class DepartmentService implements Departments {
 			throw new ConflictException("Expected to disable department '" + id + "', but it is the root of the tree");
 		}
 		rows.setEnabled(id.value(), enabled);
-		audit.record(AuditRecord.of(enabled ? "DEPARTMENT_ENABLED" : "DEPARTMENT_DISABLED", "department", id, null));
+		audit.record(AuditRecord.of(enabled ? AuditAction.DEPARTMENT_ENABLED : AuditAction.DEPARTMENT_DISABLED, "department", id, null));
 		return rows.find(id.value()).orElseThrow();
 	}
 
@@ -224,7 +225,7 @@ class DepartmentService implements Departments {
 	/** Kept for the bootstrap, which creates the root before anybody is logged in. */
 	Department createRoot(String name, String divisionCode) {
 		var created = rows.insert(name, DepartmentType.CENTER, null, division(divisionCode), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("DEPARTMENT_CREATED", "department", created.id(), "name=" + name + ", root")
+		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_CREATED, "department", created.id(), "name=" + name + ", root")
 			.by("system"));
 		return created;
 	}

@@ -3,6 +3,7 @@ package org.minsheng.identity.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ class LoginEvents {
 
 	/** A person signed in to the console. */
 	void consoleLogin(Authentication auth) {
-		tx.executeWithoutResult(s -> audit.record(AuditRecord.of("LOGIN", "user", auth.getName(), "channel=console")
+		tx.executeWithoutResult(s -> audit.record(AuditRecord.of(AuditAction.LOGIN, "user", auth.getName(), "channel=console")
 			.by(auth.getName())
 			.from(source(auth))));
 	}
@@ -82,7 +83,7 @@ class LoginEvents {
 						settings.accountLockSources());
 			}
 		}
-		var entry = AuditRecord.of("LOGIN_FAILED", "user", username, detail).by(username).from(source);
+		var entry = AuditRecord.of(AuditAction.LOGIN_FAILED, "user", username, detail).by(username).from(source);
 		tx.executeWithoutResult(s -> audit.record(entry));
 		if (outcome != null && outcome.delay().isPositive()) {
 			try {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -122,7 +123,7 @@ class UserService implements Users {
 		}
 		long id = rows.insert(request.username(), displayName, department.value(), encoder.encode(password),
 				request.serviceAccount(), roles, OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("USER_CREATED", "user", id, "username=" + request.username() + ", department="
+		audit.record(AuditRecord.of(AuditAction.USER_CREATED, "user", id, "username=" + request.username() + ", department="
 				+ department + ", roles=" + roles + (request.serviceAccount() ? ", service account" : "")));
 		events.publishEvent(new UserCreated(new UserId(id), request.username(), department));
 		return new Created(rows.find(id).orElseThrow(), generated);
@@ -137,7 +138,7 @@ class UserService implements Users {
 			throw new ConflictException("Expected to disable user '" + user.username() + "', but that is yourself");
 		}
 		rows.setEnabled(id.value(), enabled);
-		audit.record(AuditRecord.of(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", id, user.username()));
+		audit.record(AuditRecord.of(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, "user", id, user.username()));
 		return rows.find(id.value()).orElseThrow();
 	}
 
@@ -155,7 +156,7 @@ class UserService implements Users {
 			Passwords.check(newPassword, settings.passwordMinLength(), "password");
 		}
 		rows.setPassword(id.value(), encoder.encode(newPassword), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("USER_PASSWORD_RESET", "user", id, user.username()));
+		audit.record(AuditRecord.of(AuditAction.USER_PASSWORD_RESET, "user", id, user.username()));
 		return result;
 	}
 
@@ -174,7 +175,7 @@ class UserService implements Users {
 				rows.lock(actor.username(), until);
 				locked = ", account locked until " + until;
 			}
-			audit.record(AuditRecord.of("PASSWORD_CHANGE_FAILED", "user", actor.userId(), "wrong current password" + locked));
+			audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGE_FAILED, "user", actor.userId(), "wrong current password" + locked));
 			throw new InvalidFieldException("currentPassword", "当前密码不正确");
 		}
 		if (newPassword == null) {
@@ -185,7 +186,7 @@ class UserService implements Users {
 			throw new InvalidFieldException("newPassword", "The new password must differ from the current one");
 		}
 		rows.setPassword(actor.userId().value(), encoder.encode(newPassword), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("PASSWORD_CHANGED", "user", actor.userId(), actor.username()));
+		audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "user", actor.userId(), actor.username()));
 	}
 
 	@Override
@@ -195,7 +196,7 @@ class UserService implements Users {
 		var user = administrable(actor, id);
 		var target = requireDepartment(actor, department, "departmentId");
 		rows.setDepartment(id.value(), target.value());
-		audit.record(AuditRecord.of("USER_MOVED", "user", id,
+		audit.record(AuditRecord.of(AuditAction.USER_MOVED, "user", id,
 				"from=" + user.departmentId() + ", to=" + target));
 		return rows.find(id.value()).orElseThrow();
 	}
@@ -212,7 +213,7 @@ class UserService implements Users {
 					+ "', but a system admin cannot remove their own admin role");
 		}
 		rows.replaceRoles(id.value(), checked);
-		audit.record(AuditRecord.of("USER_ROLES_CHANGED", "user", id, "from=" + user.roles() + ", to=" + checked));
+		audit.record(AuditRecord.of(AuditAction.USER_ROLES_CHANGED, "user", id, "from=" + user.roles() + ", to=" + checked));
 		return rows.find(id.value()).orElseThrow();
 	}
 
@@ -230,7 +231,7 @@ class UserService implements Users {
 		}
 		var secret = "ms_" + randomSecret();
 		long tokenId = rows.insertToken(id.value(), name.strip(), sha256(secret), now, expiresAt);
-		audit.record(AuditRecord.of("API_TOKEN_ISSUED", "user", id, "token=" + tokenId + ", name=" + name.strip()
+		audit.record(AuditRecord.of(AuditAction.API_TOKEN_ISSUED, "user", id, "token=" + tokenId + ", name=" + name.strip()
 				+ ", user=" + user.username()));
 		return new IssuedToken(tokenId, name.strip(), secret, expiresAt);
 	}
@@ -243,7 +244,7 @@ class UserService implements Users {
 		if (rows.revokeToken(id.value(), tokenId, OffsetDateTime.now(clock)) == 0) {
 			throw new NotFoundException("token", tokenId);
 		}
-		audit.record(AuditRecord.of("API_TOKEN_REVOKED", "user", id, "token=" + tokenId));
+		audit.record(AuditRecord.of(AuditAction.API_TOKEN_REVOKED, "user", id, "token=" + tokenId));
 	}
 
 	static String sha256(String token) {

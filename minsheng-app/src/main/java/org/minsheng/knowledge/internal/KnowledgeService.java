@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -111,7 +112,7 @@ class KnowledgeService implements KnowledgeBase {
 		var article = Article.create(externalId, a.type(), a.departmentId());
 		rows.insert(article, actor.username(), now);
 		rows.insertVersion(article.id, 1, content, actor.username(), now);
-		audit.record(AuditRecord.of("KB_ARTICLE_CREATED", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_CREATED, "kb_article", article.id,
 				a.type() + ", department=" + a.departmentId() + ", " + content.title()));
 		return view(article.id, actor);
 	}
@@ -137,7 +138,7 @@ class KnowledgeService implements KnowledgeBase {
 			rows.updateVersion(article.id, edit.version(), clean, actor.username(), now);
 		}
 		rows.save(article, now);
-		audit.record(AuditRecord.of("KB_ARTICLE_EDITED", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_EDITED, "kb_article", article.id,
 				"version " + edit.version() + (edit.newVersion() ? " (new)" : "")));
 		return view(article.id, actor);
 	}
@@ -148,7 +149,7 @@ class KnowledgeService implements KnowledgeBase {
 		var article = lockEditable(actor, id);
 		article.submit();
 		rows.save(article, now());
-		audit.record(AuditRecord.of("KB_ARTICLE_SUBMITTED", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_SUBMITTED, "kb_article", article.id,
 				"version " + article.draftVersion()));
 		return view(article.id, actor);
 	}
@@ -167,7 +168,7 @@ class KnowledgeService implements KnowledgeBase {
 		var now = now();
 		rows.approveVersion(article.id, published, actor.username(), now, blank(comment));
 		rows.save(article, now);
-		audit.record(AuditRecord.of("KB_ARTICLE_PUBLISHED", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_PUBLISHED, "kb_article", article.id,
 				"version " + published + (blank(comment) == null ? "" : ", " + comment.strip())));
 		keeper.afterCommit(List.of(article.id));
 		return view(article.id, actor);
@@ -180,7 +181,7 @@ class KnowledgeService implements KnowledgeBase {
 		var article = lockReviewable(actor, id);
 		article.sendBack(reason);
 		rows.save(article, now());
-		audit.record(AuditRecord.of("KB_ARTICLE_SENT_BACK", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_SENT_BACK, "kb_article", article.id,
 				"version " + article.draftVersion() + ", " + reason));
 		return view(article.id, actor);
 	}
@@ -192,7 +193,7 @@ class KnowledgeService implements KnowledgeBase {
 		int dropped = article.discardDraft();
 		rows.deleteVersion(article.id, dropped);
 		rows.save(article, now());
-		audit.record(AuditRecord.of("KB_DRAFT_DISCARDED", "kb_article", article.id, "version " + dropped));
+		audit.record(AuditRecord.of(AuditAction.KB_DRAFT_DISCARDED, "kb_article", article.id, "version " + dropped));
 		return view(article.id, actor);
 	}
 
@@ -206,7 +207,7 @@ class KnowledgeService implements KnowledgeBase {
 			rows.deleteVersion(article.id, dropped);
 		}
 		rows.save(article, now());
-		audit.record(AuditRecord.of("KB_ARTICLE_RETIRED", "kb_article", article.id, why));
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_RETIRED, "kb_article", article.id, why));
 		keeper.afterCommit(List.of(article.id));
 		return view(article.id, actor);
 	}
@@ -227,7 +228,7 @@ class KnowledgeService implements KnowledgeBase {
 				}
 				row.article().expire();
 				rows.save(row.article(), now());
-				audit.record(AuditRecord.of("KB_ARTICLE_EXPIRED", "kb_article", id, "on " + today).by("system"));
+				audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_EXPIRED, "kb_article", id, "on " + today).by("system"));
 				keeper.afterCommit(List.of(id));
 				return true;
 			});
@@ -381,7 +382,7 @@ class KnowledgeService implements KnowledgeBase {
 		if (!changed.isEmpty()) {
 			keeper.reindex(changed);
 		}
-		audit.record(AuditRecord.of("KB_ARTICLES_IMPORTED", "kb_article", null, "received=" + records.size()
+		audit.record(AuditRecord.of(AuditAction.KB_ARTICLES_IMPORTED, "kb_article", null, "received=" + records.size()
 				+ ", created=" + created + ", updated=" + updated + ", published=" + published + ", rejected="
 				+ errors.size()));
 		return new ImportReport(records.size(), created, updated, published, errors);
@@ -435,11 +436,11 @@ class KnowledgeService implements KnowledgeBase {
 		}
 		rows.save(article, now);
 		if (created) {
-			audit.record(AuditRecord.of("KB_ARTICLE_CREATED", "kb_article", article.id,
+			audit.record(AuditRecord.of(AuditAction.KB_ARTICLE_CREATED, "kb_article", article.id,
 					"imported" + (publish ? " and published" : "") + ", " + content.title()));
 		}
 		else {
-			audit.record(AuditRecord.of(publish ? "KB_ARTICLE_PUBLISHED" : "KB_ARTICLE_EDITED", "kb_article",
+			audit.record(AuditRecord.of(publish ? AuditAction.KB_ARTICLE_PUBLISHED : AuditAction.KB_ARTICLE_EDITED, "kb_article",
 					article.id, "imported version " + version));
 		}
 		return new Outcome(article.id, created, publish);
@@ -496,7 +497,7 @@ class KnowledgeService implements KnowledgeBase {
 			ps.setObject(8, now);
 			return ps;
 		}, keys);
-		audit.record(AuditRecord.of("KB_FILE_ADDED", "kb_article", article.id,
+		audit.record(AuditRecord.of(AuditAction.KB_FILE_ADDED, "kb_article", article.id,
 				stored.fileName() + " " + stored.size() + " B sha256=" + stored.sha256()));
 		return new org.minsheng.knowledge.ArticleAttachment(keys.getKey().longValue(), stored.fileName(),
 				stored.contentType(), stored.size(), stored.sha256(), actor.username(), now);
@@ -538,7 +539,7 @@ class KnowledgeService implements KnowledgeBase {
 	public int rebuildIndex() {
 		current.get().require(Permission.KNOWLEDGE_ADMIN);
 		int count = keeper.rebuild();
-		audit.record(AuditRecord.of("KB_INDEX_REBUILT", "kb_index", null, count + " articles"));
+		audit.record(AuditRecord.of(AuditAction.KB_INDEX_REBUILT, "kb_index", null, count + " articles"));
 		return count;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -230,7 +231,7 @@ class LearningService implements KnowledgeLearning {
 		var draft = knowledge.create(new KnowledgeBase.NewArticle(null, ArticleType.FAQ, department,
 				new ArticleContent(title, "<p>（待补充答案：此条目由未解答的市民提问生成）</p>", clean.stream().limit(50).toList(),
 						List.of("自学习"), List.of(), null, null, null)));
-		audit.record(AuditRecord.of("KB_DRAFT_FROM_QUESTIONS", "kb_article", draft.id(), clean.size() + " questions"));
+		audit.record(AuditRecord.of(AuditAction.KB_DRAFT_FROM_QUESTIONS, "kb_article", draft.id(), clean.size() + " questions"));
 		return draft;
 	}
 

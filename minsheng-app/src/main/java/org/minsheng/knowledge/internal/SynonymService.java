@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
@@ -62,7 +63,7 @@ class SynonymService implements Synonyms {
 		}
 		var list = List.copyOf(clean);
 		long id = rows.insert(list, actor.username(), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("KB_SYNONYMS_ADDED", "kb_synonym", id, String.join(",", list)));
+		audit.record(AuditRecord.of(AuditAction.KB_SYNONYMS_ADDED, "kb_synonym", id, String.join(",", list)));
 		reloadAfterCommit();
 		return new SynonymGroup(id, list);
 	}
@@ -73,7 +74,7 @@ class SynonymService implements Synonyms {
 		if (!rows.delete(id)) {
 			throw new NotFoundException("synonym group", id);
 		}
-		audit.record(AuditRecord.of("KB_SYNONYMS_REMOVED", "kb_synonym", id, null));
+		audit.record(AuditRecord.of(AuditAction.KB_SYNONYMS_REMOVED, "kb_synonym", id, null));
 		reloadAfterCommit();
 	}
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
@@ -119,7 +120,7 @@ class Webhooks {
 		}, keys);
 		long id = keys.getKey().longValue();
 		enabled = null;
-		audit.record(AuditRecord.of("WEBHOOK_SUBSCRIBED", "webhook", id, uri + " " + events));
+		audit.record(AuditRecord.of(AuditAction.WEBHOOK_SUBSCRIBED, "webhook", id, uri + " " + events));
 		return new Created(new Subscription(id, uri.toString(), List.copyOf(events), true, now), secret);
 	}
 
@@ -139,7 +140,7 @@ class Webhooks {
 			throw new NotFoundException("webhook", id);
 		}
 		enabled = null;
-		audit.record(AuditRecord.of("WEBHOOK_UNSUBSCRIBED", "webhook", id, null));
+		audit.record(AuditRecord.of(AuditAction.WEBHOOK_UNSUBSCRIBED, "webhook", id, null));
 	}
 
 	/** Queues the event for every enabled subscription that wants it; runs in the listener's transaction. */

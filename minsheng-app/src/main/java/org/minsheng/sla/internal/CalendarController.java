@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.minsheng.audit.AuditAction;
+import org.minsheng.audit.AuditRecord;
 import org.minsheng.platform.InvalidFieldException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +58,7 @@ class CalendarController {
 		catch (RuntimeException e) {
 			throw new InvalidFieldException("holidayDir", "The holiday files could not be read: " + e.getMessage());
 		}
-		audit.record(org.minsheng.audit.AuditRecord.of("CALENDAR_RELOADED", "calendar", "holiday-cn",
+		audit.record(AuditRecord.of(AuditAction.CALENDAR_RELOADED, "calendar", "holiday-cn",
 				"years=" + new java.util.TreeSet<>(years)));
 		return java.util.Map.of("coveredYears", new java.util.TreeSet<>(years));
 	}

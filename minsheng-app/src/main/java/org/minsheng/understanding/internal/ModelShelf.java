@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.nlp.LabeledText;
@@ -113,7 +114,7 @@ class ModelShelf {
 			seen(kind, new Loaded(version, classifier));
 		}
 		var note = better ? "active" : String.format("kept the active version (macro-F1 %.3f): this one is worse", best.get(0));
-		audit.record(AuditRecord.of("NLP_MODEL_TRAINED", "nlp_model", kind + " v" + version,
+		audit.record(AuditRecord.of(AuditAction.NLP_MODEL_TRAINED, "nlp_model", kind + " v" + version,
 				String.format("examples=%d, accuracy=%.3f, macroF1=%.3f, calibrationError=%.3f, temperature=%.3f, %s",
 						examples.size(), figures.accuracy(), figures.macroF1(), calibrationError, classifier.temperature(),
 						note)).by(by));
@@ -129,7 +130,7 @@ class ModelShelf {
 		var loaded = new Loaded(version, read(rows.get(0)));
 		jdbc.update("update nlp_model set active = (version = ?) where kind = ?", version, kind.name());
 		seen(kind, loaded);
-		audit.record(AuditRecord.of("NLP_MODEL_ACTIVATED", "nlp_model", kind + " v" + version, null).by(by));
+		audit.record(AuditRecord.of(AuditAction.NLP_MODEL_ACTIVATED, "nlp_model", kind + " v" + version, null).by(by));
 		return versions().stream().filter(v -> v.kind().equals(kind.name()) && v.version() == version).findFirst()
 			.orElseThrow();
 	}
@@ -137,7 +138,7 @@ class ModelShelf {
 	/** No version of the kind is active any more: its advice stops until one is trained or activated. */
 	void deactivate(ModelKind kind, String by) {
 		if (jdbc.update("update nlp_model set active = false where kind = ? and active = true", kind.name()) > 0) {
-			audit.record(AuditRecord.of("NLP_MODEL_DEACTIVATED", "nlp_model", kind.name(), null).by(by));
+			audit.record(AuditRecord.of(AuditAction.NLP_MODEL_DEACTIVATED, "nlp_model", kind.name(), null).by(by));
 		}
 		seen(kind, null);
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
@@ -117,7 +118,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_gazetteer", Integer.class);
 		jdbc.update("insert into nlp_gazetteer (version, body, entries, saved_by, saved_at) values (?, ?, ?, ?, ?)", version,
 				text, built.entries(), actor.username(), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("NLP_GAZETTEER_REPLACED", "nlp_gazetteer", version, built.entries() + " entries"));
+		audit.record(AuditRecord.of(AuditAction.NLP_GAZETTEER_REPLACED, "nlp_gazetteer", version, built.entries() + " entries"));
 		places = new Places(version, text, built, System.nanoTime());
 	}
 
@@ -137,7 +138,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_risk_rules", Integer.class);
 		jdbc.update("insert into nlp_risk_rules (version, body, saved_by, saved_at) values (?, ?, ?, ?)", version, text,
 				actor.username(), OffsetDateTime.now(clock));
-		audit.record(AuditRecord.of("NLP_RISK_POLICIES_REPLACED", "nlp_risk_rules", version,
+		audit.record(AuditRecord.of(AuditAction.NLP_RISK_POLICIES_REPLACED, "nlp_risk_rules", version,
 				detector.policies().size() + " policies"));
 		risks = new RiskRules(version, text, detector, System.nanoTime());
 	}
@@ -404,7 +405,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 					now);
 			imported++;
 		}
-		audit.record(AuditRecord.of("NLP_EXAMPLES_IMPORTED", "nlp_example", null,
+		audit.record(AuditRecord.of(AuditAction.NLP_EXAMPLES_IMPORTED, "nlp_example", null,
 				"received=" + rows.size() + ", imported=" + imported + ", rejected=" + errors.size()));
 		return new ImportResult(rows.size(), imported, errors);
 	}

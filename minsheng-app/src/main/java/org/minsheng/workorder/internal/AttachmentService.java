@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
@@ -86,7 +87,7 @@ class AttachmentService implements Attachments {
 			return ps;
 		}, keys);
 		long id = keys.getKey().longValue();
-		audit.record(AuditRecord.of("WORK_ORDER_FILE_ADDED", "work_order", no, name + " " + size + " B sha256=" + sha256));
+		audit.record(AuditRecord.of(AuditAction.WORK_ORDER_FILE_ADDED, "work_order", no, name + " " + size + " B sha256=" + sha256));
 		return new Attachment(id, name, type, size, sha256, actor.username(), now, null);
 	}
 

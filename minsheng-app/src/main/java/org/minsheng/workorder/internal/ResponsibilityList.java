@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.category.Categories;
@@ -156,7 +157,7 @@ class ResponsibilityList implements DispatchAdvisor {
 			return ps;
 		}, keys);
 		long id = keys.getKey().longValue();
-		audit.record(AuditRecord.of("RESPONSIBILITY_RULE_ADDED", "responsibility_rule", id,
+		audit.record(AuditRecord.of(AuditAction.RESPONSIBILITY_RULE_ADDED, "responsibility_rule", id,
 				categoryId + " " + divisionCode + " -> " + departmentId));
 		cache.invalidate();
 		return new Rule(id, categoryId, divisionCode, departmentId, co, true, note);
@@ -168,7 +169,7 @@ class ResponsibilityList implements DispatchAdvisor {
 		if (jdbc.update("delete from responsibility_rule where id = ?", id) == 0) {
 			throw new NotFoundException("responsibility rule", id);
 		}
-		audit.record(AuditRecord.of("RESPONSIBILITY_RULE_REMOVED", "responsibility_rule", id, null));
+		audit.record(AuditRecord.of(AuditAction.RESPONSIBILITY_RULE_REMOVED, "responsibility_rule", id, null));
 		cache.invalidate();
 	}
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.category.Categories;
@@ -109,7 +110,7 @@ class SlaRuleBook {
 			return ps;
 		}, keys);
 		long id = keys.getKey().longValue();
-		audit.record(AuditRecord.of("SLA_RULE_ADDED", "sla_rule", id,
+		audit.record(AuditRecord.of(AuditAction.SLA_RULE_ADDED, "sla_rule", id,
 				stage + " " + categoryId + " " + urgency + " " + type + " " + complex + " = " + parsed));
 		cache.invalidate();
 		return new SlaRule(id, stage, categoryId, urgency, type, complex, parsed);
@@ -121,7 +122,7 @@ class SlaRuleBook {
 		var rule = rules().stream().filter(r -> r.id() == id).findFirst()
 			.orElseThrow(() -> new NotFoundException("SLA rule", id));
 		jdbc.update("delete from sla_rule where id = ?", id);
-		audit.record(AuditRecord.of("SLA_RULE_REMOVED", "sla_rule", id, rule.toString()));
+		audit.record(AuditRecord.of(AuditAction.SLA_RULE_REMOVED, "sla_rule", id, rule.toString()));
 		cache.invalidate();
 	}
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.category.Categories;
@@ -153,7 +154,7 @@ class WorkOrderService implements WorkOrders {
 				blankToNull(o.callId()), blankToNull(o.recordingRef()), tags, actor.username(),
 				now.toOffsetDateTime());
 		rows.insert(row, order);
-		audit.record(AuditRecord.of("WORK_ORDER_REGISTERED", "work_order", no,
+		audit.record(AuditRecord.of(AuditAction.WORK_ORDER_REGISTERED, "work_order", no,
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
 		publish(order);
 		screening.enqueue(no, o.title().strip(), o.content().strip(), blankToNull(o.divisionCode()));
@@ -177,7 +178,7 @@ class WorkOrderService implements WorkOrders {
 		order.dispatch(s.department().value(), s.coHandlers().stream().map(DepartmentId::value).toList(),
 				s.reason(), true, terms(facts, facts.complex()), sla(), act);
 		rows.save(order, now.toOffsetDateTime());
-		audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED", "work_order", order.no,
+		audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED, "work_order", order.no,
 				"lead=" + s.department() + ", automatic, " + s.source()).by(SYSTEM));
 		publish(order);
 	}
@@ -282,7 +283,7 @@ class WorkOrderService implements WorkOrders {
 			}
 			order.dispatch(d.leadDepartmentId().value(), co, blankToNull(d.comment()), false,
 					terms(facts, d.complex()), sla(), act);
-			audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED", "work_order", no,
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED, "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
 			return shown;
 		});
@@ -300,7 +301,7 @@ class WorkOrderService implements WorkOrders {
 				shown = facts.withComplex(d.complex());
 			}
 			order.reassign(d.leadDepartmentId().value(), co, reason, terms(facts, d.complex()), sla(), act);
-			audit.record(AuditRecord.of("WORK_ORDER_REASSIGNED", "work_order", no,
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_REASSIGNED, "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
 			return shown;
 		});
@@ -311,7 +312,7 @@ class WorkOrderService implements WorkOrders {
 		var actor = require(Permission.WORKORDER_HANDLE);
 		return change(actor, no, (order, facts, act) -> {
 			order.sign(act);
-			audit.record(AuditRecord.of("WORK_ORDER_SIGNED", "work_order", no, "department=" + act.departmentId()));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_SIGNED, "work_order", no, "department=" + act.departmentId()));
 			return facts;
 		});
 	}
@@ -343,7 +344,7 @@ class WorkOrderService implements WorkOrders {
 		var why = required(reason, "reason", "A reason is required to return an order", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.returnToSender(why, sla(), act);
-			audit.record(AuditRecord.of("WORK_ORDER_RETURNED", "work_order", no, "department=" + act.departmentId()));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_RETURNED, "work_order", no, "department=" + act.departmentId()));
 			return facts;
 		});
 	}
@@ -363,7 +364,7 @@ class WorkOrderService implements WorkOrders {
 		}
 		return change(actor, no, (order, facts, act) -> {
 			order.dispatchBelow(department.value(), blankToNull(comment), act);
-			audit.record(AuditRecord.of("WORK_ORDER_DISPATCHED_BELOW", "work_order", no,
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED_BELOW, "work_order", no,
 					"from=" + act.departmentId() + ", to=" + department));
 			return facts;
 		});
@@ -382,7 +383,7 @@ class WorkOrderService implements WorkOrders {
 			if (!files.isEmpty()) {
 				attachments.link(order.id, files, order.newEntries.getLast().seq(), act.username());
 			}
-			audit.record(AuditRecord.of("WORK_ORDER_REPLIED", "work_order", no, "department=" + act.departmentId()));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_REPLIED, "work_order", no, "department=" + act.departmentId()));
 			return facts;
 		});
 	}
@@ -393,7 +394,7 @@ class WorkOrderService implements WorkOrders {
 		var note = limited(comment, "comment", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.review(approve, note, terms(facts, facts.complex()), sla(), act);
-			audit.record(AuditRecord.of(approve ? "WORK_ORDER_APPROVED" : "WORK_ORDER_SENT_BACK", "work_order", no, null));
+			audit.record(AuditRecord.of(approve ? AuditAction.WORK_ORDER_APPROVED : AuditAction.WORK_ORDER_SENT_BACK, "work_order", no, null));
 			return facts;
 		});
 	}
@@ -407,7 +408,7 @@ class WorkOrderService implements WorkOrders {
 		var text = limited(note, "note", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.callback(satisfaction, text, settings.maxReopens(), terms(facts, facts.complex()), sla(), act);
-			audit.record(AuditRecord.of("WORK_ORDER_CALLED_BACK", "work_order", no, "satisfaction=" + satisfaction));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_CALLED_BACK, "work_order", no, "satisfaction=" + satisfaction));
 			return facts;
 		});
 	}
@@ -421,7 +422,7 @@ class WorkOrderService implements WorkOrders {
 		}
 		return change(actor, no, (order, facts, act) -> {
 			order.requestExtension(why, deadline.atZoneSameInstant(clock.getZone()), sla(), act);
-			audit.record(AuditRecord.of("WORK_ORDER_EXTENSION_REQUESTED", "work_order", no, "deadline=" + deadline));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_EXTENSION_REQUESTED, "work_order", no, "deadline=" + deadline));
 			return facts;
 		});
 	}
@@ -432,7 +433,7 @@ class WorkOrderService implements WorkOrders {
 		var note = limited(comment, "comment", WorkOrderLimits.SHORT_REASON);
 		return change(actor, no, (order, facts, act) -> {
 			order.decideExtension(approve, note, sla(), act);
-			audit.record(AuditRecord.of(approve ? "WORK_ORDER_EXTENSION_APPROVED" : "WORK_ORDER_EXTENSION_REFUSED",
+			audit.record(AuditRecord.of(approve ? AuditAction.WORK_ORDER_EXTENSION_APPROVED : AuditAction.WORK_ORDER_EXTENSION_REFUSED,
 					"work_order", no, null));
 			return facts;
 		});
@@ -447,7 +448,7 @@ class WorkOrderService implements WorkOrders {
 		var text = required(note, "note", "Supervision needs a note for the department", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			order.supervise(kind, text, act);
-			audit.record(AuditRecord.of("WORK_ORDER_SUPERVISED", "work_order", no, kind.name()));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_SUPERVISED, "work_order", no, kind.name()));
 			return facts;
 		});
 	}
@@ -465,7 +466,7 @@ class WorkOrderService implements WorkOrders {
 		var view = change(actor, duplicate, (order, facts, act) -> {
 			order.mergeInto(masterOrder, act);
 			rows.save(masterOrder, act.at().toOffsetDateTime());
-			audit.record(AuditRecord.of("WORK_ORDER_MERGED", "work_order", duplicate, "into=" + master));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_MERGED, "work_order", duplicate, "into=" + master));
 			return facts;
 		});
 		return view;
@@ -477,7 +478,7 @@ class WorkOrderService implements WorkOrders {
 		var why = required(reason, "reason", "A withdrawal needs the caller's reason", WorkOrderLimits.SHORT_REASON);
 		return change(actor, no, (order, facts, act) -> {
 			order.withdraw(why, act);
-			audit.record(AuditRecord.of("WORK_ORDER_WITHDRAWN", "work_order", no, null));
+			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_WITHDRAWN, "work_order", no, null));
 			return facts;
 		});
 	}
