@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
  * A citizen's call ended; its detail record is stored.
  *
  * @param callId      the SIP Call-ID of the caller's leg
- * @param disposition how it ended: ANSWERED, ABANDONED, VOICEMAIL, IVR_ONLY, NO_AGENT
+ * @param disposition how it ended
  * @param agent       the agent who talked with the caller, if any
  */
-public record CallEnded(String callId, String disposition, String queue, String agent, OffsetDateTime endedAt) {
+public record CallEnded(String callId, CallDisposition disposition, String queue, String agent, OffsetDateTime endedAt) {
 }

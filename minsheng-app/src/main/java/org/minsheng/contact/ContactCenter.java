@@ -97,12 +97,12 @@ public interface ContactCenter {
 			boolean conference) {
 	}
 
-	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, String disposition, int limit) {
+	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, CallDisposition disposition, int limit) {
 	}
 
 	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
 			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
-			String disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
+			CallDisposition disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
 			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, String callbackOf,
 			List<Leg> legs, List<QueueEvent> queueEvents) {
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.CallEnded;
 import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
@@ -74,23 +75,24 @@ class CallLog {
 		var phone = t.caller == null || t.caller.isBlank() ? null : PersonalDataKind.PHONE.normalize(t.caller);
 		var hasPhone = phone != null && !phone.isEmpty();
 		jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
-				+ " ended_at, disposition, flow_path, callback_of, node) values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', '', ?, ?)",
+				+ " ended_at, disposition, flow_path, callback_of, node) values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
 				cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
 				hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null, hasPhone ? PersonalDataKind.PHONE.mask(phone) : null,
-				cut(t.dialled, 40), at(t.startedAt), at(t.startedAt), t.callbackOf, NODE);
+				cut(t.dialled, 40), at(t.startedAt), at(t.startedAt), CallDisposition.IN_PROGRESS.name(), t.callbackOf, NODE);
 	}
 
 	/** The calls this host had in progress when it stopped without finishing them (a crash). */
 	List<Map<String, Object>> cutOff() {
-		return jdbc.queryForList("select call_id, started_at from contact_call where disposition = 'IN_PROGRESS' and node = ?",
-				NODE);
+		return jdbc.queryForList("select call_id, started_at from contact_call where disposition = ? and node = ?",
+				CallDisposition.IN_PROGRESS.name(), NODE);
 	}
 
 	/** Marks a call cut off by a crash, with what its recording kept. */
 	void interrupted(String callId, java.time.Instant endedAt, org.minsheng.sip.Recording recording) {
-		jdbc.update("update contact_call set disposition = 'INTERRUPTED', ended_at = ?, recording_file = ?,"
-				+ " recording_sha256 = ? where call_id = ? and disposition = 'IN_PROGRESS'", at(endedAt),
-				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId);
+		jdbc.update("update contact_call set disposition = ?, ended_at = ?, recording_file = ?,"
+				+ " recording_sha256 = ? where call_id = ? and disposition = ?", CallDisposition.INTERRUPTED.name(), at(endedAt),
+				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId,
+				CallDisposition.IN_PROGRESS.name());
 	}
 
 	void save(CallTrace t, java.time.Instant endedAt) {
@@ -104,7 +106,8 @@ class CallLog {
 		var main = t.recording != null ? t.recording : t.ivrRecording;
 		var ivr = t.recording != null ? t.ivrRecording : null;
 		tx.executeWithoutResult(s -> {
-			jdbc.update("delete from contact_call where call_id = ? and disposition = 'IN_PROGRESS'", cut(t.callId, 200));
+			jdbc.update("delete from contact_call where call_id = ? and disposition = ?", cut(t.callId, 200),
+					CallDisposition.IN_PROGRESS.name());
 			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
 					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path, hold_ms, ivr_recording_file,"
@@ -113,7 +116,7 @@ class CallLog {
 					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
 					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
 					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
-					t.disposition, t.hangupBy, main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
+					t.disposition.name(), t.hangupBy, main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
 					t.workOrderNo, cut(String.join(">", t.path), 2000), t.holdMillis, ivr == null ? null : ivr.file().toString(),
 					ivr == null ? null : ivr.sha256(), t.callbackOf);
 			for (var leg : t.legs) {
@@ -123,16 +126,16 @@ class CallLog {
 			}
 			for (var e : t.queueEvents) {
 				jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
-						t.callId, e.queue(), e.event(), at(e.at()), e.waitMillis(), e.agent());
+						t.callId, e.queue(), e.event().name(), at(e.at()), e.waitMillis(), e.agent());
 			}
 			events.publishEvent(new CallEnded(t.callId, t.disposition, t.queue, t.agent, at(endedAt)));
 		});
 	}
 
 	/** A queue event after the call's record was stored (a callback attempt of a caller who hung up). */
-	void event(String callId, String queue, String event, java.time.Instant at, Long waitMillis, String agent) {
+	void event(String callId, String queue, QueueEventType event, java.time.Instant at, Long waitMillis, String agent) {
 		jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
-				callId, queue, event, at(at), waitMillis, agent);
+				callId, queue, event.name(), at(at), waitMillis, agent);
 	}
 
 	void agentState(Seat.Change c) {
@@ -167,7 +170,7 @@ class CallLog {
 		}
 		if (q.disposition() != null) {
 			sql.append(" and disposition = ?");
-			args.add(q.disposition());
+			args.add(q.disposition().name());
 		}
 		int limit = q.limit() <= 0 ? 100 : Math.min(q.limit(), 1000);
 		sql.append(" order by started_at desc fetch first ").append(limit).append(" rows only");
@@ -203,7 +206,7 @@ class CallLog {
 		if (unmask && r.get("caller_cipher") != null) caller = cipher.decrypt((String) r.get("caller_cipher"));
 		return new CallRecord((String) r.get("call_id"), caller, (String) r.get("dialled"), odt(r.get("started_at")),
 				(String) r.get("queue"), (String) r.get("agent"), odt(r.get("agent_answered_at")), odt(r.get("ended_at")),
-				num(r.get("wait_ms")), num(r.get("talk_ms")), (String) r.get("disposition"), (String) r.get("hangup_by"),
+				num(r.get("wait_ms")), num(r.get("talk_ms")), CallDisposition.valueOf((String) r.get("disposition")), (String) r.get("hangup_by"),
 				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
 				(String) r.get("flow_path"), odt(r.get("answered_at")), num(r.get("hold_ms")),
 				r.get("ivr_recording_file") != null, (String) r.get("callback_of"), legs, events);
@@ -222,22 +225,13 @@ class CallLog {
 	}
 
 	/** Today's counts per queue (since midnight, Asia/Shanghai): entered, answered, answered in target, abandoned. */
-	Map<String, long[]> today(Duration target) {
+	Map<String, QueueTally> today(Duration target) {
 		var midnight = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toOffsetDateTime();
-		var out = new HashMap<String, long[]>();
+		var out = new HashMap<String, QueueTally>();
 		jdbc.query("select queue, event, count(*), sum(case when wait_ms <= ? then 1 else 0 end) from contact_queue_event"
 				+ " where at >= ? group by queue, event", rs -> {
-					var counts = out.computeIfAbsent(rs.getString(1), k -> new long[4]);
-					switch (rs.getString(2)) {
-						case "ENTERED" -> counts[0] += rs.getLong(3);
-						case "ANSWERED" -> {
-							counts[1] += rs.getLong(3);
-							counts[2] += rs.getLong(4);
-						}
-						case "ABANDONED" -> counts[3] += rs.getLong(3);
-						default -> {
-						}
-					}
+					out.computeIfAbsent(rs.getString(1), k -> new QueueTally())
+						.add(QueueEventType.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4));
 				}, target.toMillis(), midnight);
 		return out;
 	}

@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.CallDisposition;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ final class CallTrace {
 			Long holdMillis) {
 	}
 
-	record QueueEvent(String queue, String event, Instant at, Long waitMillis, String agent) {
+	record QueueEvent(String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
 	}
 
 	final String callId;
@@ -36,7 +38,7 @@ final class CallTrace {
 
 	Instant talkEndedAt;
 
-	String disposition = "IVR_ONLY";
+	CallDisposition disposition = CallDisposition.IVR_ONLY;
 
 	String hangupBy;
 
@@ -71,7 +73,7 @@ final class CallTrace {
 		this.startedAt = startedAt;
 	}
 
-	synchronized void event(String queue, String event, Instant at, Long waitMillis, String agent) {
+	synchronized void event(String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
 		queueEvents.add(new QueueEvent(queue, event, at, waitMillis, agent));
 	}
 

@@ -38,6 +38,7 @@ import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.platform.TooManyRequestsException;
 import org.minsheng.sip.Call;
+import org.minsheng.sip.DialResult;
 import org.minsheng.sip.CallGoneException;
 import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
@@ -230,7 +231,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 				log.warn("A callback promised in call {} waits in queue {}, which the call plan no longer has; given up",
 						owed.callId(), owed.queue());
 				callbacks.gaveUp(owed.callId());
-				callLog.event(owed.callId(), owed.queue(), "CALLBACK_GAVE_UP", now(), null, null);
+				callLog.event(owed.callId(), owed.queue(), QueueEventType.CALLBACK_GAVE_UP, now(), null, null);
 				continue;
 			}
 			var waiting = acd.enqueue(owed.callId(), owed.number(), queue, owed.priority(), owed.enqueuedAt(), () -> { });
@@ -497,8 +498,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			var e = engine;
 			var result = e == null ? null : e.dial(number, settings.callbackRingTimeout());
 			var now = now();
-			var outcome = result == null ? "FAILED" : result.outcome().name();
-			callLog.event(originalCallId, queue.name(), "CALLBACK_" + outcome, now,
+			var outcome = QueueEventType.callback(result == null ? DialResult.Outcome.FAILED : result.outcome());
+			callLog.event(originalCallId, queue.name(), outcome, now,
 					Duration.between(waiting.enqueuedAt, now).toMillis(), null);
 			callbacks.attempted(originalCallId, attempt);
 			if (result != null && result.answered()) {
@@ -519,7 +520,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 			if (attempt >= queue.callback().attempts()) {
 				callbacks.gaveUp(originalCallId);
-				callLog.event(originalCallId, queue.name(), "CALLBACK_GAVE_UP", now(), null, null);
+				callLog.event(originalCallId, queue.name(), QueueEventType.CALLBACK_GAVE_UP, now(), null, null);
 				log.info("Gave up calling back {} for call {} after {} attempts", org.minsheng.privacy.PersonalDataKind.PHONE.mask(number),
 						originalCallId, attempt);
 				return;
@@ -694,30 +695,22 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 			for (var e : events) {
 				if (e.at().isBefore(midnight)) continue;
-				var counts = today.computeIfAbsent(e.queue(), k -> new long[4]);
-				switch (e.event()) {
-					case "ENTERED" -> counts[0]++;
-					case "ANSWERED" -> {
-						counts[1]++;
-						if (e.waitMillis() != null && e.waitMillis() <= settings.serviceLevelTarget().toMillis()) counts[2]++;
-					}
-					case "ABANDONED" -> counts[3]++;
-					default -> {
-					}
-				}
+				boolean inTarget = e.waitMillis() != null && e.waitMillis() <= settings.serviceLevelTarget().toMillis();
+				today.computeIfAbsent(e.queue(), k -> new QueueTally()).add(e.event(), 1, inTarget ? 1 : 0);
 			}
 		}
 		var now = now();
 		var queues = new ArrayList<QueueStats>();
 		for (var q : p.queues().values().stream().sorted(java.util.Comparator.comparing(QueuePlan::name)).toList()) {
-			var counts = today.getOrDefault(q.name(), new long[4]);
-			long finished = counts[1] + counts[3];
+			var tally = today.getOrDefault(q.name(), new QueueTally());
+			long finished = tally.finished();
 			long available = acd.seats().stream().filter(s -> s.state() == AgentState.AVAILABLE)
 				.filter(s -> q.qualifies(s, Duration.ofDays(1))).count();
 			queues.add(new QueueStats(q.name(), q.label(), q.strategy().name(), acd.waitingIn(q.name()),
 					acd.oldestIn(q.name()).map(t -> Duration.between(t, now).toSeconds()).orElse(0L), acd.staffing(q),
-					available, counts[0], counts[1], counts[3], finished == 0 ? null : (double) counts[2] / finished,
-					finished == 0 ? null : (double) counts[3] / finished));
+					available, tally.entered, tally.answered, tally.abandoned,
+					finished == 0 ? null : (double) tally.answeredInTarget / finished,
+					finished == 0 ? null : (double) tally.abandoned / finished));
 		}
 		var byState = new EnumMap<AgentState, Long>(AgentState.class);
 		for (var st : AgentState.values()) byState.put(st, 0L);
@@ -834,7 +827,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			throw new ConflictException("Expected agent " + t + " to answer the consult, but they did not");
 		}
 		acd.change(seat, s -> s.answered(now()));
-		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, seat.agent());
+		trace.event(trace.queue == null ? "" : trace.queue, QueueEventType.CONSULTED, now(), null, seat.agent());
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + t));
 	}
 
@@ -862,7 +855,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			trace.consulting = null;
 			throw new ConflictException("Expected " + number + " to answer the consult, but it did not");
 		}
-		trace.event(trace.queue == null ? "" : trace.queue, "CONSULTED", now(), null, tel);
+		trace.event(trace.queue == null ? "" : trace.queue, QueueEventType.CONSULTED, now(), null, tel);
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + tel));
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.minsheng.contact.CallDisposition;
 import org.minsheng.sip.AudioClip;
 import org.minsheng.sip.BridgeOutcome;
 import org.minsheng.sip.Call;
@@ -90,7 +91,7 @@ final class FlowRunner {
 		var flow = plan.flowFor(call.dialled()).orElse(null);
 		if (flow == null) {
 			log.info("No flow for number {}; call {} refused", call.dialled(), call.id());
-			trace.disposition = "NO_FLOW";
+			trace.disposition = CallDisposition.NO_FLOW;
 			call.hangup();
 			return;
 		}
@@ -192,7 +193,7 @@ final class FlowRunner {
 	private void voicemail(String prompt, Duration max, String thanks) {
 		call.play(say(prompt), false);
 		call.play(Prompts.tone(Duration.ofMillis(500), 1000), false);
-		trace.disposition = "VOICEMAIL";
+		trace.disposition = CallDisposition.VOICEMAIL;
 		var message = call.recordMessage(recordingName("message"), max, '#');
 		if (message.isPresent()) {
 			trace.recording = message.get();
@@ -215,7 +216,7 @@ final class FlowRunner {
 		var enteredAt = services.now();
 		trace.queue = q.name();
 		if (trace.queuedAt == null) trace.queuedAt = enteredAt;
-		trace.event(q.name(), "ENTERED", enteredAt, null, null);
+		trace.event(q.name(), QueueEventType.ENTERED, enteredAt, null, null);
 		var waiting = acd.enqueue(call.id().value(), call.caller(), q, priority + boost, call::stopPlayback);
 		call.holdMusic(services.prompts().musicOnHold());
 		return waitAndTalk(q, priority, waiting, enteredAt);
@@ -238,7 +239,7 @@ final class FlowRunner {
 		}
 		catch (CallGoneException gone) {
 			for (var seat : seats) release(seat);
-			trace.disposition = "ABANDONED";
+			trace.disposition = CallDisposition.ABANDONED;
 			throw gone;
 		}
 		var rung = ring(q, seats, waiting.enqueuedAt);
@@ -262,8 +263,8 @@ final class FlowRunner {
 	 */
 	private boolean callBack(QueuePlan q, WaitingCall waiting) {
 		var now = services.now();
-		trace.disposition = "CALLBACK";
-		trace.event(q.name(), "CALLBACK_REQUESTED", now, Duration.between(waiting.enqueuedAt, now).toMillis(), null);
+		trace.disposition = CallDisposition.CALLBACK;
+		trace.event(q.name(), QueueEventType.CALLBACK_REQUESTED, now, Duration.between(waiting.enqueuedAt, now).toMillis(), null);
 		waiting.wake = () -> { };
 		services.callBackLater(q, waiting, call.caller().replaceAll("[^0-9+]", ""), call.id().value());
 		try {
@@ -290,7 +291,7 @@ final class FlowRunner {
 					if (!now.isBefore(deadline)) {
 						if (q.overflow().equals("callback") && canCallBack()) return callBack(q, waiting);
 						acd.leave(waiting);
-						trace.event(q.name(), "OVERFLOWED", now, Duration.between(enteredAt, now).toMillis(), null);
+						trace.event(q.name(), QueueEventType.OVERFLOWED, now, Duration.between(enteredAt, now).toMillis(), null);
 						return overflow(q, priority, waiting);
 					}
 					if (callbackAt != null && !now.isBefore(callbackAt)) {
@@ -329,8 +330,8 @@ final class FlowRunner {
 				for (var seat : offered) release(seat);
 			}
 			var now = services.now();
-			trace.event(q.name(), "ABANDONED", now, Duration.between(enteredAt, now).toMillis(), null);
-			if (trace.agentAnsweredAt == null) trace.disposition = "ABANDONED";
+			trace.event(q.name(), QueueEventType.ABANDONED, now, Duration.between(enteredAt, now).toMillis(), null);
+			if (trace.agentAnsweredAt == null) trace.disposition = CallDisposition.ABANDONED;
 			throw gone;
 		}
 	}
@@ -345,7 +346,7 @@ final class FlowRunner {
 	 */
 	private boolean transfer(QueuePlan from, int priority, String target) {
 		var now = services.now();
-		trace.event(from.name(), "TRANSFERRED", now, null, target);
+		trace.event(from.name(), QueueEventType.TRANSFERRED, now, null, target);
 		var plan = services.callPlan();
 		var queue = plan.queues().get(target);
 		if (queue != null) return queue(queue, priority);
@@ -382,7 +383,7 @@ final class FlowRunner {
 		trace.leg(new CallTrace.Leg(outcome.agent(), outcome.agentCallId(), offeredAt, outcome.answeredAt().orElse(null), now,
 				outcome.result().name(), outcome.held().isZero() ? null : outcome.held().toMillis()));
 		if (talked) {
-			trace.event(from.name(), "OUTSIDE_ANSWERED", now, null, outcome.agent());
+			trace.event(from.name(), QueueEventType.OUTSIDE_ANSWERED, now, null, outcome.agent());
 			trace.talkEndedAt = now;
 			outcome.recording().ifPresent(r -> {
 				if (trace.recording == null) trace.recording = r;
@@ -391,7 +392,8 @@ final class FlowRunner {
 			return true;
 		}
 		if (outcome.result() == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
-		trace.event(from.name(), "OUTSIDE_" + (outcome.result() == BridgeOutcome.Result.NO_ANSWER ? "NO_ANSWER" : "FAILED"),
+		trace.event(from.name(),
+				outcome.result() == BridgeOutcome.Result.NO_ANSWER ? QueueEventType.OUTSIDE_NO_ANSWER : QueueEventType.OUTSIDE_FAILED,
 				now, null, outcome.agent());
 		call.play(say("转接的号码无人接听，为您转回排队。"), false);
 		return queue(from, priority);
@@ -405,7 +407,7 @@ final class FlowRunner {
 		var offeredAt = services.now();
 		var byExtension = new HashMap<String, Seat>();
 		for (var s : seats) byExtension.put(s.extension(), s);
-		trace.event(q.name(), "OFFERED", offeredAt, Duration.between(waitingSince, offeredAt).toMillis(),
+		trace.event(q.name(), QueueEventType.OFFERED, offeredAt, Duration.between(waitingSince, offeredAt).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		var winner = new AtomicReference<Seat>();
 		// the leg the caller talks on now starts at the answer, or at a handover (attended transfer)
@@ -449,13 +451,13 @@ final class FlowRunner {
 				seatOf(to).ifPresent(next -> {
 					winner.set(next);
 					trace.agent = next.agent();
-					trace.event(q.name(), "TRANSFERRED", now, null, next.agent());
+					trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, next.agent());
 				});
 				if (to.startsWith(Call.EXTERNAL)) {
 					// the caller now talks with an outside line: no seat of the center is on the call any more
 					winner.set(null);
 					outsideLeg.set(to);
-					trace.event(q.name(), "TRANSFERRED", now, null, to);
+					trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, to);
 				}
 				legOfferedAt.set(now);
 				legAnsweredAt.set(now);
@@ -475,8 +477,8 @@ final class FlowRunner {
 						// after a transfer the wait still ends at the first answer, and the talk runs from it
 						if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
 						legAnsweredAt.set(now);
-						trace.disposition = "ANSWERED";
-						trace.event(q.name(), "ANSWERED", now, Duration.between(waitingSince, now).toMillis(), seat.agent());
+						trace.disposition = CallDisposition.ANSWERED;
+						trace.event(q.name(), QueueEventType.ANSWERED, now, Duration.between(waitingSince, now).toMillis(), seat.agent());
 						services.answered(trace, seat);
 					});
 		}
@@ -489,7 +491,7 @@ final class FlowRunner {
 		if (seat == null && outsideLeg.get() != null) {
 			// handed over to an outside line after a consult: the talk was the center's until then
 			trace.talkEndedAt = now;
-			trace.disposition = "ANSWERED";
+			trace.disposition = CallDisposition.ANSWERED;
 			if (outcome == null) {
 				trace.hangupBy = Party.CALLER.name();
 				throw new CallGoneException(call.id());
@@ -515,7 +517,7 @@ final class FlowRunner {
 				trace.hangupBy = Party.CALLER.name();
 			}
 			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
-			trace.disposition = "ANSWERED";
+			trace.disposition = CallDisposition.ANSWERED;
 			var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
 			if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
 				acd.wrapUp(seat, change.at(), q.wrapUp());
@@ -545,7 +547,7 @@ final class FlowRunner {
 			}
 		}
 		if (result == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
-		trace.event(q.name(), "NO_ANSWER", now, Duration.between(waitingSince, now).toMillis(),
+		trace.event(q.name(), QueueEventType.NO_ANSWER, now, Duration.between(waitingSince, now).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
 		return new Rung(false, null);
 	}
@@ -574,7 +576,7 @@ final class FlowRunner {
 			return false;
 		}
 		call.play(say("非常抱歉，当前坐席繁忙，请您稍后再拨。再见。"), false);
-		trace.disposition = "NO_AGENT";
+		trace.disposition = CallDisposition.NO_AGENT;
 		call.hangup();
 		return false;
 	}

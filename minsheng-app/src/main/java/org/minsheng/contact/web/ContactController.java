@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.minsheng.contact.AgentState;
+import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.ContactCenter;
 import org.minsheng.platform.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -68,7 +69,7 @@ class ContactController {
 	List<ContactCenter.CallRecord> calls(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
-			@RequestParam(required = false) String agent, @RequestParam(required = false) String disposition,
+			@RequestParam(required = false) String agent, @RequestParam(required = false) CallDisposition disposition,
 			@RequestParam(defaultValue = "100") int limit) {
 		return center.calls(new ContactCenter.CallQuery(from, to, agent, disposition, limit));
 	}
