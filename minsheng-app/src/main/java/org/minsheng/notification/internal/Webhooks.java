@@ -23,6 +23,7 @@ import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.notification.WebhookSubscriptions;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.privacy.PersonalDataCipher;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * signature over {@code timestamp + "." + body} and retries failures with growing pauses.
  */
 @Component
-class Webhooks {
+class Webhooks implements WebhookSubscriptions {
 
 	private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
 
@@ -52,11 +53,7 @@ class Webhooks {
 
 	private static final Duration CLAIM = Duration.ofMinutes(2);
 
-	record Subscription(long id, String url, List<String> events, boolean enabled, OffsetDateTime createdAt) {
-	}
 
-	record Created(Subscription subscription, String secret) {
-	}
 
 	private final JdbcTemplate jdbc;
 
@@ -87,8 +84,9 @@ class Webhooks {
 		this.clock = clock;
 	}
 
+	@Override
 	@Transactional
-	Created subscribe(String url, List<String> events) {
+	public Created subscribe(String url, List<String> events) {
 		require();
 		URI uri;
 		try {
@@ -124,8 +122,9 @@ class Webhooks {
 		return new Created(new Subscription(id, uri.toString(), List.copyOf(events), true, now), secret);
 	}
 
+	@Override
 	@Transactional(readOnly = true)
-	List<Subscription> subscriptions() {
+	public List<Subscription> subscriptions() {
 		require();
 		return jdbc.query("select id, url, events, enabled, created_at from webhook_subscription order by id",
 				(rs, n) -> new Subscription(rs.getLong("id"), rs.getString("url"),
@@ -133,8 +132,9 @@ class Webhooks {
 						rs.getObject("created_at", OffsetDateTime.class)));
 	}
 
+	@Override
 	@Transactional
-	void unsubscribe(long id) {
+	public void unsubscribe(long id) {
 		require();
 		if (jdbc.update("update webhook_subscription set enabled = false where id = ? and enabled = true", id) == 0) {
 			throw new NotFoundException("webhook", id);

@@ -1,4 +1,4 @@
-package org.minsheng.workorder.internal;
+package org.minsheng.workorder.web;
 
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;

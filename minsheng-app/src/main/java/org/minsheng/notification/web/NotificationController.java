@@ -1,4 +1,4 @@
-package org.minsheng.notification.internal;
+package org.minsheng.notification.web;
 
 import java.net.URI;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.minsheng.notification.Notification;
 import org.minsheng.notification.Notifications;
+import org.minsheng.notification.WebhookSubscriptions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,9 @@ class NotificationController {
 
 	private final Notifications notifications;
 
-	private final Webhooks webhooks;
+	private final WebhookSubscriptions webhooks;
 
-	NotificationController(Notifications notifications, Webhooks webhooks) {
+	NotificationController(Notifications notifications, WebhookSubscriptions webhooks) {
 		this.notifications = notifications;
 		this.webhooks = webhooks;
 	}
@@ -58,12 +59,12 @@ class NotificationController {
 	}
 
 	@GetMapping("/api/webhooks")
-	List<Webhooks.Subscription> webhooks() {
+	List<WebhookSubscriptions.Subscription> webhooks() {
 		return webhooks.subscriptions();
 	}
 
 	@PostMapping("/api/webhooks")
-	ResponseEntity<Webhooks.Created> subscribe(@Valid @RequestBody NewWebhook body) {
+	ResponseEntity<WebhookSubscriptions.Created> subscribe(@Valid @RequestBody NewWebhook body) {
 		var created = webhooks.subscribe(body.url(), body.events());
 		return ResponseEntity.created(URI.create("/api/webhooks/" + created.subscription().id())).body(created);
 	}

@@ -1,4 +1,4 @@
-package org.minsheng.region.internal;
+package org.minsheng.region.web;
 
 import java.util.List;
 

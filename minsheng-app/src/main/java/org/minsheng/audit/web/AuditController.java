@@ -1,4 +1,4 @@
-package org.minsheng.audit.internal;
+package org.minsheng.audit.web;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.minsheng.sla.internal;
+package org.minsheng.sla.web;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -6,18 +6,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.minsheng.audit.AuditAction;
-import org.minsheng.audit.AuditRecord;
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.sla.CalendarAdministration;
+import org.minsheng.sla.WorkingCalendar;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The working-day calendar, read-only: which days are off or worked, and deadlines on it. */
+/** The working-day calendar: which days are off or worked, deadlines on it, and reading next year's notice. */
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
@@ -31,36 +33,22 @@ class CalendarController {
 
 	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-	private final ReloadableCalendar calendar;
+	private final WorkingCalendar calendar;
 
-	private final org.minsheng.identity.CurrentActor current;
+	private final CalendarAdministration administration;
 
-	private final org.minsheng.audit.AuditTrail audit;
-
-	CalendarController(ReloadableCalendar calendar, org.minsheng.identity.CurrentActor current,
-			org.minsheng.audit.AuditTrail audit) {
+	CalendarController(WorkingCalendar calendar, CalendarAdministration administration) {
 		this.calendar = calendar;
-		this.current = current;
-		this.audit = audit;
+		this.administration = administration;
 	}
 
 	/**
 	 * Reads the holiday files again, e.g. after next year's notice was put into
 	 * {@code minsheng.sla.holiday-dir}; answers the years now covered.
 	 */
-	@org.springframework.web.bind.annotation.PostMapping("/reload")
-	java.util.Map<String, Object> reload() {
-		current.get().require(org.minsheng.identity.Permission.SLA_ADMIN);
-		java.util.Set<Integer> years;
-		try {
-			years = calendar.reload();
-		}
-		catch (RuntimeException e) {
-			throw new InvalidFieldException("holidayDir", "The holiday files could not be read: " + e.getMessage());
-		}
-		audit.record(AuditRecord.of(AuditAction.CALENDAR_RELOADED, "calendar", "holiday-cn",
-				"years=" + new java.util.TreeSet<>(years)));
-		return java.util.Map.of("coveredYears", new java.util.TreeSet<>(years));
+	@PostMapping("/reload")
+	Map<String, Object> reload() {
+		return Map.of("coveredYears", administration.reloadHolidays());
 	}
 
 	@GetMapping("/{year}")
