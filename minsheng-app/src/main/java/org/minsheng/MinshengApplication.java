@@ -1,12 +1,16 @@
 package org.minsheng;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 
+import org.minsheng.backup.BackupCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -28,19 +32,19 @@ public class MinshengApplication {
 			System.exit(runAuditVerify(Arrays.copyOfRange(args, 2, args.length)));
 		}
 		if (args.length >= 2 && args[0].equals("backup")) {
-			System.exit(org.minsheng.backup.BackupCommands.backup(java.nio.file.Path.of(args[1]),
+			System.exit(BackupCommands.backup(Path.of(args[1]),
 					Arrays.copyOfRange(args, 2, args.length)));
 		}
 		if (args.length >= 2 && args[0].equals("restore")) {
-			System.exit(runRestore(java.nio.file.Path.of(args[1]), Arrays.copyOfRange(args, 2, args.length)));
+			System.exit(runRestore(Path.of(args[1]), Arrays.copyOfRange(args, 2, args.length)));
 		}
 		SpringApplication.run(MinshengApplication.class, args);
 	}
 
 	/** Restores, then starts the platform on the restored data to verify it; returns the exit code. */
-	public static int runRestore(java.nio.file.Path source, String... args) {
+	public static int runRestore(Path source, String... args) {
 		try {
-			org.minsheng.backup.BackupCommands.restoreData(source, args);
+			BackupCommands.restoreData(source, args);
 		}
 		catch (Exception e) {
 			System.out.println("恢复被拒绝或失败 restore refused or failed: " + e.getMessage());
@@ -54,8 +58,8 @@ public class MinshengApplication {
 	}
 
 	/** Background work (watches, sweeps, schedules) belongs to the serving platform, not to a command. */
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-	@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "minsheng.command", havingValue = "serve",
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "minsheng.command", havingValue = "serve",
 			matchIfMissing = true)
 	@EnableScheduling
 	static class Scheduling {

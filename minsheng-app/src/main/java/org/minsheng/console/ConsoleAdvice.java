@@ -1,11 +1,21 @@
 package org.minsheng.console;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Puts the navigation of the logged-in user on every console page, and turns what a page could not
@@ -18,34 +28,34 @@ class ConsoleAdvice {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsoleAdvice.class);
 
-	@org.springframework.web.bind.annotation.ExceptionHandler({ org.minsheng.platform.NotFoundException.class,
-			org.springframework.web.servlet.resource.NoResourceFoundException.class })
-	org.springframework.web.servlet.ModelAndView notFound(Exception e) {
-		return page(org.springframework.http.HttpStatus.NOT_FOUND, null);
+	@ExceptionHandler({ NotFoundException.class,
+			NoResourceFoundException.class })
+	ModelAndView notFound(Exception e) {
+		return page(HttpStatus.NOT_FOUND, null);
 	}
 
 	/** A path id of the wrong type is an id that does not exist; a query value of the wrong type is a bad filter. */
-	@org.springframework.web.bind.annotation.ExceptionHandler(
-			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-	org.springframework.web.servlet.ModelAndView mismatch(
-			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-		if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
-			return page(org.springframework.http.HttpStatus.NOT_FOUND, null);
+	@ExceptionHandler(
+			MethodArgumentTypeMismatchException.class)
+	ModelAndView mismatch(
+			MethodArgumentTypeMismatchException e) {
+		if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return page(HttpStatus.NOT_FOUND, null);
 		}
-		return page(org.springframework.http.HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值不合法：" + e.getValue());
+		return page(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值不合法：" + e.getValue());
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler({ org.minsheng.platform.InvalidFieldException.class,
-			org.springframework.web.bind.MissingServletRequestParameterException.class,
+	@ExceptionHandler({ InvalidFieldException.class,
+			MissingServletRequestParameterException.class,
 			jakarta.validation.ConstraintViolationException.class, IllegalArgumentException.class })
-	org.springframework.web.servlet.ModelAndView badRequest(Exception e) {
-		var message = e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+	ModelAndView badRequest(Exception e) {
+		var message = e instanceof MissingServletRequestParameterException missing
 				? "缺少参数 " + missing.getParameterName() : e.getMessage();
-		return page(org.springframework.http.HttpStatus.BAD_REQUEST, message);
+		return page(HttpStatus.BAD_REQUEST, message);
 	}
 
-	private org.springframework.web.servlet.ModelAndView page(org.springframework.http.HttpStatus status, String message) {
-		var page = new org.springframework.web.servlet.ModelAndView("error", status);
+	private ModelAndView page(HttpStatus status, String message) {
+		var page = new ModelAndView("error", status);
 		page.addObject("status", status.value());
 		page.addObject("message", message);
 		page.addObject("nav", nav());
@@ -66,7 +76,7 @@ class ConsoleAdvice {
 	@ModelAttribute("nav")
 	List<NavItem> nav() {
 		return current.find().map(actor -> {
-			var items = new java.util.ArrayList<NavItem>();
+			var items = new ArrayList<NavItem>();
 			items.add(new NavItem("/", "工作台", "home"));
 			if (actor.can(Permission.WORKORDER_REGISTER)) {
 				items.add(new NavItem("/console/work-orders/new", "登记工单", "register"));

@@ -2,6 +2,7 @@ package org.minsheng.console;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.minsheng.contact.ContactCenter;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.identity.RunAs;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,7 +63,7 @@ class ContactPages {
 			model.addAttribute("agent", center.agent(me.username()));
 			model.addAttribute("call", center.currentCall(me.username()).orElse(null));
 		}
-		catch (org.minsheng.platform.NotFoundException e) {
+		catch (NotFoundException e) {
 			model.addAttribute("agent", null);
 		}
 		model.addAttribute("sipPort", center.sipPort().orElse(null));
@@ -120,7 +123,7 @@ class ContactPages {
 					center.endConsult(callId);
 					flash.addFlashAttribute("success", "已取回来电");
 				}
-				default -> throw new org.minsheng.platform.InvalidFieldException("action", "start, transfer, conference or end");
+				default -> throw new InvalidFieldException("action", "start, transfer, conference or end");
 			}
 		});
 		return "redirect:/console/desk";
@@ -172,7 +175,7 @@ class ContactPages {
 			center.replacePlan(plan.replace("\r\n", "\n"));
 			flash.addFlashAttribute("success", "呼叫方案已生效");
 		}
-		catch (org.minsheng.platform.InvalidFieldException e) {
+		catch (InvalidFieldException e) {
 			flash.addFlashAttribute("error", "呼叫方案有误（" + e.field() + "）：" + e.getMessage());
 			flash.addFlashAttribute("planText", plan);
 		}
@@ -184,7 +187,7 @@ class ContactPages {
 			@RequestParam(required = false) String password, @RequestParam(required = false) String skills,
 			RedirectAttributes flash) {
 		Flash.run(flash, null, () -> {
-			var parsed = new java.util.LinkedHashMap<String, Integer>();
+			var parsed = new LinkedHashMap<String, Integer>();
 			if (skills != null) {
 				for (var part : skills.split("[,，\\s]+")) {
 					if (part.isBlank()) continue;
@@ -193,7 +196,7 @@ class ContactPages {
 						parsed.put(kv[0].strip(), kv.length > 1 ? Integer.parseInt(kv[1].strip()) : 3);
 					}
 					catch (NumberFormatException e) {
-						throw new org.minsheng.platform.InvalidFieldException("skills", "技能写作 名称:等级，如 政策咨询:4");
+						throw new InvalidFieldException("skills", "技能写作 名称:等级，如 政策咨询:4");
 					}
 				}
 			}

@@ -1,6 +1,7 @@
 package org.minsheng.console;
 
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.DepartmentType;
@@ -36,7 +37,7 @@ class DepartmentPages {
 		model.addAttribute("types", Arrays.asList(DepartmentType.values()));
 		model.addAttribute("divisionNames", all.stream()
 			.filter(d -> d.divisionCode() != null)
-			.collect(java.util.stream.Collectors.toMap(d -> d.id().value(),
+			.collect(Collectors.toMap(d -> d.id().value(),
 					d -> divisions.fullName(new DivisionCode(d.divisionCode())), (a, b) -> a)));
 		return "departments";
 	}

@@ -1,16 +1,33 @@
 package org.minsheng.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Departments;
+import org.minsheng.identity.Permission;
+import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
+import org.minsheng.knowledge.ArticleQuery;
+import org.minsheng.knowledge.ArticleState;
 import org.minsheng.knowledge.ArticleType;
+import org.minsheng.knowledge.ArticleView;
+import org.minsheng.knowledge.DraftStatus;
 import org.minsheng.knowledge.KnowledgeBase;
+import org.minsheng.knowledge.KnowledgeLearning;
 import org.minsheng.knowledge.SearchHit;
 import org.minsheng.knowledge.SearchRequest;
+import org.minsheng.platform.Downloads;
+import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The knowledge base in the console: search and read articles, and agent assist beside the order
@@ -35,14 +54,14 @@ class KnowledgePages {
 
 	private final KnowledgeBase knowledge;
 
-	private final org.minsheng.knowledge.KnowledgeLearning learning;
+	private final KnowledgeLearning learning;
 
-	private final org.minsheng.identity.Departments departments;
+	private final Departments departments;
 
-	private final org.minsheng.identity.CurrentActor current;
+	private final CurrentActor current;
 
-	KnowledgePages(KnowledgeBase knowledge, org.minsheng.knowledge.KnowledgeLearning learning,
-			org.minsheng.identity.Departments departments, org.minsheng.identity.CurrentActor current) {
+	KnowledgePages(KnowledgeBase knowledge, KnowledgeLearning learning,
+			Departments departments, CurrentActor current) {
 		this.knowledge = knowledge;
 		this.learning = learning;
 		this.departments = departments;
@@ -53,15 +72,15 @@ class KnowledgePages {
 
 	/** Articles in the editor's scope: drafts, those waiting for review, published, expired. */
 	@GetMapping("/console/knowledge/manage")
-	String manage(@RequestParam(required = false) org.minsheng.knowledge.ArticleState state,
-			@RequestParam(required = false) org.minsheng.knowledge.DraftStatus draftStatus,
+	String manage(@RequestParam(required = false) ArticleState state,
+			@RequestParam(required = false) DraftStatus draftStatus,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", knowledge.list(new org.minsheng.knowledge.ArticleQuery(null, state, draftStatus, null,
+		model.addAttribute("page", knowledge.list(new ArticleQuery(null, state, draftStatus, null,
 				null, page, 50)));
 		model.addAttribute("state", state);
 		model.addAttribute("draftStatus", draftStatus);
-		model.addAttribute("states", org.minsheng.knowledge.ArticleState.values());
-		model.addAttribute("draftStatuses", org.minsheng.knowledge.DraftStatus.values());
+		model.addAttribute("states", ArticleState.values());
+		model.addAttribute("draftStatuses", DraftStatus.values());
 		return "knowledge-manage";
 	}
 
@@ -78,8 +97,8 @@ class KnowledgePages {
 		return "knowledge-edit";
 	}
 
-	private void form(Model model, org.minsheng.knowledge.ArticleView article,
-			org.minsheng.knowledge.ArticleContent content) {
+	private void form(Model model, ArticleView article,
+			ArticleContent content) {
 		model.addAttribute("article", article);
 		model.addAttribute("content", content);
 		model.addAttribute("types", ArticleType.values());
@@ -88,12 +107,12 @@ class KnowledgePages {
 	}
 
 	@PostMapping("/console/knowledge/save")
-	String save(@RequestParam java.util.Map<String, String> form,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+	String save(@RequestParam Map<String, String> form,
+			RedirectAttributes flash) {
 		var id = form.get("id");
 		var saved = new long[1];
 		Flash.run(flash, "已保存草稿 Draft saved", () -> {
-			var content = new org.minsheng.knowledge.ArticleContent(form.get("title"), form.get("body"),
+			var content = new ArticleContent(form.get("title"), form.get("body"),
 					lines(form.get("questions")), split(form.get("tags")), split(form.get("regions")),
 					date(form.get("effectiveFrom")), date(form.get("expiresAt")), form.get("sourceUrl"));
 			if (id == null || id.isBlank()) {
@@ -111,8 +130,8 @@ class KnowledgePages {
 	}
 
 	@PostMapping("/console/knowledge/{id}/{step}")
-	String step(@PathVariable long id, @PathVariable String step, @RequestParam java.util.Map<String, String> form,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+	String step(@PathVariable long id, @PathVariable String step, @RequestParam Map<String, String> form,
+			RedirectAttributes flash) {
 		var article = new ArticleId(id);
 		Flash.run(flash, "已完成 Done", () -> {
 			switch (step) {
@@ -131,35 +150,35 @@ class KnowledgePages {
 
 	@PostMapping(path = "/console/knowledge/{id}/attachments", consumes = "multipart/form-data")
 	String attach(@PathVariable long id, @RequestParam(name = "file", required = false)
-			org.springframework.web.multipart.MultipartFile file,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+			MultipartFile file,
+			RedirectAttributes flash) {
 		Flash.run(flash, "已上传附件", () -> {
 			if (file == null || file.isEmpty()) {
-				throw new org.minsheng.platform.InvalidFieldException("file", "请选择文件 Choose a file");
+				throw new InvalidFieldException("file", "请选择文件 Choose a file");
 			}
 			try (var in = file.getInputStream()) {
 				knowledge.attach(new ArticleId(id), file.getOriginalFilename(), in);
 			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
 			}
 		});
 		return "redirect:/console/knowledge/" + id;
 	}
 
 	@GetMapping("/console/knowledge/{id}/attachments/{attachmentId}")
-	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+	ResponseEntity<InputStreamResource> download(@PathVariable long id,
 			@PathVariable long attachmentId) {
 		var download = knowledge.openAttachment(new ArticleId(id), attachmentId);
 		var a = download.attachment();
-		return org.minsheng.platform.Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
+		return Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
 				download.content());
 	}
 
 	// ---- learning ------------------------------------------------------------------------------
 
 	@GetMapping("/console/knowledge/reports")
-	String reports(@RequestParam(defaultValue = "DAY") org.minsheng.knowledge.KnowledgeLearning.Period period,
+	String reports(@RequestParam(defaultValue = "DAY") KnowledgeLearning.Period period,
 			Model model) {
 		model.addAttribute("period", period);
 		model.addAttribute("hot", learning.hotQuestions(period, null, 20));
@@ -173,7 +192,7 @@ class KnowledgePages {
 	/** One click: a group of unanswered questions becomes a FAQ draft, opened for editing. */
 	@PostMapping("/console/knowledge/reports/draft")
 	String draft(@RequestParam List<String> question,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+			RedirectAttributes flash) {
 		var created = new long[1];
 		Flash.run(flash, "已生成常见问答草稿，请补充答案", () -> created[0] = learning.draftFromQuestions(question, null).id());
 		return created[0] == 0 ? "redirect:/console/knowledge/reports" : "redirect:/console/knowledge/" + created[0] + "/edit";
@@ -185,7 +204,7 @@ class KnowledgePages {
 
 	private static List<String> split(String text) {
 		return text == null ? List.of()
-				: java.util.Arrays.stream(text.split("[,，\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+				: Arrays.stream(text.split("[,，\\s]+")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 
 	private static LocalDate date(String text) {
@@ -195,8 +214,8 @@ class KnowledgePages {
 		try {
 			return LocalDate.parse(text.strip());
 		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new org.minsheng.platform.InvalidFieldException("date", "A date is written 2026-12-31, not " + text);
+		catch (DateTimeParseException e) {
+			throw new InvalidFieldException("date", "A date is written 2026-12-31, not " + text);
 		}
 	}
 
@@ -219,8 +238,8 @@ class KnowledgePages {
 		model.addAttribute("content", article.current());
 		model.addAttribute("attachments", knowledge.attachments(new ArticleId(id)));
 		var actor = current.get();
-		model.addAttribute("canEdit", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_EDIT));
-		model.addAttribute("canReview", actor.can(org.minsheng.identity.Permission.KNOWLEDGE_REVIEW));
+		model.addAttribute("canEdit", actor.can(Permission.KNOWLEDGE_EDIT));
+		model.addAttribute("canReview", actor.can(Permission.KNOWLEDGE_REVIEW));
 		return "knowledge-article";
 	}
 

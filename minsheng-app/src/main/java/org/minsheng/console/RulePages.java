@@ -1,15 +1,21 @@
 package org.minsheng.console;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import org.minsheng.category.Categories;
 import org.minsheng.category.Category;
 import org.minsheng.identity.DepartmentType;
 import org.minsheng.identity.Departments;
+import org.minsheng.understanding.Understanding;
 import org.minsheng.workorder.RequestType;
 import org.minsheng.workorder.SlaStage;
 import org.minsheng.workorder.Urgency;
 import org.minsheng.workorder.WorkOrderRules;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +34,12 @@ class RulePages {
 
 	private final Departments departments;
 
-	private final org.minsheng.understanding.Understanding understanding;
+	private final Understanding understanding;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	RulePages(WorkOrderRules rules, Categories categories, Departments departments,
-			org.minsheng.understanding.Understanding understanding, java.time.Clock clock) {
+			Understanding understanding, Clock clock) {
 		this.rules = rules;
 		this.categories = categories;
 		this.departments = departments;
@@ -54,7 +60,7 @@ class RulePages {
 			.filter(d -> d.enabled() && d.type() != DepartmentType.CENTER)
 			.toList());
 		// this month's automatic dispatch for supervisors, the text models for category admins
-		var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+		var today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
 		readable(() -> model.addAttribute("dispatchFigures", understanding.dispatchFigures(today.withDayOfMonth(1), today)));
 		readable(() -> model.addAttribute("models", understanding.models()));
 		return "rules";
@@ -65,7 +71,7 @@ class RulePages {
 		try {
 			part.run();
 		}
-		catch (org.springframework.security.access.AccessDeniedException e) {
+		catch (AccessDeniedException e) {
 			// not theirs to see
 		}
 	}
@@ -88,7 +94,7 @@ class RulePages {
 	}
 
 	static String kindLabel(String kind) {
-		return switch (kind.toUpperCase(java.util.Locale.ROOT)) {
+		return switch (kind.toUpperCase(Locale.ROOT)) {
 			case "CATEGORY" -> "分类";
 			case "DEPARTMENT" -> "承办部门";
 			case "EMOTION" -> "情绪";

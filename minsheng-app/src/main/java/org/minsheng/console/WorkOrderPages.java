@@ -1,5 +1,9 @@
 package org.minsheng.console;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -7,36 +11,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.minsheng.category.Categories;
 import org.minsheng.category.Category;
+import org.minsheng.contact.ContactCenter;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Department;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.DepartmentType;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.Permission;
+import org.minsheng.platform.Downloads;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
+import org.minsheng.workorder.Attachments;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.RequestType;
 import org.minsheng.workorder.ResultType;
 import org.minsheng.workorder.Satisfaction;
 import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.Urgency;
+import org.minsheng.workorder.WorkOrderAction;
 import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
-import org.minsheng.workorder.WorkOrderAction;
 import org.minsheng.workorder.WorkOrderState;
 import org.minsheng.workorder.WorkOrders;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The work-order pages: register, lists and boards, the order with its steps, the department inbox. */
@@ -55,12 +67,12 @@ class WorkOrderPages {
 
 	private final CurrentActor current;
 
-	private final org.minsheng.workorder.Attachments attachments;
+	private final Attachments attachments;
 
-	private final org.minsheng.contact.ContactCenter contact;
+	private final ContactCenter contact;
 
-	WorkOrderPages(org.minsheng.contact.ContactCenter contact, WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
-			CurrentActor current, org.minsheng.workorder.Attachments attachments) {
+	WorkOrderPages(ContactCenter contact, WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
+			CurrentActor current, Attachments attachments) {
 		this.attachments = attachments;
 		this.contact = contact;
 		this.orders = orders;
@@ -76,7 +88,7 @@ class WorkOrderPages {
 	String registerForm(@RequestParam(required = false) String callId, Model model) {
 		// from the agent desk's screen pop: the call's number and the call itself go with the order
 		if (callId != null && !callId.isBlank()) {
-			contact.liveCall(callId).or(() -> contact.call(callId).map(r -> new org.minsheng.contact.ContactCenter.LiveCall(
+			contact.liveCall(callId).or(() -> contact.call(callId).map(r -> new ContactCenter.LiveCall(
 					r.callId(), r.caller(), r.dialled(), r.queue(), r.agent(), r.startedAt(), r.agentAnsweredAt(), false, null, false)))
 				.ifPresent(call -> model.addAttribute("call", call));
 		}
@@ -173,7 +185,7 @@ class WorkOrderPages {
 		add(parts, "from", from);
 		add(parts, "to", to);
 		add(parts, "phone", blank(phone));
-		add(parts, "q", blank(q) == null ? null : java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+		add(parts, "q", blank(q) == null ? null : URLEncoder.encode(q, StandardCharsets.UTF_8));
 		if (supervised) {
 			parts.add("supervised=true");
 		}
@@ -247,20 +259,20 @@ class WorkOrderPages {
 	@PostMapping(path = "/console/work-orders/{no}/reply", consumes = "multipart/form-data")
 	String replyWithFiles(@PathVariable String no, @RequestParam(required = false) String resultType,
 			@RequestParam String content,
-			@RequestParam(name = "files", required = false) List<org.springframework.web.multipart.MultipartFile> files,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			RedirectAttributes flash) {
 		var n = WorkOrderNo.fromPath(no);
 		Flash.run(flash, "已完成：回复", () -> {
 			var ids = new ArrayList<Long>();
-			for (var file : files == null ? List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+			for (var file : files == null ? List.<MultipartFile>of() : files) {
 				if (file.isEmpty()) {
 					continue;
 				}
 				try (var in = file.getInputStream()) {
 					ids.add(attachments.add(n, file.getOriginalFilename(), file.getContentType(), in).id());
 				}
-				catch (java.io.IOException e) {
-					throw new java.io.UncheckedIOException(e);
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
 				}
 			}
 			orders.reply(n, blank(resultType) == null ? null : ResultType.valueOf(resultType), content, ids);
@@ -270,11 +282,11 @@ class WorkOrderPages {
 
 	/** A file of the order, for the logged-in console user (the REST API needs a token). */
 	@GetMapping("/console/work-orders/{no}/attachments/{id}")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> file(@PathVariable String no,
+	ResponseEntity<InputStreamResource> file(@PathVariable String no,
 			@PathVariable long id) {
 		var download = attachments.open(WorkOrderNo.fromPath(no), id);
 		var a = download.attachment();
-		return org.minsheng.platform.Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
+		return Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
 				download.content());
 	}
 
@@ -338,8 +350,8 @@ class WorkOrderPages {
 	/** Level-3 categories (and childless ones) grouped under their level-1 name, for one searchable select. */
 	private Map<String, List<Category>> categoryGroups() {
 		var all = categories.all().stream().filter(Category::enabled).toList();
-		var hasChildren = all.stream().map(Category::parentId).filter(java.util.Objects::nonNull)
-			.collect(java.util.stream.Collectors.toSet());
+		var hasChildren = all.stream().map(Category::parentId).filter(Objects::nonNull)
+			.collect(Collectors.toSet());
 		var groups = new LinkedHashMap<String, List<Category>>();
 		for (var c : all) {
 			if (!hasChildren.contains(c.id())) {

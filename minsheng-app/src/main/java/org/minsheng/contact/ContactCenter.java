@@ -1,5 +1,6 @@
 package org.minsheng.contact;
 
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public interface ContactCenter {
 	Optional<LiveCall> currentCall(String username);
 
 	/** The stereo recording of a call (CONTACT_SUPERVISE, or the agent who took it). */
-	Optional<java.nio.file.Path> recording(String callId);
+	Optional<Path> recording(String callId);
 
 	/** The SIP port the engine listens on, when it runs. */
 	Optional<Integer> sipPort();

@@ -1,10 +1,13 @@
 package org.minsheng.demo;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.minsheng.contact.ContactCenter;
 import org.minsheng.identity.Department;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.DepartmentType;
@@ -19,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +56,10 @@ class DemoCity implements ApplicationRunner {
 
 	private final RunAs runAs;
 
-	private final org.minsheng.contact.ContactCenter contact;
+	private final ContactCenter contact;
 
 	DemoCity(Departments departments, Users users, Divisions divisions, RunAs runAs,
-			org.minsheng.contact.ContactCenter contact) {
+			ContactCenter contact) {
 		this.contact = contact;
 		this.departments = departments;
 		this.users = users;
@@ -122,9 +125,9 @@ class DemoCity implements ApplicationRunner {
 		accounts.add(account("street01", "承办人 吴芳（" + firstStreet.name() + "）", firstStreet.id(), Role.HANDLER));
 		accounts.add(account("housing01", "承办人 郑伟（" + housing.name() + "）", housing.id(), Role.HANDLER));
 		// agent01's softphone: register extension 8001 in realm "minsheng" at the engine's address
-		var sipPassword = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(6));
-		contact.saveAgent("agent01", new org.minsheng.contact.ContactCenter.AgentAccount("8001", sipPassword,
-				java.util.Map.of("政策咨询", 4, "投诉举报", 3)));
+		var sipPassword = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(6));
+		contact.saveAgent("agent01", new ContactCenter.AgentAccount("8001", sipPassword,
+				Map.of("政策咨询", 4, "投诉举报", 3)));
 		accounts.add("%-14s %-12s %s".formatted("  SIP 8001", sipPassword, "话机（坐席 agent01，分机 8001，域 minsheng）"));
 		log.warn("""
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
@@ -73,7 +74,7 @@ public final class ChineseScript {
 		return builder.build();
 	}
 
-	private static void read(String resource, java.util.function.BiConsumer<String, String> pair) {
+	private static void read(String resource, BiConsumer<String, String> pair) {
 		try (InputStream in = ChineseScript.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
 				throw new IllegalStateException("HanLP's conversion table " + resource + " is not on the class path");

@@ -1,5 +1,8 @@
 package org.minsheng.knowledge;
 
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +69,7 @@ public interface KnowledgeBase {
 	List<ArticleRecord> export(ArticleQuery query);
 
 	/** Attaches a file to an article the actor may edit (types and size as for work orders). */
-	ArticleAttachment attach(ArticleId id, String fileName, java.io.InputStream content);
+	ArticleAttachment attach(ArticleId id, String fileName, InputStream content);
 
 	/** The files of an article the actor may read. */
 	List<ArticleAttachment> attachments(ArticleId id);
@@ -74,7 +77,7 @@ public interface KnowledgeBase {
 	/** A file's metadata and content; the caller closes the stream. */
 	AttachmentDownload openAttachment(ArticleId id, long attachmentId);
 
-	record AttachmentDownload(ArticleAttachment attachment, java.io.InputStream content) {
+	record AttachmentDownload(ArticleAttachment attachment, InputStream content) {
 	}
 
 	/** Rebuilds the search index from the database (KNOWLEDGE_ADMIN); returns the articles indexed. */
@@ -88,7 +91,7 @@ public interface KnowledgeBase {
 
 	record ArticleSummary(long id, String externalId, ArticleType type, ArticleState state, DraftStatus draftStatus,
 			String title, long departmentId, String departmentName, Integer publishedVersion,
-			java.time.LocalDate expiresAt, long usedCount, java.time.OffsetDateTime updatedAt) {
+			LocalDate expiresAt, long usedCount, OffsetDateTime updatedAt) {
 	}
 
 	record VersionDiff(int from, int to, List<FieldChange> changes) {

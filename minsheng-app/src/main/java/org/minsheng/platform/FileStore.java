@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +65,7 @@ public class FileStore {
 		var type = TYPES.get(extension);
 		if (type == null) {
 			throw new InvalidFieldException("file", "Files of type '." + extension + "' are not accepted; accepted: "
-					+ String.join(", ", new java.util.TreeSet<>(TYPES.keySet())));
+					+ String.join(", ", new TreeSet<>(TYPES.keySet())));
 		}
 		var key = MONTH.format(now) + "/" + UUID.randomUUID();
 		var target = root.resolve(area).resolve(key);

@@ -1,5 +1,9 @@
 package org.minsheng.privacy;
 
+import java.util.Map;
+
+import org.minsheng.privacy.internal.Sm4GcmCiphers;
+
 /**
  * Encrypts personal data for storage. A stored value reads {@code keyId:base64url(nonce | ciphertext | tag)}
  * so that values written under an older key still decrypt after the active key has changed.
@@ -13,8 +17,8 @@ public interface PersonalDataCipher {
 	 * @param activeKeyId the key new values are written with
 	 * @param indexKey the blind-index key (at least 32 bytes)
 	 */
-	static PersonalDataCipher sm4Gcm(java.util.Map<String, byte[]> keys, String activeKeyId, byte[] indexKey) {
-		return org.minsheng.privacy.internal.Sm4GcmCiphers.create(keys, activeKeyId, indexKey);
+	static PersonalDataCipher sm4Gcm(Map<String, byte[]> keys, String activeKeyId, byte[] indexKey) {
+		return Sm4GcmCiphers.create(keys, activeKeyId, indexKey);
 	}
 
 	String encrypt(String plain);

@@ -1,5 +1,6 @@
 package org.minsheng.understanding;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public interface Understanding {
 	 * dispatched automatically, and how many of those and of the dispatchers' own the first
 	 * department returned (退单率); WORKORDER_SUPERVISE.
 	 */
-	DispatchFigures dispatchFigures(java.time.LocalDate from, java.time.LocalDate to);
+	DispatchFigures dispatchFigures(LocalDate from, LocalDate to);
 
 	List<ModelVersion> models();
 
@@ -81,7 +82,7 @@ public interface Understanding {
 		}
 	}
 
-	record DispatchFigures(java.time.LocalDate from, java.time.LocalDate to, long dispatched, long automatic,
+	record DispatchFigures(LocalDate from, LocalDate to, long dispatched, long automatic,
 			double automaticShare, long automaticReturned, double automaticReturnRate, long manual, long manualReturned,
 			double manualReturnRate) {
 	}

@@ -1,8 +1,12 @@
 package org.minsheng.workorder;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Pattern;
+
+import org.minsheng.platform.NotFoundException;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -30,7 +34,7 @@ public record WorkOrderNo(@JsonValue String value) {
 	public static WorkOrderNo fromPath(String value) {
 		var normal = normalize(value);
 		if (!isWellFormed(normal)) {
-			throw new org.minsheng.platform.NotFoundException("work order", value);
+			throw new NotFoundException("work order", value);
 		}
 		return new WorkOrderNo(normal);
 	}
@@ -45,8 +49,8 @@ public record WorkOrderNo(@JsonValue String value) {
 	 */
 	public static String normalize(String typed) {
 		return typed == null ? null
-				: java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "")
-					.toUpperCase(java.util.Locale.ROOT);
+				: Normalizer.normalize(typed, Normalizer.Form.NFKC).replaceAll("\\s", "")
+					.toUpperCase(Locale.ROOT);
 	}
 
 	@Override

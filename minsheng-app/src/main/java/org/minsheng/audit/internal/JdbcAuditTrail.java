@@ -1,5 +1,7 @@
 package org.minsheng.audit.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.minsheng.audit.AuditEntry;
@@ -123,8 +127,8 @@ class JdbcAuditTrail implements AuditTrail {
 		});
 	}
 
-	private static void bind(java.sql.PreparedStatement ps, AuditRecord r, OffsetDateTime now, String actor,
-			String source) throws java.sql.SQLException {
+	private static void bind(PreparedStatement ps, AuditRecord r, OffsetDateTime now, String actor,
+			String source) throws SQLException {
 		ps.setObject(1, now);
 		ps.setString(2, clip(r.actor() != null ? r.actor() : actor, 100));
 		ps.setString(3, clip(r.action().name(), 60));
@@ -141,10 +145,10 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private volatile Boolean onPostgres;
 
-	private boolean postgres(java.sql.Connection con) throws java.sql.SQLException {
+	private boolean postgres(Connection con) throws SQLException {
 		var known = onPostgres;
 		if (known == null) {
-			known = con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			known = con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
 			onPostgres = known;
 		}
 		return known;
@@ -208,11 +212,11 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 		jdbc.batchUpdate("update audit_entry set seq = ?, prev_hash = ?, hash = ? where id = ? and seq is null",
 				updates);
-		var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+		var named = new NamedParameterJdbcTemplate(jdbc);
 		var ids = pending.stream().map(e -> e.id()).toList();
 		for (int from = 0; from < ids.size(); from += 1_000) {
 			named.update("delete from audit_pending where entry_id in (:ids)",
-					java.util.Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1_000))));
+					Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1_000))));
 		}
 		jdbc.update("update audit_chain set last_seq = ?, last_hash = ? where id = 1", seq, prev);
 		return pending.size();

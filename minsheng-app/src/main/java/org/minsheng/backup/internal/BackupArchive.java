@@ -2,6 +2,7 @@ package org.minsheng.backup.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +176,7 @@ final class BackupArchive {
 
 	static String sha256(Path file) throws IOException {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
+			in.transferTo(OutputStream.nullOutputStream());
 			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
 		}
 		catch (NoSuchAlgorithmException e) {
@@ -185,7 +187,7 @@ final class BackupArchive {
 	static void deleteTree(Path dir) throws IOException {
 		if (!Files.exists(dir)) return;
 		try (var walk = Files.walk(dir)) {
-			for (var p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+			for (var p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class Restore {
 		return restored;
 	}
 
-	private static boolean hasHistory(java.sql.Connection c) throws SQLException {
+	private static boolean hasHistory(Connection c) throws SQLException {
 		try (var rs = c.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
 			while (rs.next()) {
 				if (rs.getString("TABLE_NAME").equalsIgnoreCase(TableDump.SCHEMA_HISTORY)) return true;

@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-
 import javax.sql.DataSource;
 
 import org.minsheng.audit.AuditAction;
@@ -103,7 +103,7 @@ class ServerBackups implements SmartLifecycle {
 	Path scheduledNow() throws Exception {
 		Files.createDirectories(scheduledDir);
 		var target = scheduledDir.resolve("minsheng-" + STAMP.format(OffsetDateTime.now(clock).atZoneSameInstant(
-				java.time.ZoneId.of("Asia/Shanghai"))));
+				ZoneId.of("Asia/Shanghai"))));
 		backup(target);
 		try (var list = Files.list(scheduledDir)) {
 			var complete = list.filter(p -> p.getFileName().toString().startsWith("minsheng-")

@@ -11,13 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -95,7 +99,7 @@ final class TableDump {
 		return rows;
 	}
 
-	private static void add(ArrayNode row, java.sql.ResultSet rs, int i, int type, String typeName) throws SQLException {
+	private static void add(ArrayNode row, ResultSet rs, int i, int type, String typeName) throws SQLException {
 		var value = rs.getObject(i);
 		if (value == null) {
 			row.addNull();
@@ -237,7 +241,7 @@ final class TableDump {
 					if (!self.isEmpty()) {
 						int idAt = names.indexOf("id");
 						if (idAt < 0) throw new IllegalStateException("Table " + table + " refers to itself without an id column");
-						var withId = java.util.Arrays.copyOf(selfValues, names.size() + 1);
+						var withId = Arrays.copyOf(selfValues, names.size() + 1);
 						withId[names.size()] = value(row.get(idAt), columns.get("id"));
 						later.add(withId);
 					}
@@ -294,10 +298,10 @@ final class TableDump {
 
 	private static OffsetDateTime offset(String text) {
 		return text.contains("+") || text.endsWith("Z") || text.lastIndexOf('-') > 9 ? OffsetDateTime.parse(text)
-				: LocalDateTime.parse(text).atOffset(java.time.ZoneOffset.UTC);
+				: LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
 	}
 
-	private static void set(java.sql.PreparedStatement ps, int index, Object value, Column column) throws SQLException {
+	private static void set(PreparedStatement ps, int index, Object value, Column column) throws SQLException {
 		if (value == null) {
 			ps.setNull(index, column.type());
 		}

@@ -21,6 +21,7 @@ import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.privacy.PhoneNumber;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -156,7 +157,7 @@ class CitizenService implements Citizens {
 
 	private static String phoneDigits(String raw, String field) {
 		try {
-			return org.minsheng.privacy.PhoneNumber.parse(raw).digits();
+			return PhoneNumber.parse(raw).digits();
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidFieldException(field, e.getMessage());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.minsheng.contact.AgentState;
@@ -81,7 +83,7 @@ final class Acd implements AutoCloseable {
 	}
 
 	/** Applies a change made by the agent or a supervisor, then matches (a free agent may take a call). */
-	Seat.Change change(Seat seat, java.util.function.Function<Seat, Seat.Change> step) {
+	Seat.Change change(Seat seat, Function<Seat, Seat.Change> step) {
 		var change = step.apply(seat);
 		if (change != null) onChange.accept(change);
 		match();
@@ -224,8 +226,8 @@ final class Acd implements AutoCloseable {
 
 		synchronized long percentileNanos(double p) {
 			if (count == 0) return 0;
-			var copy = java.util.Arrays.copyOf(nanos, count);
-			java.util.Arrays.sort(copy);
+			var copy = Arrays.copyOf(nanos, count);
+			Arrays.sort(copy);
 			return copy[Math.min(count - 1, (int) Math.ceil(p * count) - 1)];
 		}
 

@@ -1,7 +1,11 @@
 package org.minsheng.contact.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,6 +22,7 @@ import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.sip.Recording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -51,7 +56,7 @@ class CallLog {
 		this.clock = clock;
 	}
 
-	private static OffsetDateTime at(java.time.Instant i) {
+	private static OffsetDateTime at(Instant i) {
 		return i == null ? null : i.atOffset(ZoneOffset.UTC);
 	}
 
@@ -60,9 +65,9 @@ class CallLog {
 
 	private static String node() {
 		try {
-			return java.net.InetAddress.getLocalHost().getHostName();
+			return InetAddress.getLocalHost().getHostName();
 		}
-		catch (java.net.UnknownHostException e) {
+		catch (UnknownHostException e) {
 			return "localhost";
 		}
 	}
@@ -88,14 +93,14 @@ class CallLog {
 	}
 
 	/** Marks a call cut off by a crash, with what its recording kept. */
-	void interrupted(String callId, java.time.Instant endedAt, org.minsheng.sip.Recording recording) {
+	void interrupted(String callId, Instant endedAt, Recording recording) {
 		jdbc.update("update contact_call set disposition = ?, ended_at = ?, recording_file = ?,"
 				+ " recording_sha256 = ? where call_id = ? and disposition = ?", CallDisposition.INTERRUPTED.name(), at(endedAt),
 				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId,
 				CallDisposition.IN_PROGRESS.name());
 	}
 
-	void save(CallTrace t, java.time.Instant endedAt) {
+	void save(CallTrace t, Instant endedAt) {
 		var phone = t.caller == null || t.caller.isBlank() ? null : PersonalDataKind.PHONE.normalize(t.caller);
 		var hasPhone = phone != null && !phone.isEmpty();
 		Long wait = t.queuedAt == null ? null
@@ -133,7 +138,7 @@ class CallLog {
 	}
 
 	/** A queue event after the call's record was stored (a callback attempt of a caller who hung up). */
-	void event(String callId, String queue, QueueEventType event, java.time.Instant at, Long waitMillis, String agent) {
+	void event(String callId, String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
 		jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
 				callId, queue, event.name(), at(at), waitMillis, agent);
 	}
@@ -219,8 +224,8 @@ class CallLog {
 	static OffsetDateTime odt(Object o) {
 		if (o == null) return null;
 		if (o instanceof OffsetDateTime t) return t;
-		if (o instanceof java.sql.Timestamp ts) return ts.toInstant().atOffset(ZoneOffset.UTC);
-		if (o instanceof java.time.Instant i) return i.atOffset(ZoneOffset.UTC);
+		if (o instanceof Timestamp ts) return ts.toInstant().atOffset(ZoneOffset.UTC);
+		if (o instanceof Instant i) return i.atOffset(ZoneOffset.UTC);
 		return OffsetDateTime.parse(o.toString());
 	}
 

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.sla.WorkingHours;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -60,7 +63,7 @@ final class CallPlanParser {
 			var strategy = strategies.get(strategyName);
 			if (strategy == null) {
 				throw new InvalidFieldException(path + ".strategy",
-						"Unknown strategy '" + strategyName + "'; one of " + new java.util.TreeSet<>(strategies.keySet()));
+						"Unknown strategy '" + strategyName + "'; one of " + new TreeSet<>(strategies.keySet()));
 			}
 			if (strategy instanceof RoutingStrategy.RoundRobin rr) strategy = rr.fresh();
 			var skills = new LinkedHashMap<String, Integer>();
@@ -136,7 +139,7 @@ final class CallPlanParser {
 	private static FlowNode node(Map<String, Object> n, String path) {
 		var kinds = n.keySet().stream().filter(KINDS::contains).toList();
 		if (kinds.size() != 1) {
-			throw new InvalidFieldException(path, "A node does exactly one of " + new java.util.TreeSet<>(KINDS)
+			throw new InvalidFieldException(path, "A node does exactly one of " + new TreeSet<>(KINDS)
 					+ (kinds.isEmpty() ? "" : "; this one does " + kinds));
 		}
 		var next = n.get("next") == null ? null : text(n.get("next"), path + ".next");
@@ -171,7 +174,7 @@ final class CallPlanParser {
 				var hours = n.get("route_time") instanceof String s && !s.isBlank() && !s.equals("calendar") ? s : null;
 				if (hours != null) {
 					try {
-						org.minsheng.sla.WorkingHours.parse(hours);
+						WorkingHours.parse(hours);
 					}
 					catch (RuntimeException e) {
 						throw new InvalidFieldException(path + ".route_time", e.getMessage());
@@ -243,11 +246,11 @@ final class CallPlanParser {
 		return String.valueOf(o).strip();
 	}
 
-	private static final java.util.Set<String> QUEUE_KEYS = new java.util.LinkedHashSet<>(List.of("label", "strategy",
+	private static final Set<String> QUEUE_KEYS = new LinkedHashSet<>(List.of("label", "strategy",
 			"skills", "widen", "max_wait", "overflow", "ring_timeout", "wrap_up", "max_no_answer", "announce_every",
 			"callback_after", "callback_attempts", "callback_retry"));
 
-	private static final java.util.Set<String> FLOW_KEYS = new java.util.LinkedHashSet<>(
+	private static final Set<String> FLOW_KEYS = new LinkedHashSet<>(
 			List.of("number", "start", "nodes", "early_media", "record_ivr"));
 
 	private static boolean bool(Object o, String path) {

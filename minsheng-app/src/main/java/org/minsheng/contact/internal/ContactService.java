@@ -9,16 +9,22 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
@@ -37,16 +43,19 @@ import org.minsheng.platform.ConflictException;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.platform.TooManyRequestsException;
+import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.sip.Call;
-import org.minsheng.sip.DialResult;
 import org.minsheng.sip.CallGoneException;
+import org.minsheng.sip.DialResult;
 import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.SipEngine;
 import org.minsheng.sip.SipEngines;
 import org.minsheng.sip.SipSettings;
 import org.minsheng.sip.SubscriberDirectory;
+import org.minsheng.sip.Trunk;
 import org.minsheng.sla.WorkingCalendar;
+import org.minsheng.sla.WorkingHours;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.PublicStatus;
 import org.minsheng.workorder.RequestType;
@@ -192,16 +201,16 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		for (var row : callLog.cutOff()) {
 			var callId = (String) row.get("call_id");
 			var started = CallLog.odt(row.get("started_at")).toInstant();
-			var day = java.time.LocalDate.ofInstant(started, CallLog.CHINA);
+			var day = LocalDate.ofInstant(started, CallLog.CHINA);
 			var folder = dataDir.resolve("recordings").resolve("%d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(),
 					day.getDayOfMonth()));
 			var suffix = "-" + callId.replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
-			org.minsheng.sip.Recording kept = null;
+			Recording kept = null;
 			var ended = started;
-			try (var files = Files.exists(folder) ? Files.list(folder) : java.util.stream.Stream.<Path>empty()) {
+			try (var files = Files.exists(folder) ? Files.list(folder) : Stream.<Path>empty()) {
 				for (var wav : files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList()) {
 					if (Files.exists(wav.resolveSibling(wav.getFileName() + ".sha256"))) continue;
-					var finished = org.minsheng.sip.SipEngines.finishInterruptedRecording(wav);
+					var finished = SipEngines.finishInterruptedRecording(wav);
 					var modified = Files.getLastModifiedTime(wav).toInstant();
 					if (modified.isAfter(ended)) ended = modified;
 					// the talk (or message) is the call's recording; the IVR's only when there is nothing else
@@ -265,10 +274,10 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	}
 
 	/** The trunk of the settings; a mistake there stops the start with its name. */
-	private org.minsheng.sip.Trunk trunk() {
+	private Trunk trunk() {
 		if (settings.trunk() == null || settings.trunk().isBlank()) return null;
 		try {
-			return org.minsheng.sip.Trunk.parse(settings.trunk(), settings.trunkTransport(), settings.trunkCallerId());
+			return Trunk.parse(settings.trunk(), settings.trunkTransport(), settings.trunkCallerId());
 		}
 		catch (IllegalArgumentException e) {
 			throw new IllegalStateException("minsheng.contact.trunk: " + e.getMessage(), e);
@@ -306,7 +315,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	}
 
 	/** Runs a call (its flow, or a callback) with its trace live, and stores its record at the end however it ends. */
-	private void traced(Call call, CallTrace trace, java.util.function.Consumer<FlowRunner> work) {
+	private void traced(Call call, CallTrace trace, Consumer<FlowRunner> work) {
 		try {
 			callLog.opened(trace);
 		}
@@ -352,7 +361,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			tx.executeWithoutResult(s -> {
 				callLog.agentState(change);
 				events.publishEvent(new AgentStateChanged(change.agent(), change.from(), change.to(), change.reason(),
-						change.at().atOffset(java.time.ZoneOffset.UTC)));
+						change.at().atOffset(ZoneOffset.UTC)));
 			});
 		}
 		catch (RuntimeException e) {
@@ -384,7 +393,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public boolean isWorkingTime(String hours) {
 		var now = ZonedDateTime.now(clock.withZone(CallLog.CHINA));
 		if (!calendar.isWorkingDay(now.toLocalDate())) return false;
-		var periods = hours == null ? calendar.workingHours() : org.minsheng.sla.WorkingHours.parse(hours);
+		var periods = hours == null ? calendar.workingHours() : WorkingHours.parse(hours);
 		var time = now.toLocalTime();
 		return periods.periods().stream().anyMatch(p -> !time.isBefore(p.start()) && time.isBefore(p.end()));
 	}
@@ -451,7 +460,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public void answered(CallTrace trace, Seat seat) {
 		tx.executeWithoutResult(s -> events.publishEvent(new CallAnswered(trace.callId, seat.agent(), trace.queue,
-				trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC))));
+				trace.agentAnsweredAt.atOffset(ZoneOffset.UTC))));
 	}
 
 	@Override
@@ -484,7 +493,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	 */
 	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId, int attemptsMade) {
 		for (int attempt = attemptsMade + 1; ; attempt++) {
-			java.util.List<Seat> seats;
+			List<Seat> seats;
 			try {
 				seats = waiting.offer().get();
 			}
@@ -492,7 +501,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 				Thread.currentThread().interrupt();
 				return;
 			}
-			catch (java.util.concurrent.ExecutionException e) {
+			catch (ExecutionException e) {
 				return;
 			}
 			var e = engine;
@@ -512,7 +521,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 			for (var seat : seats) {
 				try {
-					acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now()) : null);
+					acd.change(seat, s -> s.state() == AgentState.RINGING ? s.released(now()) : null);
 				}
 				catch (RuntimeException raced) {
 					log.debug("releasing {} after a callback attempt: {}", seat.agent(), raced.getMessage());
@@ -521,7 +530,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			if (attempt >= queue.callback().attempts()) {
 				callbacks.gaveUp(originalCallId);
 				callLog.event(originalCallId, queue.name(), QueueEventType.CALLBACK_GAVE_UP, now(), null, null);
-				log.info("Gave up calling back {} for call {} after {} attempts", org.minsheng.privacy.PersonalDataKind.PHONE.mask(number),
+				log.info("Gave up calling back {} for call {} after {} attempts", PersonalDataKind.PHONE.mask(number),
 						originalCallId, attempt);
 				return;
 			}
@@ -640,7 +649,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	private AgentView view(Seat s) {
 		var e = engine;
 		return new AgentView(s.agent(), s.extension(), s.skills(), s.state(), s.state().label(), s.reason(),
-				s.since().atOffset(java.time.ZoneOffset.UTC), e != null && e.registration(s.extension()).isPresent(),
+				s.since().atOffset(ZoneOffset.UTC), e != null && e.registration(s.extension()).isPresent(),
 				s.answered(), s.callId());
 	}
 
@@ -687,7 +696,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		var p = plan;
 		var today = callLog.today(settings.serviceLevelTarget());
 		// calls still in progress count too (their events are stored when they end)
-		var midnight = java.time.LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
+		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
 		for (var trace : live.values()) {
 			List<CallTrace.QueueEvent> events;
 			synchronized (trace) {
@@ -701,7 +710,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		var now = now();
 		var queues = new ArrayList<QueueStats>();
-		for (var q : p.queues().values().stream().sorted(java.util.Comparator.comparing(QueuePlan::name)).toList()) {
+		for (var q : p.queues().values().stream().sorted(Comparator.comparing(QueuePlan::name)).toList()) {
 			var tally = today.getOrDefault(q.name(), new QueueTally());
 			long finished = tally.finished();
 			long available = acd.seats().stream().filter(s -> s.state() == AgentState.AVAILABLE)
@@ -773,11 +782,11 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		if (!own && !actor.can(Permission.CONTACT_SUPERVISE)) return Optional.empty();
 		var phone = trace.caller == null ? "" : trace.caller.replaceAll("[^0-9+]", "");
 		if (!own && !actor.can(Permission.PERSONAL_DATA_UNMASK) && phone.length() >= 7) {
-			phone = org.minsheng.privacy.PersonalDataKind.PHONE.mask(phone);
+			phone = PersonalDataKind.PHONE.mask(phone);
 		}
 		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,
-				trace.startedAt.atOffset(java.time.ZoneOffset.UTC),
-				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(java.time.ZoneOffset.UTC),
+				trace.startedAt.atOffset(ZoneOffset.UTC),
+				trace.agentAnsweredAt == null ? null : trace.agentAnsweredAt.atOffset(ZoneOffset.UTC),
 				Optional.ofNullable(liveCalls.get(callId)).map(Call::isHeld).orElse(false), trace.consulting,
 				trace.conference));
 	}
@@ -823,7 +832,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		}
 		if (!answered) {
 			trace.consulting = null;
-			acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now()) : null);
+			acd.change(seat, s -> s.state() == AgentState.RINGING ? s.released(now()) : null);
 			throw new ConflictException("Expected agent " + t + " to answer the consult, but they did not");
 		}
 		acd.change(seat, s -> s.answered(now()));

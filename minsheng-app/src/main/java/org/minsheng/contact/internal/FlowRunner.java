@@ -1,7 +1,9 @@
 package org.minsheng.contact.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.minsheng.contact.AgentState;
 import org.minsheng.contact.CallDisposition;
+import org.minsheng.platform.ConflictException;
 import org.minsheng.sip.AudioClip;
 import org.minsheng.sip.BridgeOutcome;
 import org.minsheng.sip.Call;
@@ -352,14 +356,14 @@ final class FlowRunner {
 		if (queue != null) return queue(queue, priority);
 		var seat = services.acd().seats().stream().filter(s -> s.extension().equals(target)).findFirst();
 		if (seat.isEmpty() && isOutsideNumber(target) && services.canDial()) return outside(from, priority, target);
-		if (seat.isPresent() && seat.get().state() == org.minsheng.contact.AgentState.AVAILABLE) {
+		if (seat.isPresent() && seat.get().state() == AgentState.AVAILABLE) {
 			try {
 				services.acd().change(seat.get(), s -> s.offer(call.id().value(), services.now()));
 				var rung = ring(from, List.of(seat.get()), services.now());
 				if (rung.transferTo() != null) return transfer(from, priority, rung.transferTo());
 				if (rung.talked()) return true;
 			}
-			catch (org.minsheng.platform.ConflictException busy) {
+			catch (ConflictException busy) {
 				// taken meanwhile: back to the queue below
 			}
 		}
@@ -425,7 +429,7 @@ final class FlowRunner {
 				}
 				seatOf(extension).ifPresent(consulted -> {
 					try {
-						acd.change(consulted, s -> s.state() == org.minsheng.contact.AgentState.ON_CALL ? s.hungUp(false, now) : null);
+						acd.change(consulted, s -> s.state() == AgentState.ON_CALL ? s.hungUp(false, now) : null);
 					}
 					catch (RuntimeException e) {
 						log.debug("consulted agent {} changed state meanwhile: {}", consulted.agent(), e.getMessage());
@@ -442,7 +446,7 @@ final class FlowRunner {
 				var first = winner.get();
 				if (first != null) {
 					var change = acd.change(first, s -> s.hungUp(!q.wrapUp().isZero(), now));
-					if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
+					if (change != null && change.to() == AgentState.WRAP_UP) {
 						acd.wrapUp(first, change.at(), q.wrapUp());
 					}
 					trace.leg(new CallTrace.Leg(first.agent(), fromCallId, legOfferedAt.get(), legAnsweredAt.get(), now,
@@ -519,7 +523,7 @@ final class FlowRunner {
 			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
 			trace.disposition = CallDisposition.ANSWERED;
 			var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
-			if (change != null && change.to() == org.minsheng.contact.AgentState.WRAP_UP) {
+			if (change != null && change.to() == AgentState.WRAP_UP) {
 				acd.wrapUp(seat, change.at(), q.wrapUp());
 			}
 			if (outcome == null) throw new CallGoneException(call.id());
@@ -558,7 +562,7 @@ final class FlowRunner {
 
 	private void release(Seat seat) {
 		try {
-			services.acd().change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(services.now()) : null);
+			services.acd().change(seat, s -> s.state() == AgentState.RINGING ? s.released(services.now()) : null);
 		}
 		catch (RuntimeException e) {
 			log.debug("releasing {}: {}", seat.agent(), e.getMessage());
@@ -601,7 +605,7 @@ final class FlowRunner {
 
 	private AudioClip file(String file, String fallbackText) {
 		try {
-			return AudioClip.fromWav(java.nio.file.Path.of(file));
+			return AudioClip.fromWav(Path.of(file));
 		}
 		catch (Exception e) {
 			log.warn("Prompt file {} unusable ({}); speaking its text", file, e.getMessage());
@@ -610,7 +614,7 @@ final class FlowRunner {
 	}
 
 	private String recordingName(String kind) {
-		var day = java.time.LocalDate.ofInstant(trace.startedAt, CallLog.CHINA);
+		var day = LocalDate.ofInstant(trace.startedAt, CallLog.CHINA);
 		return "%d/%02d/%02d/%s-%s".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), kind,
 				trace.callId.replaceAll("[^A-Za-z0-9._-]", "_"));
 	}

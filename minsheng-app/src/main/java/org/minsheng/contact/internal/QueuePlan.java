@@ -1,6 +1,7 @@
 package org.minsheng.contact.internal;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ record QueuePlan(String name, String label, RoutingStrategy strategy, Map<String
 		int drop = 0;
 		for (var step : widen) if (waited.compareTo(step) >= 0) drop++;
 		if (drop == 0) return skills;
-		var required = new java.util.HashMap<String, Integer>();
+		var required = new HashMap<String, Integer>();
 		for (var e : skills.entrySet()) {
 			int level = e.getValue() - drop;
 			if (level > 0) required.put(e.getKey(), level);

@@ -1,10 +1,12 @@
 package org.minsheng.contact.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,7 +26,7 @@ interface RoutingStrategy {
 
 	/** The agent free longest since their last call: the fairest share of work (Asterisk {@code leastrecent}). */
 	RoutingStrategy LONGEST_IDLE = new Named("longest-idle",
-			(eligible, queue) -> List.of(eligible.stream().min(Comparator.<Seat, java.time.Instant>comparing(Seat::idleSince)
+			(eligible, queue) -> List.of(eligible.stream().min(Comparator.<Seat, Instant>comparing(Seat::idleSince)
 				.thenComparing(Seat::agent)).orElseThrow()));
 
 	/** The one who answered fewest calls today (Asterisk {@code fewestcalls}). */
@@ -63,7 +65,7 @@ interface RoutingStrategy {
 		return list.stream().collect(Collectors.toMap(RoutingStrategy::name, Function.identity()));
 	}
 
-	record Named(String name, java.util.function.BiFunction<List<Seat>, QueuePlan, List<Seat>> rule)
+	record Named(String name, BiFunction<List<Seat>, QueuePlan, List<Seat>> rule)
 			implements RoutingStrategy {
 
 		@Override

@@ -1,5 +1,7 @@
 package org.minsheng.contact.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +9,13 @@ import java.util.Map;
 import org.minsheng.contact.AgentState;
 import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.ContactCenter;
+import org.minsheng.platform.Downloads;
 import org.minsheng.platform.NotFoundException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,13 +86,13 @@ class ContactController {
 	}
 
 	@GetMapping("/api/contact/calls/{callId}/recording")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> recording(
-			@PathVariable String callId) throws java.io.IOException {
+	ResponseEntity<InputStreamResource> recording(
+			@PathVariable String callId) throws IOException {
 		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("recording of call", callId));
 		var sidecar = file.resolveSibling(file.getFileName() + ".sha256");
-		var sha256 = java.nio.file.Files.exists(sidecar) ? java.nio.file.Files.readString(sidecar).strip().split("\\s+")[0] : "";
-		return org.minsheng.platform.Downloads.attachment(file.getFileName().toString(), "audio/wav",
-				java.nio.file.Files.size(file), sha256, java.nio.file.Files.newInputStream(file));
+		var sha256 = Files.exists(sidecar) ? Files.readString(sidecar).strip().split("\\s+")[0] : "";
+		return Downloads.attachment(file.getFileName().toString(), "audio/wav",
+				Files.size(file), sha256, Files.newInputStream(file));
 	}
 
 	@PostMapping("/api/contact/calls/{callId}/transfer")
@@ -122,7 +128,7 @@ class ContactController {
 	}
 
 	/** Ends the consult: the colleague is hung up, the caller is back. */
-	@org.springframework.web.bind.annotation.DeleteMapping("/api/contact/calls/{callId}/consult")
+	@DeleteMapping("/api/contact/calls/{callId}/consult")
 	ContactCenter.LiveCall endConsult(@PathVariable String callId) {
 		center.endConsult(callId);
 		return live(callId);

@@ -2,9 +2,11 @@ package org.minsheng.identity.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import org.minsheng.identity.Department;
 import org.minsheng.identity.DepartmentCreated;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.DepartmentMoved;
+import org.minsheng.identity.DepartmentRenamed;
 import org.minsheng.identity.DepartmentType;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.Permission;
@@ -116,7 +119,7 @@ class DepartmentService implements Departments {
 		rows.rename(id.value(), name);
 		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_RENAMED, "department", id,
 				"from=" + department.name() + ", to=" + name));
-		events.publishEvent(new org.minsheng.identity.DepartmentRenamed(id, department.name(), name));
+		events.publishEvent(new DepartmentRenamed(id, department.name(), name));
 		return rows.find(id.value()).orElseThrow();
 	}
 
@@ -194,7 +197,7 @@ class DepartmentService implements Departments {
 
 	/** Parents before children; siblings by type (center, districts, streets, bureaus ...) then name. */
 	static List<Department> treeOrder(List<Department> departments) {
-		var ids = new java.util.HashSet<Long>();
+		var ids = new HashSet<Long>();
 		departments.forEach(d -> ids.add(d.id().value()));
 		var children = new HashMap<Long, List<Department>>();
 		var roots = new ArrayList<Department>();
@@ -209,7 +212,7 @@ class DepartmentService implements Departments {
 		Comparator<Department> order = Comparator.comparing((Department d) -> d.type().ordinal())
 			.thenComparing(Department::name);
 		var result = new ArrayList<Department>(departments.size());
-		var stack = new java.util.ArrayDeque<Department>();
+		var stack = new ArrayDeque<Department>();
 		roots.sort(order.reversed());
 		roots.forEach(stack::push);
 		while (!stack.isEmpty()) {

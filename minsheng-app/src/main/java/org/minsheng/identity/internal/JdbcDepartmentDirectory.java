@@ -1,17 +1,22 @@
 package org.minsheng.identity.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.minsheng.identity.Department;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
+import org.minsheng.identity.DepartmentRenamed;
 import org.minsheng.identity.Role;
 import org.minsheng.identity.UserId;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,17 +55,17 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 	}
 
 	/** Names label timelines and lists on every page; a rename shows everywhere within this time. */
-	static final long NAME_TTL_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+	static final long NAME_TTL_NANOS = Duration.ofSeconds(30).toNanos();
 
 	record CachedName(String name, long readAt) {
 	}
 
-	private final java.util.concurrent.ConcurrentHashMap<Long, CachedName> nameCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Long, CachedName> nameCache = new ConcurrentHashMap<>();
 
 	@Override
 	public Map<Long, String> names(Collection<Long> ids) {
 		var names = new HashMap<Long, String>();
-		var missing = new java.util.HashSet<Long>();
+		var missing = new HashSet<Long>();
 		long now = System.nanoTime();
 		for (var id : ids) {
 			var cached = nameCache.get(id);
@@ -86,8 +91,8 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 	}
 
 	/** This node renamed a department: its new name shows at once here. */
-	@org.springframework.context.event.EventListener
-	void on(org.minsheng.identity.DepartmentRenamed renamed) {
+	@EventListener
+	void on(DepartmentRenamed renamed) {
 		nameCache.remove(renamed.department().value());
 	}
 

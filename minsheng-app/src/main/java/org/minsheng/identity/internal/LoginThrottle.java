@@ -2,6 +2,7 @@ package org.minsheng.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import org.minsheng.platform.FailureWindow;
@@ -71,6 +72,6 @@ class LoginThrottle {
 	}
 
 	private static String key(String username) {
-		return username == null ? "" : username.toLowerCase(java.util.Locale.ROOT);
+		return username == null ? "" : username.toLowerCase(Locale.ROOT);
 	}
 }

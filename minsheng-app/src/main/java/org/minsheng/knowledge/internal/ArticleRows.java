@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -128,11 +130,11 @@ class ArticleRows {
 	}
 
 	/** The content readers get (the published version, else the draft) of each article, in one read. */
-	java.util.Map<Long, ArticleContent> currentContents(List<Long> ids) {
+	Map<Long, ArticleContent> currentContents(List<Long> ids) {
 		if (ids.isEmpty()) {
-			return java.util.Map.of();
+			return Map.of();
 		}
-		var out = new java.util.HashMap<Long, ArticleContent>();
+		var out = new HashMap<Long, ArticleContent>();
 		named.query("select a.id, v.version, v.title, v.body, v.questions, v.tags, v.regions, v.effective_from,"
 				+ " v.expires_at, v.source_url, v.edited_by, v.edited_at, v.approved_by, v.approved_at"
 				+ " from kb_article a join kb_article_version v on v.article_id = a.id"

@@ -3,8 +3,13 @@ package org.minsheng.knowledge.internal;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -90,8 +95,8 @@ final class ChineseText {
 	}
 
 	/** The distinct words an analyzer reads in a text. */
-	static java.util.Set<String> distinctWords(Analyzer analyzer, String text) {
-		var out = new java.util.HashSet<String>();
+	static Set<String> distinctWords(Analyzer analyzer, String text) {
+		var out = new HashSet<String>();
 		try (var stream = analyzer.tokenStream("q", text)) {
 			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
 			stream.reset();
@@ -152,21 +157,21 @@ final class ChineseText {
 	 */
 	static Map<String, List<String>> synonyms(List<List<String>> groups) {
 		var analyzer = words();
-		var out = new java.util.HashMap<String, java.util.LinkedHashSet<String>>();
+		var out = new HashMap<String, LinkedHashSet<String>>();
 		for (var group : groups) {
 			var read = group.stream().map(t -> mainWords(analyzer, t)).filter(w -> !w.isEmpty()).toList();
 			for (var from : read) {
 				for (var to : read) {
 					if (from != to) {
 						for (var f : from) {
-							var targets = out.computeIfAbsent(f, k -> new java.util.LinkedHashSet<>());
+							var targets = out.computeIfAbsent(f, k -> new LinkedHashSet<>());
 							to.stream().filter(t -> !from.contains(t)).forEach(targets::add);
 						}
 					}
 				}
 			}
 		}
-		var result = new java.util.HashMap<String, List<String>>();
+		var result = new HashMap<String, List<String>>();
 		out.forEach((k, v) -> {
 			if (!v.isEmpty()) {
 				result.put(k, List.copyOf(v));
@@ -177,7 +182,7 @@ final class ChineseText {
 
 	/** The words of a term that advance the position (not the words found inside them). */
 	private static List<String> mainWords(Analyzer analyzer, String text) {
-		var out = new java.util.ArrayList<String>();
+		var out = new ArrayList<String>();
 		try (var stream = analyzer.tokenStream("q", text)) {
 			var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
 			var increment = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);

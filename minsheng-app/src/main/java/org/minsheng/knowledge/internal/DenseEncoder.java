@@ -1,6 +1,7 @@
 package org.minsheng.knowledge.internal;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.minsheng.onnx.OnnxTextEncoder;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ class DenseEncoder implements AutoCloseable {
 		}
 		OnnxTextEncoder.Pooling how;
 		try {
-			how = OnnxTextEncoder.Pooling.valueOf(pooling.strip().toUpperCase(java.util.Locale.ROOT));
+			how = OnnxTextEncoder.Pooling.valueOf(pooling.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("minsheng.knowledge.onnx.encoder-pooling is mean or cls, not " + pooling);
@@ -54,7 +55,7 @@ class DenseEncoder implements AutoCloseable {
 					"minsheng.knowledge.onnx.encoder-model needs minsheng.knowledge.onnx.encoder-vocab beside it");
 		}
 		encoder = OnnxTextEncoder.load(Path.of(model), Path.of(vocab), maxLength, threads, how);
-		name = Path.of(model).getFileName().toString() + "#" + how.name().toLowerCase(java.util.Locale.ROOT)
+		name = Path.of(model).getFileName().toString() + "#" + how.name().toLowerCase(Locale.ROOT)
 				+ (queryPrefix.isEmpty() ? "" : "#q");
 		LoggerFactory.getLogger(DenseEncoder.class).info("Knowledge search adds dense vectors of {}", model);
 	}

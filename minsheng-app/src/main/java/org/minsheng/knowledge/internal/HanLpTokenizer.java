@@ -1,7 +1,11 @@
 package org.minsheng.knowledge.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -52,12 +56,12 @@ final class HanLpTokenizer extends Tokenizer {
 		length = text.length();
 		wordEnd = -1;
 		if (length == 0) {
-			terms = java.util.Collections.emptyIterator();
+			terms = Collections.emptyIterator();
 		}
 		else {
-			var list = new java.util.ArrayList<>(joinLatin(segment.seg(text.toString())));
+			var list = new ArrayList<>(joinLatin(segment.seg(text.toString())));
 			// in index mode the words inside a longer word follow it; offsets must not go backwards
-			list.sort(java.util.Comparator.<Term>comparingInt(t -> t.offset).thenComparing(t -> -t.word.length()));
+			list.sort(Comparator.<Term>comparingInt(t -> t.offset).thenComparing(t -> -t.word.length()));
 			terms = list.iterator();
 		}
 	}
@@ -88,8 +92,8 @@ final class HanLpTokenizer extends Tokenizer {
 	 * The dictionary segmenter cuts runs of Latin letters and digits into single characters (E T C,
 	 * 1 2 3 4 5); they are joined again into one word (ETC, 12345).
 	 */
-	static java.util.List<Term> joinLatin(java.util.List<Term> terms) {
-		var out = new java.util.ArrayList<Term>(terms.size());
+	static List<Term> joinLatin(List<Term> terms) {
+		var out = new ArrayList<Term>(terms.size());
 		Term run = null;
 		var word = new StringBuilder();
 		for (var t : terms) {

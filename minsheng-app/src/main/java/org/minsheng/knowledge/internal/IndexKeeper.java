@@ -1,5 +1,6 @@
 package org.minsheng.knowledge.internal;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +95,7 @@ class IndexKeeper implements DisposableBean {
 					try {
 						index = new KnowledgeIndex(dir, encoder);
 					}
-					catch (java.io.UncheckedIOException e) {
+					catch (UncheckedIOException e) {
 						if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {
 							throw new IllegalStateException("The knowledge index at " + dir + " is in use by another"
 									+ " process: give each node its own minsheng.knowledge.index-dir", e);
@@ -137,9 +142,9 @@ class IndexKeeper implements DisposableBean {
 			rebuilding = true;
 			// the database is read by one thread, articles are analyzed by one worker per core
 			int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-			var workers = java.util.concurrent.Executors.newFixedThreadPool(threads);
-			var permits = new java.util.concurrent.Semaphore(threads * 256);
-			var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+			var workers = Executors.newFixedThreadPool(threads);
+			var permits = new Semaphore(threads * 256);
+			var failure = new AtomicReference<RuntimeException>();
 			var count = new int[1];
 			try {
 				target.clear();
@@ -162,7 +167,7 @@ class IndexKeeper implements DisposableBean {
 			finally {
 				workers.shutdown();
 				try {
-					workers.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+					workers.awaitTermination(1, TimeUnit.HOURS);
 				}
 				catch (InterruptedException e) {
 					Thread.currentThread().interrupt();

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -43,6 +46,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.minsheng.knowledge.ArticleType;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The Lucene index of published articles. One document per article (its published version), with
@@ -279,7 +283,7 @@ final class KnowledgeIndex implements AutoCloseable {
 					// by words, each list's scores scaled to its own range first
 					var near = searcher.search(new org.apache.lucene.search.KnnFloatVectorQuery(VECTOR, vector,
 							Math.max(top, RERANK), filter(filter)), Math.max(top, RERANK)).scoreDocs;
-					ranked = fused(ranked, java.util.Arrays.asList(near), encoder.wordsWeight());
+					ranked = fused(ranked, Arrays.asList(near), encoder.wordsWeight());
 					for (var d : ranked) {
 						if (!covered.containsKey(d.doc)) covered.put(d.doc, coverage(asked, reader, d.doc));
 					}
@@ -329,7 +333,7 @@ final class KnowledgeIndex implements AutoCloseable {
 	 */
 	static ArrayList<org.apache.lucene.search.ScoreDoc> fused(List<org.apache.lucene.search.ScoreDoc> words,
 			List<org.apache.lucene.search.ScoreDoc> meaning, double wordsWeight) {
-		var score = new java.util.LinkedHashMap<Integer, Double>();
+		var score = new LinkedHashMap<Integer, Double>();
 		addScaled(score, words, wordsWeight);
 		addScaled(score, meaning, 1 - wordsWeight);
 		var out = new ArrayList<org.apache.lucene.search.ScoreDoc>();
@@ -398,12 +402,12 @@ final class KnowledgeIndex implements AutoCloseable {
 	}
 
 	/** The distinct words of a text as the index reads them (without synonyms). */
-	private java.util.Set<String> words(String text) {
+	private Set<String> words(String text) {
 		return ChineseText.distinctWords(askedAnalyzer, text);
 	}
 
 	/** The share of the asked words present in the article's title, questions or body, read from the index. */
-	private static double coverage(java.util.Set<String> asked, org.apache.lucene.index.IndexReader reader, int doc)
+	private static double coverage(Set<String> asked, org.apache.lucene.index.IndexReader reader, int doc)
 			throws IOException {
 		if (asked.isEmpty()) {
 			return 0;
@@ -445,7 +449,7 @@ final class KnowledgeIndex implements AutoCloseable {
 			return "";
 		}
 		var text = body.length() > 80 ? body.substring(0, 80) + "…" : body;
-		return org.springframework.web.util.HtmlUtils.htmlEscape(text);
+		return HtmlUtils.htmlEscape(text);
 	}
 
 	private Document document(Entry e) {

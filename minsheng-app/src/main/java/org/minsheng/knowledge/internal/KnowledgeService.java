@@ -1,13 +1,18 @@
 package org.minsheng.knowledge.internal;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,9 +22,11 @@ import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
 import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.DataScope;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.Permission;
+import org.minsheng.knowledge.ArticleAttachment;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
 import org.minsheng.knowledge.ArticleQuery;
@@ -32,11 +39,15 @@ import org.minsheng.knowledge.KnowledgeBase;
 import org.minsheng.knowledge.SearchHit;
 import org.minsheng.knowledge.SearchRequest;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.FileStore;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -73,14 +84,14 @@ class KnowledgeService implements KnowledgeBase {
 
 	private final boolean fourEyes;
 
-	private final org.minsheng.platform.FileStore files;
+	private final FileStore files;
 
-	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+	private final JdbcTemplate jdbc;
 
 	KnowledgeService(ArticleRows rows, IndexKeeper keeper, QueryLog queries, CurrentActor current,
 			DepartmentDirectory directory, Divisions divisions, AuditTrail audit, Clock clock,
-			PlatformTransactionManager transactions, org.minsheng.platform.FileStore files,
-			org.springframework.jdbc.core.JdbcTemplate jdbc,
+			PlatformTransactionManager transactions, FileStore files,
+			JdbcTemplate jdbc,
 			@Value("${minsheng.knowledge.four-eyes:true}") boolean fourEyes) {
 		this.rows = rows;
 		this.keeper = keeper;
@@ -266,7 +277,7 @@ class KnowledgeService implements KnowledgeBase {
 		int size = query.size() <= 0 ? 20 : Math.min(query.size(), 200);
 		var q = new ArticleQuery(query.type(), query.state(), query.draftStatus(), query.departmentId(), query.words(),
 				Math.max(0, query.page()), size);
-		var page = rows.list(q, writer(actor) ? actor.scope() : org.minsheng.identity.DataScope.nothing(), true);
+		var page = rows.list(q, writer(actor) ? actor.scope() : DataScope.nothing(), true);
 		var names = directory.names(page.items().stream().map(ArticleSummary::departmentId).toList());
 		var items = page.items()
 			.stream()
@@ -375,7 +386,7 @@ class KnowledgeService implements KnowledgeBase {
 			catch (InvalidFieldException e) {
 				errors.add(new ImportReport.RowError(row, externalId, e.field(), e.getMessage()));
 			}
-			catch (ConflictException | NotFoundException | org.springframework.security.access.AccessDeniedException e) {
+			catch (ConflictException | NotFoundException | AccessDeniedException e) {
 				errors.add(new ImportReport.RowError(row, externalId, null, e.getMessage()));
 			}
 		}
@@ -455,7 +466,7 @@ class KnowledgeService implements KnowledgeBase {
 		while (true) {
 			var q = new ArticleQuery(query.type(), query.state(), query.draftStatus(), query.departmentId(),
 					query.words(), page++, 500);
-			var rowsPage = rows.list(q, writer(actor) ? actor.scope() : org.minsheng.identity.DataScope.nothing(),
+			var rowsPage = rows.list(q, writer(actor) ? actor.scope() : DataScope.nothing(),
 					true);
 			var names = directory.names(rowsPage.items().stream().map(ArticleSummary::departmentId).toList());
 			var contents = rows.currentContents(rowsPage.items().stream().map(ArticleSummary::id).toList());
@@ -474,7 +485,7 @@ class KnowledgeService implements KnowledgeBase {
 	static final String FILE_AREA = "kb-attachments";
 
 	@Override
-	public org.minsheng.knowledge.ArticleAttachment attach(ArticleId id, String fileName, java.io.InputStream content) {
+	public ArticleAttachment attach(ArticleId id, String fileName, InputStream content) {
 		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
 		var article = lockEditable(actor, id);
 		if (article.state() == ArticleState.RETIRED) {
@@ -482,7 +493,7 @@ class KnowledgeService implements KnowledgeBase {
 		}
 		var now = now();
 		var stored = files.store(FILE_AREA, fileName, content, now);
-		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into kb_attachment (article_id, file_name, content_type, size_bytes,"
 					+ " sha256, storage_key, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -499,13 +510,13 @@ class KnowledgeService implements KnowledgeBase {
 		}, keys);
 		audit.record(AuditRecord.of(AuditAction.KB_FILE_ADDED, "kb_article", article.id,
 				stored.fileName() + " " + stored.size() + " B sha256=" + stored.sha256()));
-		return new org.minsheng.knowledge.ArticleAttachment(keys.getKey().longValue(), stored.fileName(),
+		return new ArticleAttachment(keys.getKey().longValue(), stored.fileName(),
 				stored.contentType(), stored.size(), stored.sha256(), actor.username(), now);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<org.minsheng.knowledge.ArticleAttachment> attachments(ArticleId id) {
+	public List<ArticleAttachment> attachments(ArticleId id) {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		var row = rows.find(id.value()).filter(r -> readable(actor, r.article())).orElseThrow(() -> missing(id));
 		return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at"
@@ -523,13 +534,13 @@ class KnowledgeService implements KnowledgeBase {
 		if (found.isEmpty()) {
 			throw new NotFoundException("attachment", attachmentId);
 		}
-		return new AttachmentDownload((org.minsheng.knowledge.ArticleAttachment) found.getFirst()[0],
+		return new AttachmentDownload((ArticleAttachment) found.getFirst()[0],
 				files.open(FILE_AREA, (String) found.getFirst()[1]));
 	}
 
-	private static org.minsheng.knowledge.ArticleAttachment attachment(java.sql.ResultSet rs)
-			throws java.sql.SQLException {
-		return new org.minsheng.knowledge.ArticleAttachment(rs.getLong("id"), rs.getString("file_name"),
+	private static ArticleAttachment attachment(ResultSet rs)
+			throws SQLException {
+		return new ArticleAttachment(rs.getLong("id"), rs.getString("file_name"),
 				rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 				rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class));
 	}
@@ -581,7 +592,7 @@ class KnowledgeService implements KnowledgeBase {
 		var d = directory.get(new DepartmentId(department))
 			.orElseThrow(() -> new InvalidFieldException("departmentId", "No department " + department));
 		if (!actor.scope().includes(d.id())) {
-			throw new org.springframework.security.access.AccessDeniedException(
+			throw new AccessDeniedException(
 					actor.username() + " may not write articles of department " + department);
 		}
 		if (!d.enabled()) {
@@ -596,7 +607,7 @@ class KnowledgeService implements KnowledgeBase {
 	private void checkReviewer(Actor actor, Article a) {
 		var owner = new DepartmentId(a.departmentId);
 		if (!owner.equals(actor.departmentId()) && !directory.isBelow(owner, actor.departmentId())) {
-			throw new org.springframework.security.access.AccessDeniedException(actor.username()
+			throw new AccessDeniedException(actor.username()
 					+ " does not review the articles of department " + a.departmentId);
 		}
 	}
@@ -622,7 +633,7 @@ class KnowledgeService implements KnowledgeBase {
 
 	private static ArticleType type(String value) {
 		try {
-			return ArticleType.valueOf(value == null ? "" : value.strip().toUpperCase(java.util.Locale.ROOT));
+			return ArticleType.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidFieldException("type", "The type is one of " + List.of(ArticleType.values()));
@@ -730,7 +741,7 @@ class KnowledgeService implements KnowledgeBase {
 	}
 
 	private OffsetDateTime now() {
-		return OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private static NotFoundException missing(ArticleId id) {

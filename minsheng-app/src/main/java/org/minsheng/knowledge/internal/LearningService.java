@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.Permission;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
+import org.minsheng.knowledge.ArticleState;
 import org.minsheng.knowledge.ArticleType;
 import org.minsheng.knowledge.ArticleView;
 import org.minsheng.knowledge.ChineseScript;
@@ -32,6 +34,7 @@ import org.minsheng.platform.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,13 +90,13 @@ class LearningService implements KnowledgeLearning {
 	public void feedback(ArticleId id, boolean helpful, String comment, String source) {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		var row = articles.find(id.value())
-			.filter(r -> r.article().state() == org.minsheng.knowledge.ArticleState.PUBLISHED)
+			.filter(r -> r.article().state() == ArticleState.PUBLISHED)
 			.orElseThrow(() -> new NotFoundException("article", id.value()));
 		var text = comment == null || comment.isBlank() ? null : comment.strip();
 		if (text != null && text.length() > 500) {
 			throw new InvalidFieldException("comment", "At most 500 characters");
 		}
-		var from = source == null || source.isBlank() ? "CONSOLE" : source.strip().toUpperCase(java.util.Locale.ROOT);
+		var from = source == null || source.isBlank() ? "CONSOLE" : source.strip().toUpperCase(Locale.ROOT);
 		if (from.length() > 16) {
 			throw new InvalidFieldException("source", "At most 16 characters");
 		}
@@ -159,7 +162,7 @@ class LearningService implements KnowledgeLearning {
 	}
 
 	static String fold(String question) {
-		var simple = ChineseScript.toSimplified(question).toLowerCase(java.util.Locale.ROOT);
+		var simple = ChineseScript.toSimplified(question).toLowerCase(Locale.ROOT);
 		var out = new StringBuilder(simple.length());
 		simple.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
 		return out.toString();
@@ -313,7 +316,7 @@ class LearningService implements KnowledgeLearning {
 	private Actor requireEditor() {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		if (!actor.can(Permission.KNOWLEDGE_EDIT) && !actor.can(Permission.KNOWLEDGE_REVIEW)) {
-			throw new org.springframework.security.access.AccessDeniedException(
+			throw new AccessDeniedException(
 					actor.username() + " lacks " + Permission.KNOWLEDGE_EDIT);
 		}
 		return actor;

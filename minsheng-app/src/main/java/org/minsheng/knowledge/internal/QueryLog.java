@@ -2,6 +2,7 @@ package org.minsheng.knowledge.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,7 +53,7 @@ class QueryLog {
 				+ " and shown is not null and used_article_id is null order by id desc fetch first 20 rows only",
 				username, now.minusMinutes(30));
 		for (var row : shown) {
-			if (java.util.Arrays.asList(((String) row.get("shown")).split(",")).contains(Long.toString(articleId))) {
+			if (Arrays.asList(((String) row.get("shown")).split(",")).contains(Long.toString(articleId))) {
 				jdbc.update("update kb_query_log set used_article_id = ? where id = ?", articleId,
 						((Number) row.get("id")).longValue());
 				return;

@@ -10,6 +10,7 @@ import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.knowledge.ChineseScript;
 import org.minsheng.knowledge.Synonyms;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
@@ -52,7 +53,7 @@ class SynonymService implements Synonyms {
 		var actor = current.get().require(Permission.KNOWLEDGE_ADMIN);
 		var clean = new LinkedHashSet<String>();
 		for (var term : terms == null ? List.<String>of() : terms) {
-			var t = term == null ? "" : org.minsheng.knowledge.ChineseScript.toSimplified(term.strip());
+			var t = term == null ? "" : ChineseScript.toSimplified(term.strip());
 			if (t.isEmpty() || t.length() > 50 || t.contains(",")) {
 				throw new InvalidFieldException("terms", "Each term has 1 to 50 characters and no comma");
 			}

@@ -1,5 +1,6 @@
 package org.minsheng.knowledge.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.minsheng.knowledge.ArticleAttachment;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
 import org.minsheng.knowledge.ArticleQuery;
@@ -21,8 +23,10 @@ import org.minsheng.knowledge.KnowledgeLearning;
 import org.minsheng.knowledge.SearchHit;
 import org.minsheng.knowledge.SearchRequest;
 import org.minsheng.knowledge.Synonyms;
+import org.minsheng.platform.Downloads;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -301,9 +306,9 @@ class KnowledgeController {
 	}
 
 	@PostMapping(path = "/api/kb/articles/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<org.minsheng.knowledge.ArticleAttachment> attach(@PathVariable long id,
-			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file)
-			throws java.io.IOException {
+	ResponseEntity<ArticleAttachment> attach(@PathVariable long id,
+			@RequestParam(name = "file", required = false) MultipartFile file)
+			throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidFieldException("file", "Send the file as the multipart part 'file'");
 		}
@@ -314,16 +319,16 @@ class KnowledgeController {
 	}
 
 	@GetMapping("/api/kb/articles/{id}/attachments")
-	List<org.minsheng.knowledge.ArticleAttachment> attachments(@PathVariable long id) {
+	List<ArticleAttachment> attachments(@PathVariable long id) {
 		return knowledge.attachments(new ArticleId(id));
 	}
 
 	@GetMapping("/api/kb/articles/{id}/attachments/{attachmentId}")
-	ResponseEntity<org.springframework.core.io.InputStreamResource> download(@PathVariable long id,
+	ResponseEntity<InputStreamResource> download(@PathVariable long id,
 			@PathVariable long attachmentId) {
 		var download = knowledge.openAttachment(new ArticleId(id), attachmentId);
 		var a = download.attachment();
-		return org.minsheng.platform.Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
+		return Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
 				download.content());
 	}
 

@@ -1,5 +1,6 @@
 package org.minsheng.notification.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -229,7 +229,7 @@ class Webhooks implements WebhookSubscriptions {
 				}
 				error = "HTTP " + response.statusCode();
 			}
-			catch (java.io.IOException | IllegalArgumentException e) {
+			catch (IOException | IllegalArgumentException e) {
 				error = e.getClass().getSimpleName() + ": " + e.getMessage();
 			}
 			catch (InterruptedException e) {

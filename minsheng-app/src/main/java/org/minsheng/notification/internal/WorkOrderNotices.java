@@ -1,5 +1,9 @@
 package org.minsheng.notification.internal;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +12,8 @@ import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.Role;
 import org.minsheng.identity.UserId;
+import org.minsheng.understanding.RequestBurstDetected;
+import org.minsheng.understanding.RequestRiskFlagged;
 import org.minsheng.workorder.WorkOrderDeadlineApproaching;
 import org.minsheng.workorder.WorkOrderDeadlineMissed;
 import org.minsheng.workorder.WorkOrderDispatched;
@@ -116,7 +122,7 @@ class WorkOrderNotices {
 
 	/** A request that reads as a risk reaches the center's supervisors at once (and the webhooks). */
 	@ApplicationModuleListener
-	void on(org.minsheng.understanding.RequestRiskFlagged e) {
+	void on(RequestRiskFlagged e) {
 		var labels = String.join("、", e.risks().stream().map(r -> r.label()).toList());
 		var evidence = String.join("；", e.risks().stream().map(r -> r.label() + "：「" + r.evidence() + "」").toList());
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.SUPERVISOR)), "risk:" + e.orderNo(), "REQUEST_RISK",
@@ -130,8 +136,8 @@ class WorkOrderNotices {
 	 * a day per district, with the count and the newest orders, and the webhooks too.
 	 */
 	@ApplicationModuleListener
-	void on(org.minsheng.understanding.RequestBurstDetected e) {
-		var day = e.at().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+	void on(RequestBurstDetected e) {
+		var day = e.at().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
 		var key = "burst:" + e.district() + ":" + day;
 		var named = String.join("、", e.latest()) + (e.count() > e.latest().size() ? " 等" : "");
 		notifications.notify(directory.centerStaff(EnumSet.of(Role.SUPERVISOR)), key, "REQUEST_BURST",
@@ -142,8 +148,8 @@ class WorkOrderNotices {
 	}
 
 	/** An event's time as part of its key, to the millisecond as the database keeps it. */
-	private static java.time.Instant moment(java.time.OffsetDateTime at) {
-		return at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+	private static Instant moment(OffsetDateTime at) {
+		return at.toInstant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	private void notifyStaff(DepartmentId department, String key, String kind, String title, String body,

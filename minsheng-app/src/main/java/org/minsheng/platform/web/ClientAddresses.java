@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +88,7 @@ class ClientAddresses {
 	}
 
 	/** The client behind the trusted proxies, or the peer itself. */
-	static String client(String peer, java.util.Enumeration<String> forwardedHeaders, List<Range> trusted) {
+	static String client(String peer, Enumeration<String> forwardedHeaders, List<Range> trusted) {
 		if (!isTrusted(peer, trusted)) return peer;
 		var hops = new ArrayList<String>();
 		while (forwardedHeaders.hasMoreElements()) {
@@ -116,6 +118,6 @@ class ClientAddresses {
 	}
 
 	static List<Range> ranges(String... texts) {
-		return java.util.Arrays.stream(texts).map(Range::parse).toList();
+		return Arrays.stream(texts).map(Range::parse).toList();
 	}
 }

@@ -2,21 +2,23 @@ package org.minsheng.understanding.internal;
 
 import java.util.Locale;
 
+import org.minsheng.nlp.RiskModel;
+import org.minsheng.nlp.TextClassifier;
 import org.minsheng.platform.InvalidFieldException;
 
 /** What a model predicts from a request's text. */
 enum ModelKind {
 
-	CATEGORY("category", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	CATEGORY("category", TextClassifier.DEFAULT_COST),
 	/**
 	 * The level-2 category under the level-1 one ({@code 城乡建设/物业管理}), where the center's closed
 	 * orders or imported examples name categories that deep.
 	 */
-	SUBCATEGORY("subcategory", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
-	DEPARTMENT("department", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
-	EMOTION("emotion", org.minsheng.nlp.TextClassifier.DEFAULT_COST),
+	SUBCATEGORY("subcategory", TextClassifier.DEFAULT_COST),
+	DEPARTMENT("department", TextClassifier.DEFAULT_COST),
+	EMOTION("emotion", TextClassifier.DEFAULT_COST),
 	/** The risk model: the shipped sentences and the center's own risk-labelled examples. */
-	RISK("risk", org.minsheng.nlp.RiskModel.COST) {
+	RISK("risk", RiskModel.COST) {
 
 		/**
 		 * Not tempered: the risk model's threshold ({@code minsheng.nlp.risk-threshold}) was chosen

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,7 +86,7 @@ class ModelShelf {
 		var now = OffsetDateTime.now(clock);
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_model where kind = ?",
 				Integer.class, kind.name());
-		var file = kind.name().toLowerCase(java.util.Locale.ROOT) + "-v" + version + ".model";
+		var file = kind.name().toLowerCase(Locale.ROOT) + "-v" + version + ".model";
 		try {
 			Files.createDirectories(dir);
 			var temp = Files.createTempFile(dir, "model-", ".part");

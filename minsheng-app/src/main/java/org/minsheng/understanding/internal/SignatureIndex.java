@@ -2,6 +2,7 @@ package org.minsheng.understanding.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.minsheng.nlp.TextSignature;
@@ -59,7 +60,7 @@ class SignatureIndex {
 		var keys = TextSignature.bandKeys(signature);
 		if (keys.length == 0) return List.of();
 		var params = new MapSqlParameterSource().addValue("district", district)
-			.addValue("keys", java.util.Arrays.stream(distinct(keys)).boxed().toList())
+			.addValue("keys", Arrays.stream(distinct(keys)).boxed().toList())
 			.addValue("since", since);
 		// the bands first (by district and key), then each candidate's fingerprint by its number
 		return named.query("select distinct s.no, s.signature, s.registered_at from nlp_signature_band b"
@@ -100,6 +101,6 @@ class SignatureIndex {
 	}
 
 	private static long[] distinct(long[] keys) {
-		return java.util.Arrays.stream(keys).distinct().toArray();
+		return Arrays.stream(keys).distinct().toArray();
 	}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.minsheng.category.Categories;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.nlp.LabeledText;
+import org.minsheng.nlp.RiskModel;
 import org.minsheng.workorder.ClosedOrderExamples;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,7 +73,7 @@ class TrainingSet {
 		int imported = out.size();
 		if (kind == ModelKind.RISK) {
 			// the center's model never knows less than the shipped one
-			out.addAll(org.minsheng.nlp.RiskModel.shippedSentences());
+			out.addAll(RiskModel.shippedSentences());
 			return new Examples(List.copyOf(out), 0);
 		}
 		if (kind != ModelKind.EMOTION) {
@@ -98,7 +100,7 @@ class TrainingSet {
 	static String label(ModelKind kind, String value) {
 		if (value == null || value.isBlank()) return null;
 		if (kind != ModelKind.CATEGORY && kind != ModelKind.SUBCATEGORY) return value.strip();
-		var levels = java.util.Arrays.stream(value.split("[/／>]")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+		var levels = Arrays.stream(value.split("[/／>]")).map(String::strip).filter(l -> !l.isEmpty()).toList();
 		if (levels.isEmpty()) return null;
 		if (kind == ModelKind.CATEGORY) return levels.getFirst();
 		return levels.size() < 2 ? null : levels.get(0) + "/" + levels.get(1);

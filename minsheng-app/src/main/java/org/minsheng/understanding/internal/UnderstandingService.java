@@ -1,23 +1,50 @@
 package org.minsheng.understanding.internal;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.nlp.Digest;
+import org.minsheng.nlp.Emotion;
 import org.minsheng.nlp.LabeledText;
+import org.minsheng.nlp.RiskDetector;
+import org.minsheng.nlp.RiskKind;
+import org.minsheng.nlp.RiskModel;
+import org.minsheng.nlp.TextFeatures;
+import org.minsheng.nlp.TextReading;
+import org.minsheng.nlp.TextSignature;
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.region.DivisionCode;
+import org.minsheng.region.Divisions;
+import org.minsheng.understanding.RequestBurstDetected;
+import org.minsheng.understanding.RequestRiskFlagged;
 import org.minsheng.understanding.Understanding;
+import org.minsheng.workorder.RegistrationScreen;
+import org.minsheng.workorder.WorkOrderClosed;
+import org.minsheng.workorder.WorkOrderNo;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +56,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 
 @Service
 @Transactional
-class UnderstandingService implements Understanding, org.minsheng.workorder.RegistrationScreen {
+class UnderstandingService implements Understanding, RegistrationScreen {
 
 	static final String CATEGORY = "CATEGORY";
 
@@ -39,12 +66,12 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	/** The risk rules in force and the version they came from (0 = shipped); re-read when another node saved. */
 	private volatile RiskRules risks = new RiskRules(0, SHIPPED_RISK_RULES, detector(SHIPPED_RISK_RULES), 0);
 
-	private record RiskRules(int version, String text, org.minsheng.nlp.RiskDetector detector, long checkedAt) {
+	private record RiskRules(int version, String text, RiskDetector detector, long checkedAt) {
 	}
 
 	private static String shippedRiskRules() {
-		try (var in = org.minsheng.nlp.RiskDetector.class.getResourceAsStream("risk-policies.txt")) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		try (var in = RiskDetector.class.getResourceAsStream("risk-policies.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -70,9 +97,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		return fresh;
 	}
 
-	private static org.minsheng.nlp.RiskDetector detector(String text) {
+	private static RiskDetector detector(String text) {
 		try {
-			return new org.minsheng.nlp.RiskDetector(org.minsheng.nlp.RiskDetector.parse(new java.io.StringReader(text)));
+			return new RiskDetector(RiskDetector.parse(new StringReader(text)));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -153,16 +180,16 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * matches and nothing in the registry.
 	 */
 	@Override
-	public void screen(org.minsheng.workorder.WorkOrderNo no, String title, String content, String divisionCode) {
+	public void screen(WorkOrderNo no, String title, String content, String divisionCode) {
 		var text = text(title, content);
-		var flags = flags(text, org.minsheng.nlp.TextFeatures.of(text), riskRules().detector(), riskModel());
+		var flags = flags(text, TextFeatures.of(text), riskRules().detector(), riskModel());
 		if (!flags.isEmpty()) {
-			events.publishEvent(new org.minsheng.understanding.RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
+			events.publishEvent(new RequestRiskFlagged(no.value(), flags, OffsetDateTime.now(clock)));
 		}
 		var code = divisionCode != null ? divisionCode : whereabouts().resolve(text).map(r -> r.code()).orElse(null);
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
 		if (district == null) return;
-		var signature = org.minsheng.nlp.TextSignature.of(text);
+		var signature = TextSignature.of(text);
 		var now = OffsetDateTime.now(clock);
 		var duplicateSince = now.minus(likeness.duplicateWindow());
 		var burstSince = now.minus(likeness.burstWindow());
@@ -180,11 +207,11 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 			var latest = new ArrayList<String>();
 			latest.add(no.value());
 			sameDay.stream()
-				.sorted(java.util.Comparator.comparing(Alike::registeredAt).reversed())
-				.limit(org.minsheng.understanding.RequestBurstDetected.LATEST - 1)
+				.sorted(Comparator.comparing(Alike::registeredAt).reversed())
+				.limit(RequestBurstDetected.LATEST - 1)
 				.forEach(d -> latest.add(d.no()));
-			var name = divisions.fullName(new org.minsheng.region.DivisionCode(district));
-			events.publishEvent(new org.minsheng.understanding.RequestBurstDetected(district, name, sameDay.size() + 1,
+			var name = divisions.fullName(new DivisionCode(district));
+			events.publishEvent(new RequestBurstDetected(district, name, sameDay.size() + 1,
 					List.copyOf(latest), now));
 		}
 	}
@@ -203,8 +230,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var out = new ArrayList<Alike>();
 		for (var order : openOrders) {
 			if (order.no().equals(except)) continue;
-			double score = org.minsheng.nlp.TextSignature.similarity(signature,
-					org.minsheng.nlp.TextSignature.decode(order.signature()));
+			double score = TextSignature.similarity(signature,
+					TextSignature.decode(order.signature()));
 			if (likeness.alike(score)) out.add(new Alike(order.no(), round(score), order.registeredAt()));
 		}
 		out.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -221,8 +248,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/** A closed, merged or withdrawn order is no longer anyone's duplicate. */
-	@org.springframework.modulith.events.ApplicationModuleListener
-	void on(org.minsheng.workorder.WorkOrderClosed closed) {
+	@ApplicationModuleListener
+	void on(WorkOrderClosed closed) {
 		index.closed(closed.no().value());
 	}
 
@@ -230,19 +257,19 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * Fingerprints kept before the index existed get their bands at the first start; bands older
 	 * than every window go each night.
 	 */
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	@EventListener(ApplicationReadyEvent.class)
 	void indexOlderFingerprints() {
 		int indexed = index.backfill(OffsetDateTime.now(clock).minus(longestWindow()));
 		if (indexed > 0) org.slf4j.LoggerFactory.getLogger(UnderstandingService.class).info(
 				"Indexed the fingerprints of {} open orders for the near-duplicate look-up", indexed);
 	}
 
-	@org.springframework.scheduling.annotation.Scheduled(cron = "0 15 3 * * *", zone = "Asia/Shanghai")
+	@Scheduled(cron = "0 15 3 * * *", zone = "Asia/Shanghai")
 	void forgetOldBands() {
 		index.expire(OffsetDateTime.now(clock).minus(longestWindow()));
 	}
 
-	private java.time.Duration longestWindow() {
+	private Duration longestWindow() {
 		return likeness.duplicateWindow().compareTo(likeness.burstWindow()) > 0 ? likeness.duplicateWindow()
 				: likeness.burstWindow();
 	}
@@ -251,8 +278,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * The risks of a text: every kind a policy finds, and the kind the risk model finds when no
 	 * policy found that kind. The model only adds; it never clears what a policy found.
 	 */
-	private static List<Analysis.Risk> flags(String text, org.minsheng.nlp.TextFeatures.Vector features,
-			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel model) {
+	private static List<Analysis.Risk> flags(String text, TextFeatures.Vector features,
+			RiskDetector detector, RiskModel model) {
 		var flags = new ArrayList<>(detector.detect(text));
 		if (model != null) {
 			model.detect(features).filter(m -> flags.stream().noneMatch(f -> f.kind() == m.kind())).ifPresent(flags::add);
@@ -265,13 +292,13 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	 * examples), else the shipped one, trained on first use (454 sentences, a fraction of a second);
 	 * null when turned off.
 	 */
-	private org.minsheng.nlp.RiskModel riskModel() {
+	private RiskModel riskModel() {
 		if (riskModelThreshold <= 0) return null;
 		var own = shelf.active(ModelKind.RISK);
 		if (own != null) {
 			var current = centerRiskModel;
 			if (current == null || current.version() != own.version()) {
-				current = new CenterRiskModel(own.version(), org.minsheng.nlp.RiskModel.of(own.classifier(), riskModelThreshold));
+				current = new CenterRiskModel(own.version(), RiskModel.of(own.classifier(), riskModelThreshold));
 				centerRiskModel = current;
 			}
 			return current.model();
@@ -279,16 +306,16 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		var model = riskModel;
 		if (model == null) {
 			synchronized (this) {
-				if (riskModel == null) riskModel = org.minsheng.nlp.RiskModel.shipped(riskModelThreshold);
+				if (riskModel == null) riskModel = RiskModel.shipped(riskModelThreshold);
 				model = riskModel;
 			}
 		}
 		return model;
 	}
 
-	private volatile org.minsheng.nlp.RiskModel riskModel;
+	private volatile RiskModel riskModel;
 
-	private record CenterRiskModel(int version, org.minsheng.nlp.RiskModel model) {
+	private record CenterRiskModel(int version, RiskModel model) {
 	}
 
 	private volatile CenterRiskModel centerRiskModel;
@@ -312,9 +339,9 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private final DispatchOutcomes outcomes;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	private final org.minsheng.region.Divisions divisions;
+	private final Divisions divisions;
 
 	private final String homeRegion;
 
@@ -330,7 +357,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	UnderstandingService(JdbcTemplate jdbc, CurrentActor current, AuditTrail audit, Clock clock, ModelShelf shelf,
 			TrainingSet trainingSet, DispatchOutcomes outcomes, TransformerCategory transformerCategory,
-			org.springframework.context.ApplicationEventPublisher events, org.minsheng.region.Divisions divisions,
+			ApplicationEventPublisher events, Divisions divisions,
 			LikenessPolicy likeness, @Value("${minsheng.region.home:}") String homeRegion,
 			@Value("${minsheng.nlp.risk-model-threshold:0.5}") double riskModelThreshold, SignatureIndex index) {
 		this.index = index;
@@ -386,7 +413,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 				continue;
 			}
 			var emotionName = cut(r.get("emotion"), 20);
-			var emotion = org.minsheng.nlp.Emotion.parse(emotionName);
+			var emotion = Emotion.parse(emotionName);
 			if (emotionName != null && emotion.isEmpty()) {
 				errors.add(new ImportResult.RowError(i + 1, "emotion",
 						"One of angry, anxious, sad, neutral, positive (or 愤怒, 焦虑, 悲伤, 平和, 积极): " + emotionName));
@@ -445,7 +472,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	@Override
 	@Transactional(readOnly = true)
-	public DispatchFigures dispatchFigures(java.time.LocalDate from, java.time.LocalDate to) {
+	public DispatchFigures dispatchFigures(LocalDate from, LocalDate to) {
 		current.get().require(Permission.WORKORDER_SUPERVISE);
 		if (from == null) throw new InvalidFieldException("from", "Give the first day, e.g. 2026-11-01");
 		if (to == null) throw new InvalidFieldException("to", "Give the last day, e.g. 2026-11-30");
@@ -509,11 +536,11 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	/** What an analysis reads besides the text, looked up once for one text or for a whole batch. */
 	private record Readers(ModelShelf.Loaded category, ModelShelf.Loaded subcategory, ModelShelf.Loaded department,
 			ModelShelf.Loaded emotion,
-			org.minsheng.nlp.RiskDetector detector, org.minsheng.nlp.RiskModel riskModel, Whereabouts whereabouts,
-			java.util.function.BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
+			RiskDetector detector, RiskModel riskModel, Whereabouts whereabouts,
+			BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
 
 		static Readers now(UnderstandingService s,
-				java.util.function.BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
+				BiFunction<String, int[], List<SignatureIndex.OpenOrder>> openOrders) {
 			return new Readers(s.shelf.active(ModelKind.CATEGORY), s.shelf.active(ModelKind.SUBCATEGORY),
 					s.shelf.active(ModelKind.DEPARTMENT),
 					s.shelf.active(ModelKind.EMOTION), s.riskRules().detector(), s.riskModel(), s.whereabouts(), openOrders);
@@ -522,8 +549,8 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	private Analysis analysis(String text, String content, Readers readers) {
 		// the text is made Simplified and cut into words once, for the keywords and every model
-		var reading = org.minsheng.nlp.TextReading.of(text);
-		var features = org.minsheng.nlp.TextFeatures.of(reading);
+		var reading = TextReading.of(text);
+		var features = TextFeatures.of(reading);
 		var risks = flags(text, features, readers.detector(), readers.riskModel());
 		var region = readers.whereabouts().resolve(text)
 			.map(r -> new Analysis.Region(r.code(), r.level(), r.fullName(), r.confidence(), r.evidence()))
@@ -531,17 +558,17 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		// the summary is of the content (the title is a summary already), unless there is only a title
 		int from = content == null || content.isBlank() || text.length() == content.strip().length() ? 0
 				: text.length() - content.strip().length();
-		var digest = org.minsheng.nlp.Digest.of(reading, text, from, 5, 40);
+		var digest = Digest.of(reading, text, from, 5, 40);
 		var keywords = digest.keywords();
 		var summary = digest.summary();
 		var code = region == null ? null : region.code();
 		var district = code == null || code.length() < 6 ? null : code.substring(0, 6);
-		var signature = org.minsheng.nlp.TextSignature.of(text);
+		var signature = TextSignature.of(text);
 		var duplicates = district == null ? List.<Analysis.Duplicate>of()
 				: best(alike(signature, readers.openOrders().apply(district, signature), null));
 		var department = guess(ModelKind.DEPARTMENT, readers.department(), features);
 		var emotion = guess(ModelKind.EMOTION, readers.emotion(), features)
-			.map(g -> new Analysis.Guess(org.minsheng.nlp.Emotion.valueOf(g.label()).label(), g.confidence()));
+			.map(g -> new Analysis.Guess(Emotion.valueOf(g.label()).label(), g.confidence()));
 		// the category: the transformer when one is configured, else the active linear model, else none
 		var transformer = transformerCategory.classify(text);
 		var model = readers.category();
@@ -559,7 +586,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 
 	/** The likeliest level-2 category under the chosen one ({@code 城乡建设/物业管理} read as 物业管理); null without a model or a child. */
 	private static Analysis.Guess subcategory(ModelShelf.Loaded model, String category,
-			org.minsheng.nlp.TextFeatures.Vector features) {
+			TextFeatures.Vector features) {
 		if (model == null) return null;
 		var prefix = category + "/";
 		return model.classifier()
@@ -569,13 +596,13 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 	}
 
 	/** The best label of a model, without a department's {@code #id}; empty when none is trained. */
-	private java.util.Optional<Analysis.Guess> guess(ModelKind kind, ModelShelf.Loaded model,
-			org.minsheng.nlp.TextFeatures.Vector features) {
-		if (model == null) return java.util.Optional.empty();
+	private Optional<Analysis.Guess> guess(ModelKind kind, ModelShelf.Loaded model,
+			TextFeatures.Vector features) {
+		if (model == null) return Optional.empty();
 		var c = model.classifier().classify(features);
 		var label = kind == ModelKind.DEPARTMENT && c.label().lastIndexOf('#') > 0
 				? c.label().substring(0, c.label().lastIndexOf('#')) : c.label();
-		return java.util.Optional.of(new Analysis.Guess(label, round(c.confidence())));
+		return Optional.of(new Analysis.Guess(label, round(c.confidence())));
 	}
 
 	/** A risk label as stored: a {@link org.minsheng.nlp.RiskKind} name or NONE; null when it names neither. */
@@ -583,7 +610,7 @@ class UnderstandingService implements Understanding, org.minsheng.workorder.Regi
 		if (name == null) return null;
 		var n = name.strip();
 		if (n.equalsIgnoreCase("NONE") || n.equals("无")) return "NONE";
-		for (var kind : org.minsheng.nlp.RiskKind.values()) {
+		for (var kind : RiskKind.values()) {
 			if (kind.name().equalsIgnoreCase(n) || kind.label().equals(n)) return kind.name();
 		}
 		return null;

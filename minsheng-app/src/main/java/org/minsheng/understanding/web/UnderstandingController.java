@@ -1,11 +1,18 @@
 package org.minsheng.understanding.web;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.minsheng.understanding.Understanding;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -31,29 +38,29 @@ class UnderstandingController {
 
 	/** Trains a model: {@code kind} is category (the default), department or emotion. */
 	@PostMapping("/api/nlp/models/train")
-	Understanding.ModelVersion train(@org.springframework.web.bind.annotation.RequestParam(required = false) String kind) {
+	Understanding.ModelVersion train(@RequestParam(required = false) String kind) {
 		return understanding.train(kind);
 	}
 
 	/** Makes a kept model version active again (rollback). */
 	@PostMapping("/api/nlp/models/{kind}/{version}/activate")
-	Understanding.ModelVersion activate(@org.springframework.web.bind.annotation.PathVariable String kind,
-			@org.springframework.web.bind.annotation.PathVariable int version) {
+	Understanding.ModelVersion activate(@PathVariable String kind,
+			@PathVariable int version) {
 		return understanding.activate(kind, version);
 	}
 
 	/** Turns a model kind off until a version is trained or activated again. */
-	@org.springframework.web.bind.annotation.DeleteMapping("/api/nlp/models/{kind}/active")
-	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
-	void deactivate(@org.springframework.web.bind.annotation.PathVariable String kind) {
+	@DeleteMapping("/api/nlp/models/{kind}/active")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deactivate(@PathVariable String kind) {
 		understanding.deactivate(kind);
 	}
 
 	/** Automatic dispatch and the return rate (退单率), of orders first dispatched between the days. */
 	@GetMapping("/api/nlp/dispatch-figures")
 	Understanding.DispatchFigures dispatchFigures(
-			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate from,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) java.time.LocalDate to) {
+			@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
 		return understanding.dispatchFigures(from, to);
 	}
 
@@ -67,14 +74,14 @@ class UnderstandingController {
 		return understanding.riskPolicies();
 	}
 
-	@org.springframework.web.bind.annotation.PutMapping(path = "/api/nlp/risk-policies", consumes = "text/plain")
+	@PutMapping(path = "/api/nlp/risk-policies", consumes = "text/plain")
 	void replaceRiskPolicies(@RequestBody String text) {
 		understanding.replaceRiskPolicies(text);
 	}
 
 	/** Open orders that look like this one (疑似重复), ready for a merge. */
 	@GetMapping("/api/nlp/duplicates/{no}")
-	List<Understanding.Analysis.Duplicate> duplicates(@org.springframework.web.bind.annotation.PathVariable String no) {
+	List<Understanding.Analysis.Duplicate> duplicates(@PathVariable String no) {
 		return understanding.duplicatesOf(no);
 	}
 
@@ -84,7 +91,7 @@ class UnderstandingController {
 	}
 
 	/** The local gazetteer, {@code 名称,区划代码} a line; a wrong line is refused with its number. */
-	@org.springframework.web.bind.annotation.PutMapping(path = "/api/nlp/gazetteer", consumes = "text/plain")
+	@PutMapping(path = "/api/nlp/gazetteer", consumes = "text/plain")
 	void replaceGazetteer(@RequestBody String text) {
 		understanding.replaceGazetteer(text);
 	}

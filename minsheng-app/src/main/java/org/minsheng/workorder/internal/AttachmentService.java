@@ -1,6 +1,8 @@
 package org.minsheng.workorder.internal;
 
 import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -126,7 +128,7 @@ class AttachmentService implements Attachments {
 		}
 	}
 
-	private static Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Attachment attachment(ResultSet rs) throws SQLException {
 		return new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
 				rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
 				rs.getObject("uploaded_at", OffsetDateTime.class), rs.getObject("timeline_seq", Integer.class));

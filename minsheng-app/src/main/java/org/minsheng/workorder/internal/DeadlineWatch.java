@@ -1,8 +1,10 @@
 package org.minsheng.workorder.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.EnumMap;
 
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.platform.ConflictException;
@@ -92,7 +94,7 @@ class DeadlineWatch implements Deadlines {
 		long started = System.nanoTime();
 		var now = ZonedDateTime.now(clock);
 		var sla = service.sla();
-		var byStage = new java.util.EnumMap<SlaStage, int[]>(SlaStage.class);
+		var byStage = new EnumMap<SlaStage, int[]>(SlaStage.class);
 		for (var stage : SlaStage.values()) {
 			byStage.put(stage, new int[3]);
 		}
@@ -108,7 +110,7 @@ class DeadlineWatch implements Deadlines {
 			byStage.get(stage)[level]++;
 		});
 		return new Overview(totals[0], totals[1], totals[2], totals[3], totals[4], byStage,
-				java.time.Duration.ofNanos(System.nanoTime() - started));
+				Duration.ofNanos(System.nanoTime() - started));
 	}
 
 	private int check(long clockId, long orderId) {

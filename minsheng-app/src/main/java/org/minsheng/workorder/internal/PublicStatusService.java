@@ -1,5 +1,6 @@
 package org.minsheng.workorder.internal;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,7 @@ class PublicStatusService implements PublicStatus.Lookup {
 		var source = client == null ? "?" : client;
 		throttle.attempt(source, key);
 		var digits = phoneLastFour == null ? null
-				: java.text.Normalizer.normalize(phoneLastFour, java.text.Normalizer.Form.NFKC).strip();
+				: Normalizer.normalize(phoneLastFour, Normalizer.Form.NFKC).strip();
 		var found = lookUp(key, digits);
 		if (found.isEmpty()) {
 			throttle.failed(source, key);

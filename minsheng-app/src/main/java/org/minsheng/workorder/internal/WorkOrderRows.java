@@ -2,18 +2,23 @@ package org.minsheng.workorder.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
+import org.minsheng.identity.DataScope;
 import org.minsheng.platform.ConflictException;
 import org.minsheng.sla.SlaClock;
+import org.minsheng.workorder.Attachment;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.RequestType;
 import org.minsheng.workorder.ResultType;
@@ -27,7 +32,9 @@ import org.minsheng.workorder.internal.WorkOrder.Assignment;
 import org.minsheng.workorder.internal.WorkOrder.AssignmentRole;
 import org.minsheng.workorder.internal.WorkOrder.AssignmentState;
 import org.minsheng.workorder.internal.WorkOrder.StageClock;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -86,7 +93,7 @@ class WorkOrderRows {
 
 	private final ZoneId zone;
 
-	WorkOrderRows(JdbcTemplate jdbc, java.time.Clock clock) {
+	WorkOrderRows(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.zone = clock.getZone();
 	}
@@ -313,7 +320,7 @@ class WorkOrderRows {
 		if (fresh.isEmpty()) {
 			return;
 		}
-		jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+		jdbc.execute((ConnectionCallback<Void>) con -> {
 			try (var ps = con.prepareStatement("insert into work_order_clock (order_id, stage, department_id, basis,"
 					+ " started_at, budget_seconds, paused_at, paused_seconds, due_at, warn_at, warned_at,"
 					+ " overdue_at, stopped_at, next_check_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -367,10 +374,10 @@ class WorkOrderRows {
 				+ " fetch first " + limit + " rows only", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }, now);
 	}
 
-	List<org.minsheng.workorder.Attachment> attachments(long orderId) {
+	List<Attachment> attachments(long orderId) {
 		return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at, timeline_seq"
 				+ " from work_order_attachment where order_id = ? order by id",
-				(rs, n) -> new org.minsheng.workorder.Attachment(rs.getLong("id"), rs.getString("file_name"),
+				(rs, n) -> new Attachment(rs.getLong("id"), rs.getString("file_name"),
 						rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
 						rs.getString("uploaded_by"), rs.getObject("uploaded_at", OffsetDateTime.class),
 						rs.getObject("timeline_seq", Integer.class)),
@@ -378,7 +385,7 @@ class WorkOrderRows {
 	}
 
 	/** Streams every running clock, for the full SLA scan. */
-	void runningClocks(java.util.function.BiConsumer<SlaStage, SlaClock> each) {
+	void runningClocks(BiConsumer<SlaStage, SlaClock> each) {
 		jdbc.query(con -> {
 			var ps = con.prepareStatement("select stage, basis, started_at, budget_seconds, paused_at, paused_seconds"
 					+ " from work_order_clock where stopped_at is null");
@@ -416,16 +423,16 @@ class WorkOrderRows {
 	}
 
 	/** The order is within the scope: everything, or it was ever assigned to a department of the scope. */
-	boolean visible(org.minsheng.identity.DataScope scope, long orderId) {
+	boolean visible(DataScope scope, long orderId) {
 		return scope.all() || everAssignedTo(orderId, scope.departmentIds());
 	}
 
 	/** True when the order was ever assigned to one of the departments. */
-	boolean everAssignedTo(long orderId, java.util.Collection<Long> departments) {
+	boolean everAssignedTo(long orderId, Collection<Long> departments) {
 		if (departments.isEmpty()) {
 			return false;
 		}
-		var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+		var named = new NamedParameterJdbcTemplate(jdbc);
 		Integer n = named.queryForObject("select count(*) from work_order_assignment where order_id = :id"
 				+ " and department_id in (:departments)",
 				Map.of("id", orderId, "departments", departments), Integer.class);

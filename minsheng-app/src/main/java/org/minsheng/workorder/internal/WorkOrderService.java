@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,7 @@ import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.privacy.PhoneNumber;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
 import org.minsheng.sla.WorkingCalendar;
@@ -43,6 +46,7 @@ import org.minsheng.workorder.WorkOrders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -127,7 +131,7 @@ class WorkOrderService implements WorkOrders {
 	 * holds one pooled connection while it waits for a second one to reserve numbers.
 	 */
 	@Override
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public WorkOrderView register(NewWorkOrder o) {
 		var actor = require(Permission.WORKORDER_REGISTER);
 		check(o);
@@ -137,7 +141,7 @@ class WorkOrderService implements WorkOrders {
 
 	private WorkOrderView register(NewWorkOrder o, WorkOrderNo no, Actor actor) {
 		// to the microsecond, as the database keeps it: the view built from these facts equals a later read
-		var now = ZonedDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		var now = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
 		var phone = o.callerPhone() == null || o.callerPhone().isBlank() || o.anonymous() ? null
 				: normalizedPhone(o.callerPhone(), "callerPhone");
 		var name = o.callerName() == null || o.callerName().isBlank() || o.anonymous() ? null
@@ -318,7 +322,7 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	@Override
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+	@Transactional(propagation = Propagation.NEVER)
 	public BulkResult signAll(List<WorkOrderNo> orders) {
 		require(Permission.WORKORDER_HANDLE);
 		if (orders == null || orders.isEmpty() || orders.size() > 200) {
@@ -326,7 +330,7 @@ class WorkOrderService implements WorkOrders {
 		}
 		var done = new ArrayList<WorkOrderNo>();
 		var failed = new ArrayList<BulkResult.Failure>();
-		for (var no : new java.util.LinkedHashSet<>(orders)) {
+		for (var no : new LinkedHashSet<>(orders)) {
 			try {
 				tx.executeWithoutResult(status -> sign(no));
 				done.add(no);
@@ -605,7 +609,7 @@ class WorkOrderService implements WorkOrders {
 
 	private static String normalizedPhone(String raw, String field) {
 		try {
-			return org.minsheng.privacy.PhoneNumber.parse(raw).digits();
+			return PhoneNumber.parse(raw).digits();
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidFieldException(field, e.getMessage());

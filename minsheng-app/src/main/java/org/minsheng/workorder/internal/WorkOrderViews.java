@@ -1,7 +1,11 @@
 package org.minsheng.workorder.internal;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +15,20 @@ import org.minsheng.identity.Actor;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.workorder.Attachment;
 import org.minsheng.workorder.TimelineEntry;
 import org.minsheng.workorder.WorkOrderAction;
-import org.minsheng.workorder.WorkOrderView;
 import org.minsheng.workorder.WorkOrderView.AssignmentView;
 import org.minsheng.workorder.WorkOrderView.CategoryRef;
 import org.minsheng.workorder.WorkOrderView.DepartmentRef;
+import org.minsheng.workorder.WorkOrderView;
 import org.springframework.stereotype.Component;
 
 /** Builds what an actor sees of an order: names for ids, masked caller, no caller at all on confidential orders for departments. */
 @Component
 class WorkOrderViews {
 
-	private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+	private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
 	private final WorkOrderRows rows;
 
@@ -102,10 +107,10 @@ class WorkOrderViews {
 			}
 		});
 		var names = directory.names(ids);
-		var files = new java.util.HashMap<Integer, List<org.minsheng.workorder.Attachment>>();
+		var files = new HashMap<Integer, List<Attachment>>();
 		for (var a : rows.attachments(id)) {
 			if (a.timelineSeq() != null) {
-				files.computeIfAbsent(a.timelineSeq(), k -> new java.util.ArrayList<>()).add(a);
+				files.computeIfAbsent(a.timelineSeq(), k -> new ArrayList<>()).add(a);
 			}
 		}
 		return entries.stream()
@@ -140,7 +145,7 @@ class WorkOrderViews {
 		return new DepartmentRef(id, names.getOrDefault(id, "#" + id));
 	}
 
-	private static java.time.OffsetDateTime offset(ZonedDateTime value) {
+	private static OffsetDateTime offset(ZonedDateTime value) {
 		return value == null ? null : value.toOffsetDateTime();
 	}
 }

@@ -1,5 +1,6 @@
 package org.minsheng.workorder.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.minsheng.platform.InvalidFieldException;
@@ -38,7 +39,7 @@ class InboxController {
 
 	@PostMapping("/api/inbox/sign")
 	WorkOrders.BulkResult signAll(@Valid @RequestBody BulkSign body) {
-		var numbers = new java.util.ArrayList<WorkOrderNo>();
+		var numbers = new ArrayList<WorkOrderNo>();
 		for (int i = 0; i < body.orderNos().size(); i++) {
 			var no = WorkOrderNo.normalize(body.orderNos().get(i));
 			if (!WorkOrderNo.isWellFormed(no)) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.minsheng.citizen.CitizenId;
 import org.minsheng.identity.DepartmentId;
+import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.DispatchSuggestion;
@@ -187,7 +188,7 @@ class WorkOrderController {
 	WorkOrderView merge(@PathVariable String no, @Valid @RequestBody Merge b) {
 		var master = WorkOrderNo.normalize(b.masterNo());
 		if (!WorkOrderNo.isWellFormed(master)) {
-			throw new org.minsheng.platform.InvalidFieldException("masterNo",
+			throw new InvalidFieldException("masterNo",
 					"工单编号格式不对（应为 WO + 8 位日期 + 6 位序号）：" + b.masterNo());
 		}
 		return orders.merge(WorkOrderNo.fromPath(no), new WorkOrderNo(master));
