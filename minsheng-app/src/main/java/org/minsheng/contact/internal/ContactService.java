@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,10 +42,8 @@ import org.minsheng.platform.ConflictException;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.platform.TooManyRequestsException;
-import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
-import org.minsheng.sip.DialResult;
 import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.SipEngine;
@@ -132,8 +129,6 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	private final CallbackRequests callbacks;
 
-	/** The promised callbacks this node is placing now, by the call they were promised in. */
-	private final Map<String, Boolean> callingBack = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -141,6 +136,9 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	/** What an agent or a supervisor does to a call in progress (consult, transfer, hold, conference). */
 	private final LiveCallControl control;
+
+	/** The callbacks promised to waiting callers (排队回呼), placed as agents come free. */
+	private final QueueCallbacks queueCallbacks;
 
 	ContactService(ContactSettings settings, AgentRows agents, CallLog callLog, CurrentActor current, AuditTrail audit,
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate tx, WorkingCalendar calendar,
@@ -167,6 +165,8 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		this.acd = new Acd(clock, this::seatChanged, this::reachable);
 		this.prompts = Prompts.espeak(this.dataDir.resolve("prompts"));
 		this.control = new LiveCallControl(live, liveCalls, acd, () -> plan, this::canDial, this::now, current, audit);
+		this.queueCallbacks = new QueueCallbacks(callbacks, callLog, acd, settings, () -> engine, () -> plan, this::now,
+				this::traced);
 	}
 
 	// ---------------------------------------------------------------- lifecycle
@@ -193,7 +193,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 		}
 		running = true;
-		if (engine != null) placeOwedCallbacks();
+		if (engine != null) queueCallbacks.placeOwed();
 	}
 
 	/**
@@ -229,28 +229,6 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			callLog.interrupted(callId, ended, kept);
 			log.warn("Call {} was cut off by a stop without shutdown; its record is marked INTERRUPTED{}", callId,
 					kept == null ? " (no recording)" : ", recording kept: " + kept.length().toSeconds() + " s");
-		}
-	}
-
-	/**
-	 * The callbacks promised before a restart (or a crash) and not yet placed: back in line with the
-	 * place they had, and called as agents come free, with the attempts already made counted.
-	 */
-	private void placeOwedCallbacks() {
-		for (var owed : callbacks.waiting()) {
-			if (callingBack.containsKey(owed.callId())) continue;
-			var queue = plan.queues().get(owed.queue());
-			if (queue == null) {
-				log.warn("A callback promised in call {} waits in queue {}, which the call plan no longer has; given up",
-						owed.callId(), owed.queue());
-				callbacks.gaveUp(owed.callId());
-				callLog.event(owed.callId(), owed.queue(), QueueEventType.CALLBACK_GAVE_UP, now(), null, null);
-				continue;
-			}
-			var waiting = acd.enqueue(owed.callId(), owed.number(), queue, owed.priority(), owed.enqueuedAt(), () -> { });
-			log.info("Placing the callback promised in call {} ({} attempts made before the restart)", owed.callId(),
-					owed.attempts());
-			startCallingBack(queue, waiting, owed.number(), owed.callId(), owed.attempts());
 		}
 	}
 
@@ -474,79 +452,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 
 	@Override
 	public void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId) {
-		callbacks.promised(callId, queue.name(), number, waiting.priority, waiting.enqueuedAt);
-		startCallingBack(queue, waiting, number, callId, 0);
-	}
-
-	private void startCallingBack(QueuePlan queue, WaitingCall waiting, String number, String callId, int attemptsMade) {
-		callingBack.put(callId, true);
-		Thread.ofVirtual().name("callback-" + auditId(callId)).start(() -> {
-			try {
-				callBack(queue, waiting, number, callId, attemptsMade);
-			}
-			finally {
-				callingBack.remove(callId);
-			}
-		});
-	}
-
-	/**
-	 * Waits for the caller's turn, then calls them: answered, they go to the agents offered; not
-	 * answered, their place is kept and they are called again after the queue's retry wait, up to its
-	 * attempts. Every attempt is a queue event of the call they asked from.
-	 */
-	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId, int attemptsMade) {
-		for (int attempt = attemptsMade + 1; ; attempt++) {
-			List<Seat> seats;
-			try {
-				seats = waiting.offer().get();
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (ExecutionException e) {
-				return;
-			}
-			var e = engine;
-			var result = e == null ? null : e.dial(number, settings.callbackRingTimeout());
-			var now = now();
-			var outcome = QueueEventType.callback(result == null ? DialResult.Outcome.FAILED : result.outcome());
-			callLog.event(originalCallId, queue.name(), outcome, now,
-					Duration.between(waiting.enqueuedAt, now).toMillis(), null);
-			callbacks.attempted(originalCallId, attempt);
-			if (result != null && result.answered()) {
-				callbacks.done(originalCallId);
-				var call = result.call().orElseThrow();
-				var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), now);
-				trace.callbackOf = originalCallId;
-				traced(call, trace, runner -> runner.runCallback(queue, waiting, seats));
-				return;
-			}
-			for (var seat : seats) {
-				try {
-					acd.change(seat, s -> s.state() == AgentState.RINGING ? s.released(now()) : null);
-				}
-				catch (RuntimeException raced) {
-					log.debug("releasing {} after a callback attempt: {}", seat.agent(), raced.getMessage());
-				}
-			}
-			if (attempt >= queue.callback().attempts()) {
-				callbacks.gaveUp(originalCallId);
-				callLog.event(originalCallId, queue.name(), QueueEventType.CALLBACK_GAVE_UP, now(), null, null);
-				log.info("Gave up calling back {} for call {} after {} attempts", PersonalDataKind.PHONE.mask(number),
-						originalCallId, attempt);
-				return;
-			}
-			try {
-				Thread.sleep(queue.callback().retry());
-			}
-			catch (InterruptedException interrupted) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			acd.requeue(waiting);
-		}
+		queueCallbacks.promise(queue, waiting, number, callId);
 	}
 
 	@Override
