@@ -13,9 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +137,9 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	/** The callbacks promised to waiting callers (排队回呼), placed as agents come free. */
 	private final QueueCallbacks queueCallbacks;
 
+	/** The wallboard's figures of the moment. */
+	private final LiveFigures figures;
+
 	ContactService(ContactSettings settings, AgentRows agents, CallLog callLog, CurrentActor current, AuditTrail audit,
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate tx, WorkingCalendar calendar,
 			PublicStatus.Lookup status, WorkOrders orders, RunAs runAs, Users users, Departments departments,
@@ -165,6 +165,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		this.acd = new Acd(clock, this::seatChanged, this::reachable);
 		this.prompts = Prompts.espeak(this.dataDir.resolve("prompts"));
 		this.control = new LiveCallControl(live, liveCalls, acd, () -> plan, this::canDial, this::now, current, audit);
+		this.figures = new LiveFigures(callLog, settings, live, acd, clock);
 		this.queueCallbacks = new QueueCallbacks(callbacks, callLog, acd, settings, () -> engine, () -> plan, this::now,
 				this::traced);
 	}
@@ -603,44 +604,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public LiveStats live() {
 		current.get().require(Permission.CONTACT_SUPERVISE);
-		var p = plan;
-		var today = callLog.today(settings.serviceLevelTarget());
-		// calls still in progress count too (their events are stored when they end)
-		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
-		for (var trace : live.values()) {
-			List<CallTrace.QueueEvent> events;
-			synchronized (trace) {
-				events = List.copyOf(trace.queueEvents);
-			}
-			for (var e : events) {
-				if (e.at().isBefore(midnight)) continue;
-				boolean inTarget = e.waitMillis() != null && e.waitMillis() <= settings.serviceLevelTarget().toMillis();
-				today.computeIfAbsent(e.queue(), k -> new QueueTally()).add(e.event(), 1, inTarget ? 1 : 0);
-			}
-		}
-		var now = now();
-		var queues = new ArrayList<QueueStats>();
-		for (var q : p.queues().values().stream().sorted(Comparator.comparing(QueuePlan::name)).toList()) {
-			var tally = today.getOrDefault(q.name(), new QueueTally());
-			long finished = tally.finished();
-			long available = acd.seats().stream().filter(s -> s.state() == AgentState.AVAILABLE)
-				.filter(s -> q.qualifies(s, Duration.ofDays(1))).count();
-			queues.add(new QueueStats(q.name(), q.label(), q.strategy().name(), acd.waitingIn(q.name()),
-					acd.oldestIn(q.name()).map(t -> Duration.between(t, now).toSeconds()).orElse(0L), acd.staffing(q),
-					available, tally.entered, tally.answered, tally.abandoned,
-					finished == 0 ? null : (double) tally.answeredInTarget / finished,
-					finished == 0 ? null : (double) tally.abandoned / finished));
-		}
-		var byState = new EnumMap<AgentState, Long>(AgentState.class);
-		for (var st : AgentState.values()) byState.put(st, 0L);
-		for (var s : acd.seats()) byState.merge(s.state(), 1L, Long::sum);
-		var e = engine;
-		var st = e == null ? null : e.stats();
-		return new LiveStats(OffsetDateTime.now(clock), queues, byState, e == null ? 0 : e.activeCalls(),
-				acd.decisions().percentileNanos(0.99) / 1e6, st == null ? null
-						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.callerAudioReceived(),
-								st.callerAudioLost(), st.jitterP99Millis(),
-								st.requests(), st.throttled()));
+		return figures.now(plan, engine);
 	}
 
 	@Override
