@@ -66,7 +66,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The contact center at run time: starts the call engine with the server, keeps the ACD and the
- * active call plan, runs each call's flow, and answers the API.
+ * active call plan, runs each call's flow, and answers the API. It is still long because it is the
+ * module's one door and the flows' services; the control of calls in progress (LiveCallControl), the
+ * promised callbacks (QueueCallbacks) and the wallboard's figures (LiveFigures) are their own.
  */
 @Service
 class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecycle {

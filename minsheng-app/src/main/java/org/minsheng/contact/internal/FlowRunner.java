@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * Runs a citizen's call through the IVR flow of the number dialled: prompts, menus, collected keys,
  * time routing, queues (with music, position announcements, ringing agents, overflow), voice
  * messages and order status. One runner per call, on the call's own virtual thread.
+ *
+ * <p>It is long because a flow is one conversation with the caller, step after step, and reads best
+ * in one place; each kind of step is a method of its own.
  */
 final class FlowRunner {
 

@@ -54,6 +54,9 @@ import org.springframework.web.util.HtmlUtils;
  * for type, owning department, regions and the validity dates. Changes are visible to searches at
  * once (near-real-time reader); commits are batched, and the commit records how far the database's
  * change log has been followed, so a restart picks up where it stopped.
+ *
+ * <p>It is long because the index, its analysis of Chinese text, the filters and the catch-up after
+ * a restart belong together: each relies on how the others store a field.
  */
 final class KnowledgeIndex implements AutoCloseable {
 

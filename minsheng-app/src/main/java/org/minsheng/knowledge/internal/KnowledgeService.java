@@ -54,6 +54,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The knowledge base's use cases: articles through their review cycle (draft, submit, approve,
+ * send back, expire, retire), imports, attachments, search and the agent's assist. It is long
+ * because it is the module's one door; the article's rules are Article's, retrieval is
+ * KnowledgeIndex's and the learning from callers' questions LearningService's.
+ */
 @Service
 @Transactional
 class KnowledgeService implements KnowledgeBase {

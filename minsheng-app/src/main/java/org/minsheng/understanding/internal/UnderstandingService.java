@@ -54,6 +54,13 @@ import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
+/**
+ * Text intelligence for the hotline: the analysis of a request (category, department, region,
+ * emotion, risk, near-duplicates), the screening after each registration, the models' training and
+ * activation, and the center's risk rules and gazetteer. It is long because it holds the models in
+ * force and every use of them; the models themselves are in minsheng-nlp, the fingerprints in
+ * SignatureIndex and the dispatch figures in DispatchOutcomes.
+ */
 @Service
 @Transactional
 class UnderstandingService implements Understanding, RegistrationScreen {

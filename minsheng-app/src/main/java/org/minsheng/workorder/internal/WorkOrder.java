@@ -48,6 +48,10 @@ import org.minsheng.workorder.WorkOrderSupervised;
  * {@link ConflictException#illegalTransition} when the order does not fit, records a timeline
  * entry and the events it raises; {@link #allowed} reads the same table to say what can be done
  * now. Pure: persistence, permissions and publishing stay outside.
+ *
+ * <p>It is long because the whole lifecycle of an order (the table, its guards, thirteen commands,
+ * assignments and time limits) is one consistency boundary and reads best as one;
+ * {@code WorkOrderStateMachineTest} proves it without anything else.
  */
 final class WorkOrder {
 

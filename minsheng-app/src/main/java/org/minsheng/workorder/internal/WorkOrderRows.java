@@ -38,7 +38,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes work orders: the order row, its assignments, clocks and timeline. */
+/**
+ * Reads and writes work orders: the order row, its assignments, clocks and timeline. It is long
+ * because an order is four tables written in one go (only what changed) and read back as one
+ * aggregate; the SQL is kept here so that no other class knows the tables.
+ */
 @Repository
 class WorkOrderRows {
 

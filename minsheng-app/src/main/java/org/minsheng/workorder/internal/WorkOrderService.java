@@ -50,6 +50,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The work orders' use cases (登记、派单、签收、办理、审核、回访、督办、延期、并单、撤单) as the API and the console
+ * call them: each checks the person's permission and input, loads the order, lets the aggregate take
+ * the step, stores it with its audit entry and publishes what it raised. It is long because it is
+ * the one door of the module's API; the rules themselves are the aggregate's (WorkOrder), the
+ * reads the queries' (WorkOrderQueries), the rows the repository's (WorkOrderRows).
+ */
 @Service
 @Transactional
 class WorkOrderService implements WorkOrders {

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * The citizen's leg of a call, whoever placed it: its dialog, its RTP stream, and the blocking operations a call flow
  * uses (prompts, keys, bridging to agents, hold, recording). {@link InboundCall} is a call the citizen placed,
  * {@link OutboundCall} one the engine placed to the citizen through the trunk.
+ *
+ * <p>It is long because every operation of a call works on the same dialog and media state under one
+ * lock, and splitting them would spread that state; the media itself is in the stream classes.
  */
 abstract sealed class CitizenCall implements Call permits InboundCall, OutboundCall {
 

@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The call engine on the JAIN-SIP reference stack: registrar, and back-to-back user agent that keeps the citizen's
  * leg and each agent's leg as separate dialogs and bridges their media itself.
+ *
+ * <p>It is long because JAIN-SIP hands every request and response of every dialog to one listener;
+ * this class routes them to the calls, which do the work.
  */
 public final class JainSipEngine implements SipEngine, SipListener {
 
