@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +44,7 @@ final class AuditLoad {
 						while (!stop.get()) {
 							long n = i++;
 							tx.executeWithoutResult(s -> trail.record(
-									AuditRecord.of("USER_MOVED", "user", n, detail).by("bench").from("10.0.0.1")));
+									AuditRecord.of(AuditAction.USER_MOVED, "user", n, detail).by("bench").from("10.0.0.1")));
 							appended.incrementAndGet();
 							if (nanosPerAppend > 0) {
 								next += nanosPerAppend;
@@ -80,7 +81,7 @@ final class AuditLoad {
 			while (have + added < chainLength) {
 				batch.clear();
 				for (int i = 0; i < 10_000 && have + added < chainLength; i++, added++) {
-					batch.add(AuditRecord.of("LOGIN", "user", added, detail).by("bench").from("10.0.0.2"));
+					batch.add(AuditRecord.of(AuditAction.LOGIN, "user", added, detail).by("bench").from("10.0.0.2"));
 				}
 				List<AuditRecord> records = List.copyOf(batch);
 				tx.executeWithoutResult(s -> trail.recordAll(records));
@@ -102,7 +103,7 @@ final class AuditLoad {
 	private static void warmUp(AuditTrail trail, TransactionTemplate tx, String detail) {
 		for (int i = 0; i < 20_000; i++) {
 			long n = i;
-			tx.executeWithoutResult(s -> trail.record(AuditRecord.of("WARM_UP", "user", n, detail)));
+			tx.executeWithoutResult(s -> trail.record(AuditRecord.of(AuditAction.USER_MOVED, "user", n, detail)));
 		}
 		trail.seal();
 	}
