@@ -103,7 +103,7 @@ public interface ContactCenter {
 
 	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
 			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
-			CallDisposition disposition, String hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
+			CallDisposition disposition, HangupBy hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
 			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, String callbackOf,
 			List<Leg> legs, List<QueueEvent> queueEvents) {
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.minsheng.contact.CallDisposition;
+import org.minsheng.contact.HangupBy;
 import org.minsheng.contact.CallEnded;
 import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
@@ -121,7 +122,7 @@ class CallLog {
 					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
 					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
 					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
-					t.disposition.name(), t.hangupBy, main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
+					t.disposition.name(), t.hangupBy == null ? null : t.hangupBy.name(), main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
 					t.workOrderNo, cut(String.join(">", t.path), 2000), t.holdMillis, ivr == null ? null : ivr.file().toString(),
 					ivr == null ? null : ivr.sha256(), t.callbackOf);
 			for (var leg : t.legs) {
@@ -211,7 +212,7 @@ class CallLog {
 		if (unmask && r.get("caller_cipher") != null) caller = cipher.decrypt((String) r.get("caller_cipher"));
 		return new CallRecord((String) r.get("call_id"), caller, (String) r.get("dialled"), odt(r.get("started_at")),
 				(String) r.get("queue"), (String) r.get("agent"), odt(r.get("agent_answered_at")), odt(r.get("ended_at")),
-				num(r.get("wait_ms")), num(r.get("talk_ms")), CallDisposition.valueOf((String) r.get("disposition")), (String) r.get("hangup_by"),
+				num(r.get("wait_ms")), num(r.get("talk_ms")), CallDisposition.valueOf((String) r.get("disposition")), r.get("hangup_by") == null ? null : HangupBy.valueOf((String) r.get("hangup_by")),
 				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
 				(String) r.get("flow_path"), odt(r.get("answered_at")), num(r.get("hold_ms")),
 				r.get("ivr_recording_file") != null, (String) r.get("callback_of"), legs, events);

@@ -1,6 +1,7 @@
 package org.minsheng.contact.internal;
 
 import org.minsheng.contact.CallDisposition;
+import org.minsheng.contact.HangupBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class CallTrace {
 
 	CallDisposition disposition = CallDisposition.IVR_ONLY;
 
-	String hangupBy;
+	HangupBy hangupBy;
 
 	Recording recording;
 

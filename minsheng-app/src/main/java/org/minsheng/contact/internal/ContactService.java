@@ -29,6 +29,7 @@ import org.minsheng.contact.AgentState;
 import org.minsheng.contact.AgentStateChanged;
 import org.minsheng.contact.CallAnswered;
 import org.minsheng.contact.ContactCenter;
+import org.minsheng.contact.HangupBy;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.Permission;
@@ -41,7 +42,6 @@ import org.minsheng.platform.NotFoundException;
 import org.minsheng.platform.TooManyRequestsException;
 import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
-import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.SipEngine;
 import org.minsheng.sip.SipEngines;
@@ -322,7 +322,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		finally {
 			if (!call.isEnded()) call.hangup();
 			runner.finish();
-			if (trace.hangupBy == null) trace.hangupBy = call.endedBy().map(Party::name).orElse(null);
+			if (trace.hangupBy == null) trace.hangupBy = call.endedBy().map(HangupBy::of).orElse(null);
 			try {
 				callLog.save(trace, now());
 			}

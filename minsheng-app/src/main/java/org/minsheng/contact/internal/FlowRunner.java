@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.contact.AgentState;
 import org.minsheng.contact.CallDisposition;
+import org.minsheng.contact.HangupBy;
 import org.minsheng.platform.ConflictException;
 import org.minsheng.sip.AudioClip;
 import org.minsheng.sip.BridgeOutcome;
 import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
-import org.minsheng.sip.Party;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.TalkListener;
 import org.slf4j.Logger;
@@ -395,7 +395,7 @@ final class FlowRunner {
 			outcome.recording().ifPresent(r -> {
 				if (trace.recording == null) trace.recording = r;
 			});
-			trace.hangupBy = outcome.endedBy().map(p -> p == Party.AGENT ? "OUTSIDE" : p.name()).orElse(null);
+			trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
 			return true;
 		}
 		if (outcome.result() == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
@@ -500,10 +500,10 @@ final class FlowRunner {
 			trace.talkEndedAt = now;
 			trace.disposition = CallDisposition.ANSWERED;
 			if (outcome == null) {
-				trace.hangupBy = Party.CALLER.name();
+				trace.hangupBy = HangupBy.CALLER;
 				throw new CallGoneException(call.id());
 			}
-			trace.hangupBy = outcome.endedBy().map(p -> p == Party.AGENT ? "OUTSIDE" : p.name()).orElse(null);
+			trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
 			outcome.recording().ifPresent(r -> trace.recording = r);
 			trace.leg(new CallTrace.Leg(outsideLeg.get(), outcome.agentCallId(), legOfferedAt.get(), legAnsweredAt.get(), now,
 					"TALKED", outcome.held().isZero() ? null : outcome.held().toMillis()));
@@ -512,7 +512,7 @@ final class FlowRunner {
 		if (seat != null) {
 			trace.talkEndedAt = now;
 			if (outcome != null) {
-				trace.hangupBy = outcome.endedBy().map(Party::name).orElse(null);
+				trace.hangupBy = outcome.endedBy().map(HangupBy::of).orElse(null);
 				outcome.recording().ifPresent(r -> trace.recording = r);
 				if (!outcome.held().isZero()) {
 					trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
@@ -521,7 +521,7 @@ final class FlowRunner {
 						"ANSWERED", outcome.held().isZero() ? null : outcome.held().toMillis()));
 			}
 			else {
-				trace.hangupBy = Party.CALLER.name();
+				trace.hangupBy = HangupBy.CALLER;
 			}
 			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
 			trace.disposition = CallDisposition.ANSWERED;
