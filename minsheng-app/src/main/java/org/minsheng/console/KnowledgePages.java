@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Departments;
-import org.minsheng.identity.Permission;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
 import org.minsheng.knowledge.ArticleQuery;
@@ -237,9 +236,6 @@ class KnowledgePages {
 		model.addAttribute("article", article);
 		model.addAttribute("content", article.current());
 		model.addAttribute("attachments", knowledge.attachments(new ArticleId(id)));
-		var actor = current.get();
-		model.addAttribute("canEdit", actor.can(Permission.KNOWLEDGE_EDIT));
-		model.addAttribute("canReview", actor.can(Permission.KNOWLEDGE_REVIEW));
 		return "knowledge-article";
 	}
 

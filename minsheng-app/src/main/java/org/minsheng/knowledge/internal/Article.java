@@ -1,7 +1,10 @@
 package org.minsheng.knowledge.internal;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 
+import org.minsheng.knowledge.ArticleAction;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleState;
 import org.minsheng.knowledge.ArticleType;
@@ -80,7 +83,7 @@ final class Article {
 		if (state == ArticleState.RETIRED) {
 			throw ConflictException.illegalTransition("edit", KIND, id, state);
 		}
-		if (draftStatus == DraftStatus.SUBMITTED) {
+		if (!allows(ArticleAction.EDIT)) {
 			throw ConflictException.illegalTransition("edit", KIND, id, state + " with a version in review");
 		}
 		if (draftVersion != null) {
@@ -97,7 +100,7 @@ final class Article {
 	}
 
 	void submit() {
-		if (state == ArticleState.RETIRED || draftVersion == null || draftStatus == DraftStatus.SUBMITTED) {
+		if (!allows(ArticleAction.SUBMIT)) {
 			throw ConflictException.illegalTransition("submit", KIND, id, describe());
 		}
 		draftStatus = DraftStatus.SUBMITTED;
@@ -108,7 +111,7 @@ final class Article {
 	 * could be published is refused: nobody could read it.
 	 */
 	int approve(ArticleContent draft, LocalDate today, String comment) {
-		if (draftStatus != DraftStatus.SUBMITTED) {
+		if (!allows(ArticleAction.APPROVE)) {
 			throw ConflictException.illegalTransition("approve", KIND, id, describe());
 		}
 		if (draft.expiresAt() != null && draft.expiresAt().isBefore(today)) {
@@ -131,7 +134,7 @@ final class Article {
 	}
 
 	void sendBack(String comment) {
-		if (draftStatus != DraftStatus.SUBMITTED) {
+		if (!allows(ArticleAction.SEND_BACK)) {
 			throw ConflictException.illegalTransition("send back", KIND, id, describe());
 		}
 		draftStatus = DraftStatus.SENT_BACK;
@@ -140,7 +143,7 @@ final class Article {
 
 	/** Drops the pending change of a published (or expired) article; returns the version dropped. */
 	int discardDraft() {
-		if (draftVersion == null || publishedVersion == null || draftStatus == DraftStatus.SUBMITTED) {
+		if (!allows(ArticleAction.DISCARD_DRAFT)) {
 			throw ConflictException.illegalTransition("discard the draft of", KIND, id, describe());
 		}
 		int dropped = draftVersion;
@@ -162,7 +165,7 @@ final class Article {
 
 	/** Takes the article down for good; a pending draft goes with it (returned, to be deleted). */
 	Integer retire(String reason) {
-		if (state == ArticleState.RETIRED) {
+		if (!allows(ArticleAction.RETIRE)) {
 			throw ConflictException.illegalTransition("retire", KIND, id, state);
 		}
 		Integer dropped = draftVersion != null && publishedVersion != null ? draftVersion : null;
@@ -173,6 +176,29 @@ final class Article {
 			draftStatus = null;
 		}
 		return dropped;
+	}
+
+	/**
+	 * The article's rules in one place: which actions its state and its draft allow now. The commands
+	 * check them; the view lists them (permissions aside) for the page to show.
+	 */
+	boolean allows(ArticleAction action) {
+		boolean reviewing = draftStatus == DraftStatus.SUBMITTED;
+		return switch (action) {
+			case EDIT -> state != ArticleState.RETIRED && !reviewing;
+			case SUBMIT -> state != ArticleState.RETIRED && draftVersion != null && !reviewing;
+			case DISCARD_DRAFT -> draftVersion != null && publishedVersion != null && !reviewing;
+			case ATTACH -> state != ArticleState.RETIRED;
+			case APPROVE, SEND_BACK -> reviewing;
+			case RETIRE -> state != ArticleState.RETIRED;
+			case FEEDBACK -> state == ArticleState.PUBLISHED;
+		};
+	}
+
+	Set<ArticleAction> allowed() {
+		var out = EnumSet.noneOf(ArticleAction.class);
+		for (var a : ArticleAction.values()) if (allows(a)) out.add(a);
+		return out;
 	}
 
 	private String describe() {

@@ -26,6 +26,7 @@ import org.minsheng.identity.DataScope;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.Permission;
+import org.minsheng.knowledge.ArticleAction;
 import org.minsheng.knowledge.ArticleAttachment;
 import org.minsheng.knowledge.ArticleContent;
 import org.minsheng.knowledge.ArticleId;
@@ -494,7 +495,7 @@ class KnowledgeService implements KnowledgeBase {
 	public ArticleAttachment attach(ArticleId id, String fileName, InputStream content) {
 		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
 		var article = lockEditable(actor, id);
-		if (article.state() == ArticleState.RETIRED) {
+		if (!article.allows(ArticleAction.ATTACH)) {
 			throw ConflictException.illegalTransition("attach a file to", Article.KIND, id, article.state());
 		}
 		var now = now();
@@ -768,6 +769,18 @@ class KnowledgeService implements KnowledgeBase {
 		var name = directory.names(List.of(a.departmentId)).get(a.departmentId);
 		return new ArticleView(a.id, a.externalId, a.type, a.state(), a.departmentId, name, published, draft,
 				draft == null ? null : a.draftStatus(), editorial(actor, a) ? a.reviewComment() : null,
-				a.retiredReason(), row.usedCount(), row.createdBy(), row.createdAt(), row.updatedAt());
+				a.retiredReason(), row.usedCount(), row.createdBy(), row.createdAt(), row.updatedAt(),
+				allowedActions(actor, a));
+	}
+
+	/**
+	 * What the article allows now, of what the person may do at all: editing and review only for the
+	 * departments in their scope, feedback for every reader.
+	 */
+	private List<ArticleAction> allowedActions(Actor actor, Article a) {
+		return a.allowed().stream()
+			.filter(action -> actor.can(action.permission()))
+			.filter(action -> action.permission() == Permission.KNOWLEDGE_READ || editorial(actor, a))
+			.toList();
 	}
 }

@@ -183,7 +183,10 @@ abstract class KnowledgeContract extends ApplicationTest {
 	@Test
 	void aReviewerSendsBackWithACommentAndTheEditorTriesAgain() {
 		long id = created(faq(tag + "退回", "正文", "问题"));
-		ok(editor.post("/api/kb/articles/" + id + "/submit", null));
+		var submitted = ok(editor.post("/api/kb/articles/" + id + "/submit", null));
+		// the article says what each person may do with it now
+		assertThat(names(submitted.get("allowedActions"))).doesNotContain("EDIT", "SUBMIT", "APPROVE");
+		assertThat(names(ok(reviewer.get("/api/kb/articles/" + id)).get("allowedActions"))).contains("APPROVE", "SEND_BACK");
 
 		var noComment = reviewer.post("/api/kb/articles/" + id + "/send-back", Map.of("comment", " "));
 		assertThat(noComment.status()).isEqualTo(400);
@@ -197,6 +200,12 @@ abstract class KnowledgeContract extends ApplicationTest {
 		ok(editor.post("/api/kb/articles/" + id + "/submit", null));
 		assertThat(ok(reviewer.post("/api/kb/articles/" + id + "/approve", null)).get("state").asString())
 			.isEqualTo("PUBLISHED");
+	}
+
+	private static List<String> names(JsonNode array) {
+		var out = new ArrayList<String>();
+		array.forEach(n -> out.add(n.asString()));
+		return out;
 	}
 
 	@Test
