@@ -32,9 +32,22 @@ final class ForkedCenter {
 
 	final int sipPort = Sipp.freeUdpPort();
 
+	/**
+	 * The carrier's gateway of this center alone. Not the test JVM's shared one: the in-process test
+	 * servers still running in this JVM dial that (a callback retrying), and a citizen's phone that
+	 * took their calls would hang up on this one's.
+	 */
+	final int gatewayPort = otherThan(sipPort);
+
+	private static int otherThan(int taken) {
+		for (int port = Sipp.freeUdpPort();; port = Sipp.freeUdpPort()) {
+			if (Math.abs(port - taken) >= 4) return port;
+		}
+	}
+
 	/** The server's telephony settings: its SIP port, the same across restarts, and the carrier's gateway. */
 	String[] telephony() {
-		return new String[] { "--minsheng.contact.sip-port=" + sipPort, "--minsheng.contact.trunk=127.0.0.1:" + Sipp.gatewayPort() };
+		return new String[] { "--minsheng.contact.sip-port=" + sipPort, "--minsheng.contact.trunk=127.0.0.1:" + gatewayPort };
 	}
 
 	/** Makes the supervisor, the queue (with these extra settings) and the agent, signed in. */

@@ -43,7 +43,7 @@ class PromisedCallbackSurvivesCrashTest {
 			var api = server.api();
 			var supervisor = center.supervisor(api);
 			var agentPhone = center.agentPhone("agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
-			var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", center.sipPort).localPort(Sipp.gatewayPort())
+			var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", center.sipPort).localPort(center.gatewayPort)
 				.set("number", center.caller).set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
 				.set("talk", 12000).timeout(Duration.ofSeconds(60)).start();
 			center.state(api, "AVAILABLE");
