@@ -45,7 +45,7 @@ class PromisedCallbackSurvivesCrashTest {
 			var agentPhone = center.agentPhone("agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
 			var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", center.sipPort).localPort(center.gatewayPort)
 				.set("number", center.caller).set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
-				.set("talk", 12000).timeout(Duration.ofSeconds(60)).start();
+				.set("talk", ContactContract.CITIZEN_CALLED_BACK_TALKS_MILLIS).timeout(Duration.ofSeconds(60)).start();
 			center.state(api, "AVAILABLE");
 
 			var answered = citizen.await();

@@ -242,7 +242,7 @@ final class FlowRunner {
 		for (var seat : seats) seat.rebind(call.id().value());
 		trace.path.add("callback");
 		try {
-			call.play(say("您好，这里是政务服务便民热线，您登记的回拨已接通，正在为您转接坐席，请稍候。"), false);
+			call.play(say("您好，这是政务服务便民热线的回拨，正在为您接通坐席。"), false);
 		}
 		catch (CallGoneException gone) {
 			for (var seat : seats) release(seat);
