@@ -11,5 +11,7 @@ public enum Permission {
 	/** See every agent, queue and call; change agents' states. */
 	CONTACT_SUPERVISE,
 	/** Agents' SIP accounts and skills, the call plan (IVR flows and queues). */
-	CONTACT_ADMIN
+	CONTACT_ADMIN,
+	/** Read the platform's runtime metrics at {@code /actuator/prometheus} (a monitoring system's API token). */
+	METRICS_READ
 }

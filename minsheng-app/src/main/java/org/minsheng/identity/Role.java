@@ -28,9 +28,11 @@ public enum Role {
 	ANALYST("分析员", false, DEPARTMENT_READ, WORKORDER_READ, KNOWLEDGE_READ),
 	/** For the service account of a text channel (web chat, app): asks the FAQ bot, registers hand-offs. */
 	BOT("智能问答渠道", false, KNOWLEDGE_READ, WORKORDER_REGISTER),
+	/** For the service account of a monitoring system (Prometheus): reads the runtime metrics, nothing else. */
+	MONITOR("运行监控", false, METRICS_READ),
 	SYSTEM_ADMIN("系统管理员", false, DEPARTMENT_READ, Permission.DEPARTMENT_ADMIN, USER_READ, USER_ADMIN, TOKEN_ADMIN,
 			AUDIT_READ, WORKORDER_READ, CATEGORY_ADMIN, SLA_ADMIN, INTEGRATION_ADMIN,
-			KNOWLEDGE_READ, KNOWLEDGE_ADMIN, CONTACT_SUPERVISE, CONTACT_ADMIN);
+			KNOWLEDGE_READ, KNOWLEDGE_ADMIN, CONTACT_SUPERVISE, CONTACT_ADMIN, METRICS_READ);
 
 	private final String label;
 

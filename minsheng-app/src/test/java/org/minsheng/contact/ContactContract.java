@@ -176,6 +176,21 @@ abstract class ContactContract extends ApplicationTest {
 		var states = jdbc.queryForList("select to_state from contact_agent_state where username = ? order by id", String.class,
 				agent.username());
 		assertThat(states).containsExactly("AVAILABLE", "RINGING", "ON_CALL", "WRAP_UP", "AVAILABLE");
+
+		// a monitoring system reads how long the routing decisions took, with a token of its own
+		var monitor = api.admin().post("/api/users", Map.of("username", "prom" + skill.hashCode(), "displayName", "Prometheus",
+				"departmentId", given.rootId(), "roles", List.of("MONITOR"), "serviceAccount", true));
+		var token = ok(api.admin().post("/api/users/" + monitor.json().get("user").get("id").asLong() + "/tokens",
+				Map.of("name", "指标采集"))).get("token").asString();
+		var scraped = api.withToken(token).get("/actuator/prometheus");
+		assertThat(scraped.status()).isEqualTo(200);
+		var decisions = scraped.body().lines().filter(l -> l.startsWith("minsheng_acd_decision_seconds_count")).findFirst();
+		assertThat(decisions).isPresent();
+		assertThat(Double.parseDouble(decisions.get().substring(decisions.get().lastIndexOf(' ') + 1))).isPositive();
+		// as a histogram, for the monitoring system's own percentiles (histogram_quantile)
+		assertThat(scraped.body()).contains("minsheng_acd_decision_seconds_bucket{le=");
+		assertThat(agent.session().get("/actuator/prometheus").status()).as("an agent reads no metrics").isEqualTo(403);
+		assertThat(api.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
 	}
 
 	@Test

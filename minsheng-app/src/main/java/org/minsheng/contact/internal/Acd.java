@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,18 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.minsheng.contact.AgentState;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The automatic call distributor: callers waiting in queues, agents' seats, and the matching of the
  * two. Matching runs whenever either side changes (a caller arrives, an agent becomes free, a wait
  * step widens the skills); callers are served by priority, then by arrival. Pure of Spring and SIP:
  * the seat changes go to {@code onChange}, reachability of a phone is asked of {@code reachable}.
+ * How long each decision takes goes to a Micrometer timer ({@link #DECISION_TIMER}), with its
+ * percentiles, for the wallboard and for a monitoring system at {@code /actuator/prometheus}.
  */
 final class Acd implements AutoCloseable {
 
@@ -40,7 +45,10 @@ final class Acd implements AutoCloseable {
 
 	private final Predicate<Seat> reachable;
 
-	private final DecisionTimes decisions = new DecisionTimes();
+	/** The timer of the routing decisions: one per waiting caller looked at in a round of matching. */
+	static final String DECISION_TIMER = "minsheng.acd.decision";
+
+	private final Timer decisions;
 
 	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
 		var t = new Thread(r, "acd-timers");
@@ -48,8 +56,15 @@ final class Acd implements AutoCloseable {
 		return t;
 	});
 
-	Acd(Clock clock, Consumer<Seat.Change> onChange, Predicate<Seat> reachable) {
+	Acd(Clock clock, Consumer<Seat.Change> onChange, Predicate<Seat> reachable, MeterRegistry meters) {
 		this.clock = clock;
+		this.decisions = Timer.builder(DECISION_TIMER)
+			.description("ACD routing decision: the free agents a waiting caller qualifies for, and the choice among them")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofNanos(500))
+			.maximumExpectedValue(Duration.ofMillis(100))
+			.register(meters);
 		this.onChange = onChange;
 		this.reachable = reachable;
 		// widening steps are time-based: look again every second for calls that now qualify more agents
@@ -59,7 +74,7 @@ final class Acd implements AutoCloseable {
 			}
 			catch (RuntimeException e) {
 				// a failed round must not end the periodic task
-				org.slf4j.LoggerFactory.getLogger(Acd.class).warn("matching failed", e);
+				LoggerFactory.getLogger(Acd.class).warn("matching failed", e);
 			}
 		}, 1, 1, TimeUnit.SECONDS);
 	}
@@ -165,7 +180,7 @@ final class Acd implements AutoCloseable {
 					.filter(reachable)
 					.toList();
 				if (eligible.isEmpty()) {
-					decisions.add(System.nanoTime() - started);
+					decisions.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 					continue;
 				}
 				var chosen = call.queue.strategy().choose(eligible, call.queue);
@@ -179,7 +194,7 @@ final class Acd implements AutoCloseable {
 						// the agent changed state meanwhile (took a break); the others still ring
 					}
 				}
-				decisions.add(System.nanoTime() - started);
+				decisions.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				if (offered.isEmpty()) continue;
 				it.remove();
 				wakes.add(() -> call.offered(offered));
@@ -200,39 +215,16 @@ final class Acd implements AutoCloseable {
 		}, Math.max(0, length.toMillis()), TimeUnit.MILLISECONDS);
 	}
 
-	DecisionTimes decisions() {
-		return decisions;
+	/** The 99th percentile of the recent routing decisions, in milliseconds (0 before the first). */
+	double decisionP99Millis() {
+		for (var p : decisions.takeSnapshot().percentileValues()) {
+			if (p.percentile() == 0.99) return p.value(TimeUnit.MILLISECONDS);
+		}
+		return 0;
 	}
 
 	@Override
 	public void close() {
 		timers.shutdownNow();
-	}
-
-	/** The last routing decisions' durations, for the p99 the wallboard and the benchmark report. */
-	static final class DecisionTimes {
-
-		private final long[] nanos = new long[10_000];
-
-		private int next;
-
-		private int count;
-
-		synchronized void add(long value) {
-			nanos[next] = value;
-			next = (next + 1) % nanos.length;
-			count = Math.min(count + 1, nanos.length);
-		}
-
-		synchronized long percentileNanos(double p) {
-			if (count == 0) return 0;
-			var copy = Arrays.copyOf(nanos, count);
-			Arrays.sort(copy);
-			return copy[Math.min(count - 1, (int) Math.ceil(p * count) - 1)];
-		}
-
-		synchronized int count() {
-			return count;
-		}
 	}
 }

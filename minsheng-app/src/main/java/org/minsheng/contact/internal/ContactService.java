@@ -64,6 +64,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The contact center at run time: starts the call engine with the server, keeps the ACD and the
  * active call plan, runs each call's flow, and answers the API. It is still long because it is the
@@ -146,7 +148,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			Clock clock, ApplicationEventPublisher events, TransactionTemplate tx, WorkingCalendar calendar,
 			PublicStatus.Lookup status, WorkOrders orders, RunAs runAs, Users users, Departments departments,
 			@Value("${minsheng.data-dir}") String dataDir, @Value("${minsheng.command:serve}") String command,
-			CallbackRequests callbacks) {
+			CallbackRequests callbacks, MeterRegistry meters) {
 		this.callbacks = callbacks;
 		this.settings = settings;
 		this.agents = agents;
@@ -164,7 +166,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 		this.departments = departments;
 		this.dataDir = Path.of(dataDir);
 		this.serving = command.equals("serve");
-		this.acd = new Acd(clock, this::seatChanged, this::reachable);
+		this.acd = new Acd(clock, this::seatChanged, this::reachable, meters);
 		this.prompts = Prompts.espeak(this.dataDir.resolve("prompts"));
 		this.control = new LiveCallControl(live, liveCalls, acd, () -> plan, this::canDial, this::now, current, audit);
 		this.figures = new LiveFigures(callLog, settings, live, acd, clock);

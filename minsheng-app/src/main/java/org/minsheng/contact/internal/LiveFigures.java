@@ -77,7 +77,7 @@ final class LiveFigures {
 		var e = engine;
 		var st = e == null ? null : e.stats();
 		return new LiveStats(OffsetDateTime.now(clock), queues, byState, e == null ? 0 : e.activeCalls(),
-				acd.decisions().percentileNanos(0.99) / 1e6, st == null ? null
+				acd.decisionP99Millis(), st == null ? null
 						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.callerAudioReceived(),
 								st.callerAudioLost(), st.jitterP99Millis(),
 								st.requests(), st.throttled()));

@@ -3,6 +3,7 @@ package org.minsheng.identity.internal;
 import java.time.Clock;
 import java.util.Map;
 
+import org.minsheng.identity.Permission;
 import org.minsheng.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,12 +49,12 @@ class SecurityConfiguration {
 		AuthenticationEntryPoint entryPoint = (request, response, e) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"minsheng\", charset=\"UTF-8\"");
 			ProblemResponses.write(response, 401, "Unauthorized",
-					"Authenticate with HTTP Basic or an API token (Authorization: Bearer ms_...)");
+					"请先认证：HTTP Basic 或 API 令牌（Authorization: Bearer ms_...）");
 		};
 		AccessDeniedHandler denied = (request, response, e) -> ProblemResponses.write(response, 403, "Forbidden",
-				"You do not have the permission for this action");
+				"您没有执行此操作的权限");
 		var tokens = new ApiTokenFilter(rows, new TransactionTemplate(tm), events, entryPoint, clock);
-		http.securityMatcher("/api/**")
+		http.securityMatcher("/api/**", "/actuator/prometheus")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -61,6 +62,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/public/**").permitAll()
+				.requestMatchers("/actuator/prometheus").hasAuthority(Permission.METRICS_READ.name())
 				.anyRequest()
 				.authenticated());
 		return http.build();

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.minsheng.contact.AgentState;
 import org.minsheng.platform.ConflictException;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class AcdTest {
 
 	static final class MovableClock extends Clock {
@@ -46,7 +48,7 @@ class AcdTest {
 
 	final List<Seat.Change> changes = new ArrayList<>();
 
-	final Acd acd = new Acd(clock, changes::add, seat -> true);
+	final Acd acd = new Acd(clock, changes::add, seat -> true, new SimpleMeterRegistry());
 
 	@AfterEach
 	void close() {
