@@ -681,7 +681,7 @@ abstract class ContactContract extends ApplicationTest {
 				flows: [{number: "1", start: a, nodes: {a: {queue: nowhere}}}]
 				""");
 		assertThat(r.status()).isEqualTo(400);
-		assertThat(r.body()).contains("flows[0].nodes.a.queue").contains("No queue named 'nowhere'");
+		assertThat(r.body()).contains("flows[0].nodes.a.queue").contains("方案中没有名为“nowhere”的队列");
 	}
 
 	@Test

@@ -1,177 +1,214 @@
 package org.minsheng.contact.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.sla.WorkingHours;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads a call plan from YAML and checks it whole: every node a flow points to exists, every queue a
- * flow or an overflow names exists, strategies and keys are known. A mistake is reported with the
- * path to it ({@code flows[0].nodes.menu.options.5}), so a plan is never half-loaded.
+ * Reads a call plan from YAML and checks it whole. Jackson reads the text into a
+ * {@link CallPlanDocument} (unknown keys, wrong types and duplicate keys refused), Bean Validation
+ * checks its shape (levels, counts, overflow), and this class checks what refers to what: every node
+ * a flow points to exists, every queue a flow or an overflow names exists, strategies are known. A
+ * mistake is reported in Chinese with the path to it ({@code flows[0].nodes.menu.options.5}), so a
+ * plan is never half-loaded.
  */
 final class CallPlanParser {
 
-	private static final Set<String> KINDS = Set.of("play", "menu", "collect", "route_time", "queue", "voicemail",
+	/** The kinds of node: a node has exactly one of these keys. */
+	static final Set<String> KINDS = Set.of("play", "menu", "collect", "route_time", "queue", "voicemail",
 			"order_status", "hangup");
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]*)\"");
+
+	private static final String DURATION_HINT = "应为时长，如 500ms、15s、2m 或 1h";
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.addModule(new SimpleModule("call-plan").addDeserializer(Duration.class, new PlanDuration()))
+		.build();
+
+	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
 	private CallPlanParser() {
 	}
 
 	static CallPlan parse(String yaml) {
-		Object root;
+		var doc = read(yaml);
+		var violations = VALIDATOR.validate(doc);
+		if (!violations.isEmpty()) {
+			var first = violations.stream().min((a, b) -> path(a).compareTo(path(b))).orElseThrow();
+			throw new InvalidFieldException(path(first), first.getMessage());
+		}
+		var queues = queues(doc.queues());
+		var flows = new LinkedHashMap<String, CallPlan.Flow>();
+		for (int f = 0; f < doc.flows().size(); f++) {
+			var flow = flow(doc.flows().get(f), "flows[" + f + "]", queues.keySet());
+			if (flows.containsKey(flow.number())) {
+				throw new InvalidFieldException("flows[" + f + "].number", "号码 " + flow.number() + " 有两个流程");
+			}
+			flows.put(flow.number(), flow);
+		}
+		var vips = new HashSet<String>();
+		for (var v : Objects.requireNonNullElse(doc.vipNumbers(), List.<String>of())) {
+			if (v != null) vips.add(v.replaceAll("[^0-9]", ""));
+		}
+		return new CallPlan(Map.copyOf(flows), Map.copyOf(queues), Set.copyOf(vips), yaml);
+	}
+
+	private static CallPlanDocument read(String yaml) {
+		JsonNode tree;
 		try {
-			var options = new LoaderOptions();
-			options.setMaxAliasesForCollections(10);
-			options.setCodePointLimit(1_000_000);
-			root = new Yaml(new SafeConstructor(options)).load(yaml);
+			tree = YAML.readTree(yaml);
 		}
-		catch (YAMLException e) {
-			throw new InvalidFieldException("plan", "Not readable YAML: " + e.getMessage());
+		catch (JacksonException e) {
+			var duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+			var at = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+					: "（第 " + e.getLocation().getLineNr() + " 行）";
+			throw new InvalidFieldException("plan", duplicate.find() ? "键“" + duplicate.group(1) + "”写了两次" + at
+					: "不是可读的 YAML" + at + "：" + e.getOriginalMessage());
 		}
-		var top = map(root, "plan");
+		if (tree == null || tree.isMissingNode() || tree.isNull()) throw new InvalidFieldException("plan", "方案为空");
+		CallPlanDocument doc;
+		try {
+			doc = YAML.treeToValue(tree, CallPlanDocument.class);
+		}
+		catch (UnrecognizedPropertyException e) {
+			var known = e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(TreeSet::new));
+			throw new InvalidFieldException(path(e), "未知的" + section(e.getReferringClass()) + "设置；可用的有 " + known);
+		}
+		catch (InvalidFormatException e) {
+			var hint = e.getTargetType() == Duration.class ? DURATION_HINT : expected(e.getTargetType());
+			throw new InvalidFieldException(path(e), hint + "，而不是“" + e.getValue() + "”");
+		}
+		catch (DatabindException e) {
+			throw new InvalidFieldException(e.getPath().isEmpty() ? "plan" : path(e), expected(targetOf(e)));
+		}
+		return doc;
+	}
+
+	private static Map<String, QueuePlan> queues(Map<String, CallPlanDocument.Queue> written) {
 		var strategies = RoutingStrategy.all();
 		var queues = new LinkedHashMap<String, QueuePlan>();
-		var queueNodes = map(top.get("queues"), "queues");
-		if (queueNodes.isEmpty()) throw new InvalidFieldException("queues", "The plan needs at least one queue");
-		for (var e : queueNodes.entrySet()) {
+		for (var e : written.entrySet()) {
 			var name = e.getKey();
 			var path = "queues." + name;
-			var q = map(e.getValue(), path);
-			for (var key : q.keySet()) {
-				if (!QUEUE_KEYS.contains(key)) {
-					throw new InvalidFieldException(path + "." + key, "Unknown queue setting; known are " + QUEUE_KEYS);
-				}
-			}
-			var strategyName = text(q.getOrDefault("strategy", "longest-idle"), path + ".strategy");
+			var q = e.getValue();
+			var strategyName = or(q.strategy(), "longest-idle");
 			var strategy = strategies.get(strategyName);
 			if (strategy == null) {
 				throw new InvalidFieldException(path + ".strategy",
-						"Unknown strategy '" + strategyName + "'; one of " + new TreeSet<>(strategies.keySet()));
+						"未知的分配策略“" + strategyName + "”；可用的有 " + new TreeSet<>(strategies.keySet()));
 			}
 			if (strategy instanceof RoutingStrategy.RoundRobin rr) strategy = rr.fresh();
-			var skills = new LinkedHashMap<String, Integer>();
-			for (var s : map(q.get("skills"), path + ".skills").entrySet()) {
-				int level = integer(s.getValue(), path + ".skills." + s.getKey());
-				if (level < 1 || level > 5) {
-					throw new InvalidFieldException(path + ".skills." + s.getKey(), "A skill level is 1 to 5");
-				}
-				skills.put(s.getKey(), level);
-			}
-			var widen = new ArrayList<Duration>();
-			int i = 0;
-			for (var w : list(q.get("widen"), path + ".widen")) widen.add(duration(w, path + ".widen[" + i++ + "]"));
-			var overflow = text(q.getOrDefault("overflow", "voicemail"), path + ".overflow");
-			if (!overflow.equals("voicemail") && !overflow.equals("hangup") && !overflow.equals("callback")
-					&& !overflow.startsWith("queue:")) {
-				throw new InvalidFieldException(path + ".overflow", "Overflow is voicemail, hangup, callback or queue:<name>");
-			}
-			var callback = QueuePlan.Callback.NONE;
-			if (q.containsKey("callback_after") || q.containsKey("callback_attempts") || q.containsKey("callback_retry")) {
-				int attempts = integer(q.getOrDefault("callback_attempts", 3), path + ".callback_attempts");
-				if (attempts < 1 || attempts > 10) {
-					throw new InvalidFieldException(path + ".callback_attempts", "Callback attempts are 1 to 10");
-				}
-				callback = new QueuePlan.Callback(
-						q.containsKey("callback_after") ? duration(q.get("callback_after"), path + ".callback_after") : null,
-						attempts, duration(q.getOrDefault("callback_retry", "2m"), path + ".callback_retry"));
-			}
-			queues.put(name, new QueuePlan(name, text(q.getOrDefault("label", name), path + ".label"), strategy,
-					Map.copyOf(skills), List.copyOf(widen), duration(q.getOrDefault("max_wait", "120s"), path + ".max_wait"),
-					overflow, duration(q.getOrDefault("ring_timeout", "15s"), path + ".ring_timeout"),
-					duration(q.getOrDefault("wrap_up", "10s"), path + ".wrap_up"),
-					integer(q.getOrDefault("max_no_answer", 2), path + ".max_no_answer"),
-					duration(q.getOrDefault("announce_every", "30s"), path + ".announce_every"), callback));
+			var callback = !q.mentionsCallback() ? QueuePlan.Callback.NONE
+					: new QueuePlan.Callback(q.callbackAfter(), or(q.callbackAttempts(), 3),
+							or(q.callbackRetry(), Duration.ofMinutes(2)));
+			queues.put(name, new QueuePlan(name, or(q.label(), name), strategy,
+					Map.copyOf(or(q.skills(), Map.of())), List.copyOf(or(q.widen(), List.of())),
+					or(q.maxWait(), Duration.ofSeconds(120)), or(q.overflow(), "voicemail"),
+					or(q.ringTimeout(), Duration.ofSeconds(15)), or(q.wrapUp(), Duration.ofSeconds(10)),
+					or(q.maxNoAnswer(), 2), or(q.announceEvery(), Duration.ofSeconds(30)), callback));
 		}
 		for (var q : queues.values()) {
 			if (q.overflow().startsWith("queue:")) {
 				var target = q.overflow().substring(6);
 				if (!queues.containsKey(target) || target.equals(q.name())) {
 					throw new InvalidFieldException("queues." + q.name() + ".overflow",
-							"Overflow to '" + target + "', which is not another queue of the plan");
+							"溢出到“" + target + "”，但方案中没有这个另外的队列");
 				}
 			}
 		}
-		var flows = new LinkedHashMap<String, CallPlan.Flow>();
-		var flowList = list(top.get("flows"), "flows");
-		if (flowList.isEmpty()) throw new InvalidFieldException("flows", "The plan needs at least one flow");
-		for (int f = 0; f < flowList.size(); f++) {
-			var path = "flows[" + f + "]";
-			var flow = map(flowList.get(f), path);
-			var number = text(flow.get("number"), path + ".number");
-			if (flows.containsKey(number)) throw new InvalidFieldException(path + ".number", "Number " + number + " has two flows");
-			var nodes = new LinkedHashMap<String, FlowNode>();
-			for (var n : map(flow.get("nodes"), path + ".nodes").entrySet()) {
-				nodes.put(n.getKey(), node(map(n.getValue(), path + ".nodes." + n.getKey()), path + ".nodes." + n.getKey()));
-			}
-			var start = text(flow.get("start"), path + ".start");
-			if (!nodes.containsKey(start)) throw new InvalidFieldException(path + ".start", "No node named '" + start + "'");
-			for (var n : nodes.entrySet()) check(n.getValue(), nodes.keySet(), queues.keySet(), path + ".nodes." + n.getKey());
-			for (var key : flow.keySet()) {
-				if (!FLOW_KEYS.contains(key)) {
-					throw new InvalidFieldException(path + "." + key, "Unknown flow setting; known are " + FLOW_KEYS);
-				}
-			}
-			flows.put(number, new CallPlan.Flow(number, start, Map.copyOf(nodes),
-					bool(flow.get("early_media"), path + ".early_media"), bool(flow.get("record_ivr"), path + ".record_ivr")));
-		}
-		var vips = new HashSet<String>();
-		for (var v : list(top.get("vip_numbers"), "vip_numbers")) vips.add(String.valueOf(v).replaceAll("[^0-9]", ""));
-		return new CallPlan(Map.copyOf(flows), Map.copyOf(queues), Set.copyOf(vips), yaml);
+		return queues;
 	}
 
-	private static FlowNode node(Map<String, Object> n, String path) {
-		var kinds = n.keySet().stream().filter(KINDS::contains).toList();
-		if (kinds.size() != 1) {
-			throw new InvalidFieldException(path, "A node does exactly one of " + new TreeSet<>(KINDS)
-					+ (kinds.isEmpty() ? "" : "; this one does " + kinds));
+	private static CallPlan.Flow flow(CallPlanDocument.Flow written, String path, Set<String> queues) {
+		var nodes = new LinkedHashMap<String, FlowNode>();
+		for (var n : written.nodes().entrySet()) {
+			nodes.put(n.getKey(), node(n.getValue(), path + ".nodes." + n.getKey()));
 		}
-		var next = n.get("next") == null ? null : text(n.get("next"), path + ".next");
-		return switch (kinds.get(0)) {
-			case "play" -> new FlowNode.Play(text(n.get("play"), path + ".play"),
-					n.get("file") == null ? null : text(n.get("file"), path + ".file"), next);
+		var start = written.start().strip();
+		if (!nodes.containsKey(start)) throw new InvalidFieldException(path + ".start", "没有名为“" + start + "”的节点");
+		for (var n : nodes.entrySet()) check(n.getValue(), nodes.keySet(), queues, path + ".nodes." + n.getKey());
+		return new CallPlan.Flow(written.number().strip(), start, Map.copyOf(nodes),
+				Boolean.TRUE.equals(written.earlyMedia()), Boolean.TRUE.equals(written.recordIvr()));
+	}
+
+	private static FlowNode node(CallPlanDocument.Node n, String path) {
+		var kinds = new TreeSet<String>();
+		if (n.play() != null) kinds.add("play");
+		if (n.menu() != null) kinds.add("menu");
+		if (n.collect() != null) kinds.add("collect");
+		if (n.routeTime() != null) kinds.add("route_time");
+		if (n.queue() != null) kinds.add("queue");
+		if (n.voicemail() != null) kinds.add("voicemail");
+		if (n.orderStatus() != null) kinds.add("order_status");
+		if (n.hangup() != null) kinds.add("hangup");
+		if (kinds.size() != 1) {
+			throw new InvalidFieldException(path, "一个节点只做一件事，即 " + new TreeSet<>(KINDS) + " 之一"
+					+ (kinds.isEmpty() ? "" : "；这个节点做了 " + kinds));
+		}
+		var next = blankToNull(n.next());
+		return switch (kinds.first()) {
+			case "play" -> new FlowNode.Play(n.play().strip(), blankToNull(n.file()), next);
 			case "menu" -> {
 				var options = new LinkedHashMap<Character, String>();
-				for (var o : map(n.get("options"), path + ".options").entrySet()) {
+				for (var o : or(n.options(), Map.<String, String>of()).entrySet()) {
 					var key = o.getKey();
 					if (key.length() != 1 || "0123456789*#".indexOf(key.charAt(0)) < 0) {
-						throw new InvalidFieldException(path + ".options." + key, "A menu key is one of 0-9, * and #");
+						throw new InvalidFieldException(path + ".options." + key, "菜单按键为 0-9、* 或 #");
 					}
-					options.put(key.charAt(0), text(o.getValue(), path + ".options." + key));
+					options.put(key.charAt(0), o.getValue().strip());
 				}
-				if (options.isEmpty()) throw new InvalidFieldException(path + ".options", "A menu needs options");
-				yield new FlowNode.Menu(text(n.get("menu"), path + ".menu"), Map.copyOf(options),
-						duration(n.getOrDefault("timeout", "5s"), path + ".timeout"),
-						integer(n.getOrDefault("retries", 2), path + ".retries"),
-						text(n.getOrDefault("invalid", "输入有误，请重新选择"), path + ".invalid"),
-						n.get("fallback") == null ? null : text(n.get("fallback"), path + ".fallback"));
+				if (options.isEmpty()) throw new InvalidFieldException(path + ".options", "菜单需要按键选项");
+				yield new FlowNode.Menu(n.menu().strip(), Map.copyOf(options), or(n.timeout(), Duration.ofSeconds(5)),
+						or(n.retries(), 2), or(n.invalid(), "输入有误，请重新选择"), blankToNull(n.fallback()));
 			}
 			case "collect" -> {
-				var terminator = text(n.getOrDefault("terminator", "#"), path + ".terminator");
-				int max = integer(n.getOrDefault("max", 20), path + ".max");
-				if (max < 1 || max > 40) throw new InvalidFieldException(path + ".max", "Collect 1 to 40 keys");
-				yield new FlowNode.Collect(text(n.get("collect"), path + ".collect"), max,
-						duration(n.getOrDefault("timeout", "8s"), path + ".timeout"),
-						terminator.isEmpty() ? 0 : terminator.charAt(0), text(n.get("into"), path + ".into"), next);
+				int max = keys(n.max(), path + ".max");
+				var terminator = n.terminator() == null ? "#" : n.terminator().strip();
+				yield new FlowNode.Collect(n.collect().strip(), max, or(n.timeout(), Duration.ofSeconds(8)),
+						terminator.isEmpty() ? 0 : terminator.charAt(0), required(n.into(), path + ".into"), next);
 			}
 			case "route_time" -> {
-				var hours = n.get("route_time") instanceof String s && !s.isBlank() && !s.equals("calendar") ? s : null;
+				var written = n.routeTime().isString() ? n.routeTime().asString().strip() : "";
+				var hours = written.isEmpty() || written.equals("calendar") ? null : written;
 				if (hours != null) {
 					try {
 						WorkingHours.parse(hours);
@@ -180,16 +217,16 @@ final class CallPlanParser {
 						throw new InvalidFieldException(path + ".route_time", e.getMessage());
 					}
 				}
-				yield new FlowNode.RouteTime(hours, text(n.get("working"), path + ".working"), text(n.get("off_hours"), path + ".off_hours"));
+				yield new FlowNode.RouteTime(hours, required(n.working(), path + ".working"),
+						required(n.offHours(), path + ".off_hours"));
 			}
-			case "queue" -> new FlowNode.ToQueue(text(n.get("queue"), path + ".queue"),
-					integer(n.getOrDefault("priority", 0), path + ".priority"), next);
-			case "voicemail" -> new FlowNode.Voicemail(text(n.get("voicemail"), path + ".voicemail"),
-					duration(n.getOrDefault("max", "60s"), path + ".max"),
-					text(n.getOrDefault("thanks", "您的留言已记录，我们会尽快处理，再见。"), path + ".thanks"));
-			case "order_status" -> new FlowNode.OrderStatus(text(n.get("order_status"), path + ".order_status"), next);
-			case "hangup" -> new FlowNode.Hangup(n.get("hangup") == null ? "" : text(n.get("hangup"), path + ".hangup"));
-			default -> throw new IllegalStateException(kinds.get(0));
+			case "queue" -> new FlowNode.ToQueue(n.queue().strip(), or(n.priority(), 0), next);
+			case "voicemail" -> new FlowNode.Voicemail(n.voicemail().strip(),
+					n.max() == null ? Duration.ofSeconds(60) : duration(n.max(), path + ".max"),
+					or(n.thanks(), "您的留言已记录，我们会尽快处理，再见。"));
+			case "order_status" -> new FlowNode.OrderStatus(n.orderStatus().strip(), next);
+			case "hangup" -> new FlowNode.Hangup(n.hangup().isNull() ? "" : n.hangup().asString().strip());
+			default -> throw new IllegalStateException(kinds.first());
 		};
 	}
 
@@ -207,7 +244,7 @@ final class CallPlanParser {
 			}
 			case FlowNode.ToQueue q -> {
 				if (!queues.contains(q.queue())) {
-					throw new InvalidFieldException(path + ".queue", "No queue named '" + q.queue() + "' in the plan");
+					throw new InvalidFieldException(path + ".queue", "方案中没有名为“" + q.queue() + "”的队列");
 				}
 				ref(q.next(), nodes, path + ".next");
 			}
@@ -221,58 +258,89 @@ final class CallPlanParser {
 
 	private static void ref(String target, Set<String> nodes, String path) {
 		if (target != null && !nodes.contains(target)) {
-			throw new InvalidFieldException(path, "No node named '" + target + "'");
+			throw new InvalidFieldException(path, "没有名为“" + target + "”的节点");
 		}
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object o, String path) {
-		if (o == null) return Map.of();
-		if (!(o instanceof Map<?, ?> m)) throw new InvalidFieldException(path, "Expected a mapping");
-		var out = new LinkedHashMap<String, Object>();
-		m.forEach((k, v) -> out.put(String.valueOf(k), v));
-		return out;
-	}
-
-	private static List<Object> list(Object o, String path) {
-		if (o == null) return List.of();
-		if (!(o instanceof List<?> l)) throw new InvalidFieldException(path, "Expected a list");
-		return new ArrayList<>(l);
-	}
-
-	private static String text(Object o, String path) {
-		if (o == null) throw new InvalidFieldException(path, "Missing");
-		if (o instanceof Map || o instanceof List) throw new InvalidFieldException(path, "Expected a text");
-		return String.valueOf(o).strip();
-	}
-
-	private static final Set<String> QUEUE_KEYS = new LinkedHashSet<>(List.of("label", "strategy",
-			"skills", "widen", "max_wait", "overflow", "ring_timeout", "wrap_up", "max_no_answer", "announce_every",
-			"callback_after", "callback_attempts", "callback_retry"));
-
-	private static final Set<String> FLOW_KEYS = new LinkedHashSet<>(
-			List.of("number", "start", "nodes", "early_media", "record_ivr"));
-
-	private static boolean bool(Object o, String path) {
-		if (o == null) return false;
-		if (o instanceof Boolean b) return b;
-		throw new InvalidFieldException(path, "Expected true or false");
-	}
-
-	private static int integer(Object o, String path) {
-		if (o instanceof Integer i) return i;
+	private static int keys(String written, String path) {
+		if (written == null) return 20;
 		try {
-			return Integer.parseInt(text(o, path));
+			int max = Integer.parseInt(written.strip());
+			if (max >= 1 && max <= 40) return max;
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidFieldException(path, "Expected a whole number");
+			// reported below
 		}
+		throw new InvalidFieldException(path, "收集 1 到 40 个按键");
 	}
 
-	static Duration duration(Object o, String path) {
-		if (o instanceof Integer i) return Duration.ofSeconds(i);
-		var m = DURATION.matcher(text(o, path));
-		if (!m.matches()) throw new InvalidFieldException(path, "Expected a duration such as 500ms, 15s, 2m or 1h");
+	private static String required(String text, String path) {
+		if (text == null || text.isBlank()) throw new InvalidFieldException(path, "不能为空");
+		return text.strip();
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static <T> T or(T value, T otherwise) {
+		return value == null ? otherwise : value;
+	}
+
+	/** Where a Jackson error is, as the plan's author writes it: {@code queues.人工服务.ring_timeout}, {@code flows[0]}. */
+	private static String path(DatabindException e) {
+		var out = new StringBuilder();
+		for (var ref : e.getPath()) {
+			if (ref.getIndex() >= 0) out.append('[').append(ref.getIndex()).append(']');
+			else out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+		}
+		return out.isEmpty() ? "plan" : out.toString();
+	}
+
+	/** Where a violated constraint is, in the plan's own words: {@code queues.人工服务.skills.社保}. */
+	private static String path(ConstraintViolation<?> violation) {
+		var out = new StringBuilder();
+		for (var node : violation.getPropertyPath()) {
+			if (node.isInIterable()) {
+				if (node.getKey() != null) out.append('.').append(node.getKey());
+				else if (node.getIndex() != null) out.append('[').append(node.getIndex()).append(']');
+			}
+			var name = node.getName();
+			if (name != null && !name.startsWith("<")) {
+				out.append(out.isEmpty() ? "" : ".").append(name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+			}
+		}
+		return out.toString();
+	}
+
+	private static String section(Class<?> where) {
+		if (where == CallPlanDocument.Queue.class) return "队列";
+		if (where == CallPlanDocument.Flow.class) return "流程";
+		if (where == CallPlanDocument.Node.class) return "节点";
+		return "方案";
+	}
+
+	private static Class<?> targetOf(DatabindException e) {
+		return e instanceof MismatchedInputException m ? m.getTargetType() : null;
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) return "格式不对";
+		if (type == Boolean.class || type == boolean.class) return "应为 true 或 false";
+		if (type == Integer.class || type == int.class) return "应为整数";
+		if (type == Duration.class) return DURATION_HINT;
+		if (Map.class.isAssignableFrom(type) || type.isRecord()) return "应为映射（键: 值）";
+		if (List.class.isAssignableFrom(type)) return "应为列表";
+		return "应为文字";
+	}
+
+	static Duration duration(String written, String path) {
+		var m = DURATION.matcher(written.strip());
+		if (!m.matches()) throw new InvalidFieldException(path, DURATION_HINT);
+		return duration(m);
+	}
+
+	private static Duration duration(Matcher m) {
 		long v = Long.parseLong(m.group(1));
 		return switch (m.group(2) == null ? "s" : m.group(2)) {
 			case "ms" -> Duration.ofMillis(v);
@@ -280,6 +348,22 @@ final class CallPlanParser {
 			case "h" -> Duration.ofHours(v);
 			default -> Duration.ofSeconds(v);
 		};
+	}
+
+	/** Durations as the plan writes them: 500ms, 15s, 2m, 1h, or a bare number of seconds. */
+	private static final class PlanDuration extends ValueDeserializer<Duration> {
+
+		@Override
+		public Duration deserialize(JsonParser p, DeserializationContext ctxt) {
+			if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) return Duration.ofSeconds(p.getLongValue());
+			if (p.currentToken() != JsonToken.VALUE_STRING) {
+				return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+			}
+			var text = p.getString();
+			var m = DURATION.matcher(text.strip());
+			if (!m.matches()) throw ctxt.weirdStringException(text, Duration.class, DURATION_HINT);
+			return duration(m);
+		}
 	}
 
 	static Map<String, Integer> skills(String text) {

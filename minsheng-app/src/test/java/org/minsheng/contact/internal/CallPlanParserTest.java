@@ -59,7 +59,7 @@ class CallPlanParserTest {
 			.isInstanceOf(InvalidFieldException.class)
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.人工服务.callback_afer");
 		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("record_ivr: true", "record_ivrs: true")))
-			.isInstanceOf(InvalidFieldException.class).hasMessageContaining("Unknown flow setting")
+			.isInstanceOf(InvalidFieldException.class).hasMessageContaining("未知的流程设置")
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].record_ivrs");
 	}
 
@@ -68,14 +68,14 @@ class CallPlanParserTest {
 		var broken = demo().replace("\"2\": complaint", "\"2\": complaints");
 
 		assertThatThrownBy(() -> CallPlanParser.parse(broken)).isInstanceOf(InvalidFieldException.class)
-			.hasMessage("No node named 'complaints'")
+			.hasMessage("没有名为“complaints”的节点")
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].nodes.menu.options.2");
 	}
 
 	@Test
 	void refusesUnknownStrategyAndOverflowToAMissingQueue() throws Exception {
 		assertThatThrownBy(() -> CallPlanParser.parse(demo().replace("strategy: longest-idle", "strategy: fastest")))
-			.hasMessageContaining("Unknown strategy 'fastest'");
+			.hasMessageContaining("未知的分配策略“fastest”");
 		assertThatThrownBy(() -> CallPlanParser.parse(demo().replaceFirst("overflow: queue:人工服务", "overflow: queue:夜班")))
 			.isInstanceOf(InvalidFieldException.class).hasMessageContaining("夜班");
 	}
@@ -90,7 +90,7 @@ class CallPlanParserTest {
 				    nodes:
 				      a: {play: 你好, queue: q}
 				""";
-		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).hasMessageContaining("exactly one of")
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).hasMessageContaining("只做一件事")
 			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("flows[0].nodes.a");
 	}
 
@@ -100,12 +100,74 @@ class CallPlanParserTest {
 				queues: {q: {strategy: skills, skills: {社保: 7}}}
 				flows: [{number: "1", start: a, nodes: {a: {queue: q}}}]
 				""";
-		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).hasMessage("A skill level is 1 to 5");
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).hasMessage("技能等级为 1 到 5")
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.q.skills.社保");
 	}
 
 	@Test
 	void refusesYamlThatIsNotYaml() {
 		assertThatThrownBy(() -> CallPlanParser.parse("queues: [unclosed")).isInstanceOf(InvalidFieldException.class)
-			.hasMessageStartingWith("Not readable YAML");
+			.hasMessageStartingWith("不是可读的 YAML");
+	}
+
+	@Test
+	void namesTheSettingWhoseValueHasTheWrongTypeInChinese() {
+		var yaml = """
+				queues: {q: {ring_timeout: 15秒, max_no_answer: 两次}}
+				flows: [{number: "1", start: a, nodes: {a: {queue: q}}}]
+				""";
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).isInstanceOf(InvalidFieldException.class)
+			.hasMessageContaining("应为时长")
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.q.ring_timeout");
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml.replace("ring_timeout: 15秒", "ring_timeout: 15s")))
+			.hasMessageContaining("应为整数")
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.q.max_no_answer");
+		assertThatThrownBy(() -> CallPlanParser.parse("queues: {q: {callback_attempts: 11}}\nflows: [{number: \"1\", start: a, nodes: {a: {queue: q}}}]"))
+			.hasMessage("回拨尝试次数为 1 到 10")
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.q.callback_attempts");
+		assertThatThrownBy(() -> CallPlanParser.parse("queues: {q: {overflow: 挂机}}\nflows: [{number: \"1\", start: a, nodes: {a: {queue: q}}}]"))
+			.extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("queues.q.overflow");
+	}
+
+	@Test
+	void refusesTwoNodesOfTheSameNameInsteadOfKeepingTheLast() {
+		var yaml = """
+				queues: {q: {}}
+				flows:
+				  - number: "1"
+				    start: a
+				    nodes:
+				      a: {queue: q}
+				      a: {hangup: 再见}
+				""";
+		assertThatThrownBy(() -> CallPlanParser.parse(yaml)).isInstanceOf(InvalidFieldException.class)
+			.hasMessageContaining("键“a”写了两次");
+	}
+
+	@Test
+	void takesTheDefaultsForWhatThePlanLeavesOutAndBareNumbersAsSeconds() {
+		var plan = CallPlanParser.parse("""
+				queues: {q: {announce_every: 45}}
+				flows:
+				  - number: 12345
+				    start: a
+				    nodes:
+				      a: {collect: 请输入, into: no, next: b}
+				      b: {voicemail: 请留言, max: 2m}
+				      c: {route_time: , working: a, off_hours: b}
+				      d: {hangup: }
+				""");
+		var q = plan.queues().get("q");
+		assertThat(q.strategy().name()).isEqualTo("longest-idle");
+		assertThat(q.announceEvery()).isEqualTo(Duration.ofSeconds(45));
+		assertThat(q.ringTimeout()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(q.overflow()).isEqualTo("voicemail");
+		assertThat(q.callback()).isEqualTo(QueuePlan.Callback.NONE);
+		var flow = plan.flowFor("12345").orElseThrow();
+		assertThat(((FlowNode.Collect) flow.nodes().get("a")).max()).isEqualTo(20);
+		assertThat(((FlowNode.Collect) flow.nodes().get("a")).terminator()).isEqualTo('#');
+		assertThat(((FlowNode.Voicemail) flow.nodes().get("b")).max()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(((FlowNode.RouteTime) flow.nodes().get("c")).hours()).isNull();
+		assertThat(((FlowNode.Hangup) flow.nodes().get("d")).text()).isEmpty();
 	}
 }
