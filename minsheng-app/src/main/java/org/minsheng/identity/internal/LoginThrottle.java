@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 
-import org.minsheng.platform.FailureWindow;
+import org.minsheng.platform.Allowance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * sources they came from: a source that guessed too often at an account may not try that account
  * for the window, one that guessed at many accounts may not sign in at all, and only many failures
  * from many sources lock the account itself. The person signing in from elsewhere goes on, and API
- * tokens are never throttled here. Counts are held in memory on each node; the lock of an account
- * is kept in the database, for every node.
+ * tokens are never throttled here. Counts are token buckets ({@link Allowance}) held in memory on
+ * each node; the lock of an account is kept in the database, for every node.
  */
 @Component
 class LoginThrottle {
@@ -26,45 +26,50 @@ class LoginThrottle {
 
 	private final IdentitySettings settings;
 
-	private final FailureWindow byPair;
+	private final Allowance byPair;
 
-	private final FailureWindow bySource;
+	private final Allowance bySource;
 
-	private final FailureWindow byAccount;
+	/** Wrong passwords for an account from everywhere. */
+	private final Allowance byAccount;
+
+	/** The sources that guessed at an account: one use for each source's first wrong password in a window. */
+	private final Allowance sourcesByAccount;
 
 	LoginThrottle(IdentitySettings settings, Clock clock) {
 		this.settings = settings;
-		this.byPair = new FailureWindow(settings.lockDuration(), clock);
-		this.bySource = new FailureWindow(settings.lockDuration(), clock);
-		this.byAccount = new FailureWindow(settings.lockDuration(), clock);
+		this.byPair = new Allowance(settings.failuresPerSource(), settings.lockDuration(), clock);
+		this.bySource = new Allowance(settings.failuresPerAddress(), settings.lockDuration(), clock);
+		this.byAccount = new Allowance(settings.accountLockFailures(), settings.lockDuration(), clock);
+		this.sourcesByAccount = new Allowance(settings.accountLockSources(), settings.lockDuration(), clock);
 	}
 
 	/** Seconds until this source may try this account again, or empty when it may now. */
 	OptionalLong blocked(String source, String username) {
 		var pair = pair(source, username);
-		if (byPair.count(pair) >= settings.failuresPerSource()) {
-			return OptionalLong.of(byPair.secondsUntilOneExpires(pair));
-		}
-		if (bySource.count(source) >= settings.failuresPerAddress()) {
-			return OptionalLong.of(bySource.secondsUntilOneExpires(source));
-		}
+		if (byPair.usedUp(pair)) return OptionalLong.of(byPair.secondsUntilNext(pair));
+		if (bySource.usedUp(source)) return OptionalLong.of(bySource.secondsUntilNext(source));
 		return OptionalLong.empty();
 	}
 
 	Outcome failed(String source, String username) {
-		int fromHere = byPair.add(pair(source, username), null);
-		bySource.add(source, null);
-		int onAccount = byAccount.add(key(username), source);
-		boolean lock = onAccount >= settings.accountLockFailures()
-				&& byAccount.distinctTags(key(username)) >= settings.accountLockSources();
-		if (lock) byAccount.clear(key(username));
+		int fromHere = byPair.use(pair(source, username));
+		bySource.use(source);
+		var account = key(username);
+		byAccount.use(account);
+		if (fromHere == 1) sourcesByAccount.use(account);
+		boolean lock = byAccount.usedUp(account) && sourcesByAccount.usedUp(account);
+		if (lock) {
+			byAccount.restore(account);
+			sourcesByAccount.restore(account);
+		}
 		int beyond = Math.min(Math.max(fromHere - 3, 0), 5);
 		return new Outcome(settings.loginSlowdown().multipliedBy(beyond), lock);
 	}
 
 	/** The right password from a source forgets that source's wrong ones for the account. */
 	void succeeded(String source, String username) {
-		byPair.clear(pair(source, username));
+		byPair.restore(pair(source, username));
 	}
 
 	private static String pair(String source, String username) {

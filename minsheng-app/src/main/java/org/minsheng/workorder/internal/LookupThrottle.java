@@ -2,7 +2,7 @@ package org.minsheng.workorder.internal;
 
 import java.time.Clock;
 
-import org.minsheng.platform.FailureWindow;
+import org.minsheng.platform.Allowance;
 import org.minsheng.platform.TooManyRequestsException;
 import org.springframework.stereotype.Component;
 
@@ -11,47 +11,44 @@ import org.springframework.stereotype.Component;
  * whose order it is. A client address gets a number of look-ups per window; an address that
  * guessed an order's digits wrong too often may not look that order up for the window, while the
  * citizen at another address still can. Only wrong guesses at one order from many addresses (a
- * spread attack) close the order to everyone for the window. Held in memory per node; with several
- * nodes the limits apply per node.
+ * spread attack) close the order to everyone for the window. Token buckets ({@link Allowance}) held
+ * in memory per node; with several nodes the limits apply per node.
  */
 @Component
 class LookupThrottle {
 
-	private final FailureWindow lookupsByClient;
+	private final Allowance lookupsByClient;
 
-	private final FailureWindow failuresByClientAndOrder;
+	private final Allowance failuresByClientAndOrder;
 
-	private final FailureWindow failuresByOrder;
-
-	private final WorkOrderSettings settings;
+	private final Allowance failuresByOrder;
 
 	LookupThrottle(WorkOrderSettings settings, Clock clock) {
-		this.settings = settings;
-		this.lookupsByClient = new FailureWindow(settings.lookupWindow(), clock);
-		this.failuresByClientAndOrder = new FailureWindow(settings.lookupWindow(), clock);
-		this.failuresByOrder = new FailureWindow(settings.lookupWindow(), clock);
+		this.lookupsByClient = new Allowance(settings.lookupsPerClient(), settings.lookupWindow(), clock);
+		this.failuresByClientAndOrder = new Allowance(settings.failuresPerOrder(), settings.lookupWindow(), clock);
+		this.failuresByOrder = new Allowance(settings.failuresPerOrderEverywhere(), settings.lookupWindow(), clock);
 	}
 
 	/** Counts one attempt; throws when the client, or the order everywhere, is over its limit. */
 	void attempt(String client, String orderNo) {
 		var pair = client + "\n" + orderNo;
-		if (failuresByClientAndOrder.count(pair) >= settings.failuresPerOrder()) {
+		if (failuresByClientAndOrder.usedUp(pair)) {
 			throw new TooManyRequestsException("此号码的查询码错误次数过多，请稍后再试（too many wrong attempts）",
-					failuresByClientAndOrder.secondsUntilOneExpires(pair));
+					failuresByClientAndOrder.secondsUntilNext(pair));
 		}
-		if (failuresByOrder.count(orderNo) >= settings.failuresPerOrderEverywhere()) {
+		if (failuresByOrder.usedUp(orderNo)) {
 			throw new TooManyRequestsException("该工单近期被多处反复试查，暂停查询，请稍后再试或致电 12345（order closed to look-ups）",
-					failuresByOrder.secondsUntilOneExpires(orderNo));
+					failuresByOrder.secondsUntilNext(orderNo));
 		}
-		if (lookupsByClient.count(client) >= settings.lookupsPerClient()) {
+		if (lookupsByClient.usedUp(client)) {
 			throw new TooManyRequestsException("查询过于频繁，请稍后再试（too many look-ups）",
-					lookupsByClient.secondsUntilOneExpires(client));
+					lookupsByClient.secondsUntilNext(client));
 		}
-		lookupsByClient.add(client, null);
+		lookupsByClient.use(client);
 	}
 
 	void failed(String client, String orderNo) {
-		failuresByClientAndOrder.add(client + "\n" + orderNo, null);
-		failuresByOrder.add(orderNo, client);
+		failuresByClientAndOrder.use(client + "\n" + orderNo);
+		failuresByOrder.use(orderNo);
 	}
 }
