@@ -3,62 +3,79 @@ package org.minsheng.sip.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.Vector;
+
+import javax.sdp.Attribute;
+import javax.sdp.MediaDescription;
+import javax.sdp.SdpException;
+import javax.sdp.SdpFactory;
+import javax.sdp.SdpParseException;
+import javax.sdp.SessionDescription;
 
 /**
- * The small part of SDP (RFC 4566) a G.711 call needs: connection address, the audio stream's port and payload
- * types, rtpmap names, telephone-event, direction; and the offer/answer choice of RFC 3264.
+ * The part of SDP (RFC 4566) a G.711 call needs: connection address, the audio stream's port and
+ * payload types, rtpmap names, telephone-event, direction; and the offer/answer choice of RFC 3264.
+ * Bodies are read and written with JAIN-SIP's SDP implementation ({@code javax.sdp}).
  */
 record Sdp(String address, int port, List<Integer> payloadTypes, Map<Integer, String> rtpmap, String direction) {
 
 	static final int DEFAULT_TELEPHONE_EVENT = 101;
 
+	private static final Set<String> DIRECTIONS = Set.of("sendrecv", "sendonly", "recvonly", "inactive");
+
+	private static final SdpFactory SDP = SdpFactory.getInstance();
+
 	/** Parses an SDP body; throws IllegalArgumentException when it has no usable audio stream. */
 	static Sdp parse(String body) {
-		String sessionAddress = null, mediaAddress = null, direction = "sendrecv";
-		int port = -1;
-		boolean inAudio = false, seenAudio = false;
-		List<Integer> pts = new ArrayList<>();
-		Map<Integer, String> rtpmap = new HashMap<>();
-		for (String raw : body.split("\r?\n")) {
-			String line = raw.strip();
-			if (line.length() < 2 || line.charAt(1) != '=') continue;
-			String value = line.substring(2);
-			switch (line.charAt(0)) {
-				case 'c' -> {
-					String[] p = value.split(" ");
-					if (p.length < 3) throw new IllegalArgumentException("bad c= line: " + line);
-					String addr = p[2].split("/")[0];
-					if (inAudio) mediaAddress = addr;
-					else if (!seenAudio) sessionAddress = addr;
-				}
-				case 'm' -> {
-					inAudio = value.startsWith("audio ") && !seenAudio;
-					if (inAudio) {
-						seenAudio = true;
-						String[] p = value.split(" ");
-						if (p.length < 4) throw new IllegalArgumentException("bad m= line: " + line);
-						port = Integer.parseInt(p[1].split("/")[0]);
-						for (int i = 3; i < p.length; i++) pts.add(Integer.parseInt(p[i]));
-					}
-				}
-				case 'a' -> {
-					if (!inAudio && seenAudio) continue;
-					if (value.startsWith("rtpmap:")) {
-						String[] p = value.substring(7).split(" ", 2);
-						if (p.length == 2) rtpmap.put(Integer.parseInt(p[0]), p[1].split("/")[0].toUpperCase());
-					} else if (value.equals("sendrecv") || value.equals("sendonly") || value.equals("recvonly")
-							|| value.equals("inactive")) {
-						direction = value;
-					}
-				}
-				default -> { }
-			}
+		SessionDescription session;
+		try {
+			session = SDP.createSessionDescription(body);
 		}
-		if (!seenAudio) throw new IllegalArgumentException("no audio stream in the offer");
-		String address = mediaAddress != null ? mediaAddress : sessionAddress;
-		if (address == null) throw new IllegalArgumentException("no connection address in the offer");
-		return new Sdp(address, port, List.copyOf(pts), Map.copyOf(rtpmap), direction);
+		catch (SdpParseException e) {
+			throw new IllegalArgumentException("unreadable SDP: " + e.getMessage(), e);
+		}
+		try {
+			MediaDescription audio = null;
+			for (Object o : session.getMediaDescriptions(false) == null ? List.of() : session.getMediaDescriptions(false)) {
+				var md = (MediaDescription) o;
+				if ("audio".equals(md.getMedia().getMediaType())) {
+					audio = md;
+					break;
+				}
+			}
+			if (audio == null) throw new IllegalArgumentException("no audio stream in the offer");
+			var connection = audio.getConnection() != null ? audio.getConnection() : session.getConnection();
+			if (connection == null) throw new IllegalArgumentException("no connection address in the offer");
+			List<Integer> pts = new ArrayList<>();
+			for (Object format : audio.getMedia().getMediaFormats(false)) pts.add(Integer.parseInt(String.valueOf(format).strip()));
+			Map<Integer, String> rtpmap = new HashMap<>();
+			var direction = direction(session.getAttributes(false), "sendrecv");
+			direction = direction(audio.getAttributes(false), direction);
+			for (Object o : audio.getAttributes(false) == null ? List.of() : audio.getAttributes(false)) {
+				var attribute = (Attribute) o;
+				if (!"rtpmap".equals(attribute.getName()) || attribute.getValue() == null) continue;
+				String[] p = attribute.getValue().strip().split(" ", 2);
+				if (p.length == 2) rtpmap.put(Integer.parseInt(p[0]), p[1].split("/")[0].toUpperCase(Locale.ROOT));
+			}
+			return new Sdp(connection.getAddress().split("/")[0], audio.getMedia().getMediaPort(), List.copyOf(pts),
+					Map.copyOf(rtpmap), direction);
+		}
+		catch (SdpException | NumberFormatException e) {
+			throw new IllegalArgumentException("bad audio stream in the offer: " + e.getMessage(), e);
+		}
+	}
+
+	/** The direction attribute among these, or {@code otherwise} (a media-level one overrides the session's). */
+	private static String direction(List<?> attributes, String otherwise) throws SdpParseException {
+		if (attributes == null) return otherwise;
+		for (Object o : attributes) {
+			var name = ((Attribute) o).getName();
+			if (DIRECTIONS.contains(name)) return name;
+		}
+		return otherwise;
 	}
 
 	/** The first G.711 codec in the offerer's order of preference, or null when there is none. */
@@ -92,23 +109,29 @@ record Sdp(String address, int port, List<Integer> payloadTypes, Map<Integer, St
 
 	/** An SDP body offering or answering the given codecs (and telephone-event when {@code dtmf >= 0}). */
 	static String write(String address, int port, long sessionId, List<Codec> codecs, int dtmf, String direction) {
-		StringBuilder m = new StringBuilder("m=audio ").append(port).append(" RTP/AVP");
-		for (Codec c : codecs) m.append(' ').append(c.payloadType);
-		if (dtmf >= 0) m.append(' ').append(dtmf);
-		StringBuilder s = new StringBuilder()
-				.append("v=0\r\n")
-				.append("o=minsheng ").append(sessionId).append(' ').append(sessionId).append(" IN IP4 ")
-				.append(address).append("\r\n")
-				.append("s=minsheng\r\n")
-				.append("c=IN IP4 ").append(address).append("\r\n")
-				.append("t=0 0\r\n")
-				.append(m).append("\r\n");
-		for (Codec c : codecs) s.append("a=rtpmap:").append(c.payloadType).append(' ').append(c.name()).append("/8000\r\n");
-		if (dtmf >= 0) {
-			s.append("a=rtpmap:").append(dtmf).append(" telephone-event/8000\r\n");
-			s.append("a=fmtp:").append(dtmf).append(" 0-16\r\n");
+		try {
+			var session = SDP.createSessionDescription();
+			session.setOrigin(SDP.createOrigin("minsheng", sessionId, sessionId, "IN", "IP4", address));
+			session.setSessionName(SDP.createSessionName("minsheng"));
+			session.setConnection(SDP.createConnection("IN", "IP4", address));
+			var formats = new int[codecs.size() + (dtmf >= 0 ? 1 : 0)];
+			for (int i = 0; i < codecs.size(); i++) formats[i] = codecs.get(i).payloadType;
+			if (dtmf >= 0) formats[codecs.size()] = dtmf;
+			var audio = SDP.createMediaDescription("audio", port, 1, "RTP/AVP", formats);
+			var attributes = new Vector<Attribute>();
+			for (Codec c : codecs) attributes.add(SDP.createAttribute("rtpmap", c.payloadType + " " + c.name() + "/8000"));
+			if (dtmf >= 0) {
+				attributes.add(SDP.createAttribute("rtpmap", dtmf + " telephone-event/8000"));
+				attributes.add(SDP.createAttribute("fmtp", dtmf + " 0-16"));
+			}
+			attributes.add(SDP.createAttribute("ptime", "20"));
+			attributes.add(SDP.createAttribute(direction, null));
+			audio.setAttributes(attributes);
+			session.setMediaDescriptions(new Vector<>(List.of(audio)));
+			return session.toString();
 		}
-		s.append("a=ptime:20\r\n").append("a=").append(direction).append("\r\n");
-		return s.toString();
+		catch (SdpException e) {
+			throw new IllegalStateException("writing SDP", e);
+		}
 	}
 }

@@ -68,6 +68,32 @@ class MediaFormatsTest {
 	}
 
 	@Test
+	void sdpOfAPhoneWithBandwidthUnknownAttributesAndAVideoStreamFirstIsRead() {
+		Sdp offer = Sdp.parse("""
+				v=0
+				o=baresip 123 456 IN IP4 10.0.0.5
+				s=baresip
+				t=0 0
+				m=video 5000 RTP/AVP 96
+				c=IN IP4 10.0.0.5
+				m=audio 10000 RTP/AVP 0 8 101
+				c=IN IP4 10.0.0.6
+				b=AS:64
+				a=rtcp-mux
+				a=x-vendor some value with spaces
+				a=rtpmap:0 PCMU/8000
+				a=inactive
+				""");
+
+		assertThat(offer.address()).isEqualTo("10.0.0.6");
+		assertThat(offer.port()).isEqualTo(10000);
+		assertThat(offer.firstG711()).isEqualTo(Codec.PCMU);
+		assertThat(offer.answerDirection()).isEqualTo("inactive");
+		assertThat(Sdp.parse("v=0\r\no=- 1 1 IN IP6 ::1\r\ns=-\r\nc=IN IP6 ::1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 8\r\n").address())
+			.isEqualTo("::1");
+	}
+
+	@Test
 	void sdpWithoutAudioIsRefused() {
 		assertThatThrownBy(() -> Sdp.parse("v=0\r\nc=IN IP4 1.1.1.1\r\nm=video 5000 RTP/AVP 96\r\n"))
 				.hasMessageContaining("no audio");
