@@ -169,8 +169,8 @@ class TextClassifierTest {
 
 		var calibration = TextClassifier.crossValidate(many, 5, 7).calibration();
 
-		assertThat(many).hasSizeGreaterThanOrEqualTo(TextClassifier.CALIBRATION_MINIMUM);
-		assertThat(calibration.temperature()).isBetween(TextClassifier.COLDEST, TextClassifier.HOTTEST);
+		assertThat(many).hasSizeGreaterThanOrEqualTo(TemperatureCalibration.MINIMUM);
+		assertThat(calibration.temperature()).isBetween(TemperatureCalibration.COLDEST, TemperatureCalibration.HOTTEST);
 		assertThat(calibration.logLoss()).as("fitted on other folds, it does not make the truth much less likely")
 			.isLessThanOrEqualTo(calibration.logLossBefore() + 0.05);
 	}
@@ -210,6 +210,38 @@ class TextClassifierTest {
 				assertThat(fast.alternatives().get(i).confidence())
 					.isCloseTo(reference.alternatives().get(i).confidence(), org.assertj.core.api.Assertions.within(1e-9));
 			}
+		}
+	}
+
+	@Test
+	void aModelFileOfFormatOneWrittenBeforeTheVersionedFormatStillAnswersAsItDid() throws Exception {
+		// written by 345a603 (Java serialization of the Tribuo model) from these examples, calibrated(0.7)
+		TextClassifier old;
+		try (var in = TextClassifierTest.class.getResourceAsStream("/models/format-1-calibrated.model")) {
+			old = TextClassifier.load(in);
+		}
+		var fresh = TextClassifier.train(examples()).calibrated(0.7);
+
+		assertThat(old.temperature()).isEqualTo(0.7);
+		assertThat(old.current()).isTrue();
+		for (var text : List.of("公司拖欠工资三个月", "小区路灯坏了很久", "河里有死鱼")) {
+			assertThat(old.classify(text)).as(text).isEqualTo(fresh.classify(text));
+		}
+
+		// and, saved again, it is a file of format 2 that answers the same
+		var bytes = new java.io.ByteArrayOutputStream();
+		old.save(bytes);
+		var again = TextClassifier.load(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).readNBytes(8))
+			.as("the magic and the format").containsExactly('M', 'S', 'T', 'C', 0, 0, 0, ModelFile.FORMAT);
+		assertThat(again.classify("公司拖欠工资三个月")).isEqualTo(old.classify("公司拖欠工资三个月"));
+	}
+
+	@Test
+	void aFileThatIsNotAModelIsRefusedWithAnError() {
+		for (var bytes : List.of(new byte[0], "not a model".getBytes(), new byte[] { 0x1f, (byte) 0x8b, 8, 0 })) {
+			assertThatThrownBy(() -> TextClassifier.load(new java.io.ByteArrayInputStream(bytes)))
+				.isInstanceOf(java.io.IOException.class);
 		}
 	}
 
