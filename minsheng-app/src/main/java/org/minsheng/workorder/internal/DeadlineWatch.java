@@ -35,7 +35,7 @@ class DeadlineWatch implements Deadlines {
 
 	private final WorkOrderRows rows;
 
-	private final WorkOrderService service;
+	private final WorkOrderTerms terms;
 
 	private final ApplicationEventPublisher events;
 
@@ -43,10 +43,10 @@ class DeadlineWatch implements Deadlines {
 
 	private final Clock clock;
 
-	DeadlineWatch(WorkOrderRows rows, WorkOrderService service, ApplicationEventPublisher events,
+	DeadlineWatch(WorkOrderRows rows, WorkOrderTerms terms, ApplicationEventPublisher events,
 			TransactionTemplate tx, Clock clock) {
 		this.rows = rows;
-		this.service = service;
+		this.terms = terms;
 		this.events = events;
 		this.tx = tx;
 		this.clock = clock;
@@ -93,7 +93,7 @@ class DeadlineWatch implements Deadlines {
 	public Overview overview() {
 		long started = System.nanoTime();
 		var now = ZonedDateTime.now(clock);
-		var sla = service.sla();
+		var sla = terms.sla();
 		var byStage = new EnumMap<SlaStage, int[]>(SlaStage.class);
 		for (var stage : SlaStage.values()) {
 			byStage.put(stage, new int[3]);
@@ -116,11 +116,11 @@ class DeadlineWatch implements Deadlines {
 	private int check(long clockId, long orderId) {
 		var order = rows.load(orderId).orElseThrow();
 		var now = ZonedDateTime.now(clock);
-		var act = new WorkOrder.Act(WorkOrderService.SYSTEM, "时限监控", null, now);
+		var act = new WorkOrder.Act(WorkOrderRegistration.SYSTEM, "时限监控", null, now);
 		var before = order.clocks.stream().filter(c -> c.id == clockId).findFirst();
 		var wasWarned = before.map(c -> c.warnedAt != null).orElse(true);
 		var wasOverdue = before.map(c -> c.overdueAt != null).orElse(true);
-		var changed = order.checkClock(clockId, service.sla(), act);
+		var changed = order.checkClock(clockId, terms.sla(), act);
 		if (changed.isEmpty()) {
 			if (before.filter(c -> c.dirty).isPresent()) {
 				rows.save(order, now.toOffsetDateTime());
