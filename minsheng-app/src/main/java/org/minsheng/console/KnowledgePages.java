@@ -91,7 +91,7 @@ class KnowledgePages {
 
 	@GetMapping("/console/knowledge/{id}/edit")
 	String editArticle(@PathVariable long id, Model model) {
-		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
+		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("知识", id));
 		form(model, article, article.draft() != null ? article.draft().content() : article.current());
 		return "knowledge-edit";
 	}
@@ -141,7 +141,7 @@ class KnowledgePages {
 				case "retire" -> knowledge.retire(article, form.get("reason"));
 				case "feedback" -> learning.feedback(article, Boolean.parseBoolean(form.get("helpful")),
 						form.get("comment"), "CONSOLE");
-				default -> throw new NotFoundException("step", step);
+				default -> throw new NotFoundException("操作", step);
 			}
 		});
 		return "redirect:/console/knowledge/" + id;
@@ -232,7 +232,7 @@ class KnowledgePages {
 
 	@GetMapping("/console/knowledge/{id}")
 	String article(@PathVariable long id, Model model) {
-		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
+		var article = knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("知识", id));
 		model.addAttribute("article", article);
 		model.addAttribute("content", article.current());
 		model.addAttribute("attachments", knowledge.attachments(new ArticleId(id)));

@@ -223,7 +223,7 @@ class WorkOrderPages {
 	@GetMapping("/console/work-orders/{no}")
 	String order(@PathVariable String no, Model model) {
 		var number = WorkOrderNo.fromPath(no);
-		var view = orders.find(number).orElseThrow(() -> new NotFoundException("work order", no));
+		var view = orders.find(number).orElseThrow(() -> new NotFoundException("工单", no));
 		var actor = current.get();
 		model.addAttribute("order", view);
 		model.addAttribute("timeline", orders.timeline(number));
@@ -315,7 +315,7 @@ class WorkOrderPages {
 				case "supervision" -> orders.supervise(n, SupervisionKind.valueOf(form.get("kind")), form.get("note"));
 				case "merge" -> orders.merge(n, WorkOrderNo.fromPath(form.get("masterNo").strip()));
 				case "withdraw" -> orders.withdraw(n, form.get("reason"));
-				default -> throw new NotFoundException("step", step);
+				default -> throw new NotFoundException("操作", step);
 			}
 		});
 		return "redirect:/console/work-orders/" + no;

@@ -10,8 +10,11 @@ public class ConflictException extends RuntimeException {
 		super(message);
 	}
 
-	/** {@code Expected to accept work order 'WO20261123000123', but it is in state REPLIED}. */
+	/**
+	 * {@code 工单「WO20261123000123」当前为「已答复」，不能签收}: the kind, the action and the state in
+	 * Chinese, as staff call them.
+	 */
 	public static ConflictException illegalTransition(String action, String kind, Object id, Object state) {
-		return new ConflictException("Expected to " + action + " " + kind + " '" + id + "', but it is in state " + state);
+		return new ConflictException(kind + "「" + id + "」当前为「" + state + "」，不能" + action);
 	}
 }

@@ -34,7 +34,7 @@ public record WorkOrderNo(@JsonValue String value) {
 	public static WorkOrderNo fromPath(String value) {
 		var normal = normalize(value);
 		if (!isWellFormed(normal)) {
-			throw new NotFoundException("work order", value);
+			throw new NotFoundException("工单", value);
 		}
 		return new WorkOrderNo(normal);
 	}

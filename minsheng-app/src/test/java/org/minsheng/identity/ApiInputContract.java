@@ -90,7 +90,7 @@ abstract class ApiInputContract extends ApplicationTest {
 		var response = api.admin().get("/api/users/987654321");
 
 		assertThat(response.status()).isEqualTo(404);
-		assertThat(response.json().get("detail").asString()).isEqualTo("No user '987654321' found");
+		assertThat(response.json().get("detail").asString()).isEqualTo("找不到用户「987654321」");
 	}
 
 	@Test

@@ -162,7 +162,7 @@ abstract class WorkOrderLifecycleContract extends ApplicationTest {
 		assertThat(r.status()).isEqualTo(409);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		assertThat(r.json().get("detail").asString())
-			.isEqualTo("Expected to reply to work order '" + no + "', but it is in state DISPATCHED");
+			.isEqualTo("工单「" + no + "」当前为「已派单待签收」，不能答复");
 		assertThat(hotline.state(no)).isEqualTo("DISPATCHED");
 		assertThat(hotline.actions(no)).containsExactly("REGISTERED", "DISPATCHED");
 	}
@@ -180,8 +180,7 @@ abstract class WorkOrderLifecycleContract extends ApplicationTest {
 			var r = session.post("/api/work-orders/" + no + path, body);
 			assertThat(r.status()).as(path + " " + r.body()).isEqualTo(409);
 			assertThat(r.json().get("detail").asString()).as(path)
-				.startsWith("Expected to ")
-				.endsWith("work order '" + no + "', but it is in state PENDING_DISPATCH");
+				.startsWith("工单「" + no + "」当前为「待派单」，不能");
 		});
 		assertThat(hotline.actions(no)).containsExactly("REGISTERED");
 	}

@@ -173,7 +173,7 @@ class CategoryService implements Categories {
 	@Transactional
 	public Category rename(long id, String name) {
 		require();
-		var category = find(id).orElseThrow(() -> new NotFoundException("category", id));
+		var category = find(id).orElseThrow(() -> new NotFoundException("分类", id));
 		var clean = checkName(name);
 		var prefix = category.path().substring(0, category.path().length() - category.name().length());
 		var newPath = prefix + clean;
@@ -197,7 +197,7 @@ class CategoryService implements Categories {
 	@Transactional
 	public Category setEnabled(long id, boolean enabled) {
 		require();
-		var category = find(id).orElseThrow(() -> new NotFoundException("category", id));
+		var category = find(id).orElseThrow(() -> new NotFoundException("分类", id));
 		jdbc.update("update category set enabled = ? where id = ?", enabled, id);
 		audit.record(AuditRecord.of(enabled ? AuditAction.CATEGORY_ENABLED : AuditAction.CATEGORY_DISABLED, "category", id,
 				category.path()));

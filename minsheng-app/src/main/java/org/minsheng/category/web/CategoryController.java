@@ -43,7 +43,7 @@ class CategoryController {
 
 	@GetMapping("/{id}")
 	Category one(@PathVariable long id) {
-		return categories.find(id).orElseThrow(() -> new NotFoundException("category", id));
+		return categories.find(id).orElseThrow(() -> new NotFoundException("分类", id));
 	}
 
 	@PostMapping
@@ -54,7 +54,7 @@ class CategoryController {
 
 	@PatchMapping("/{id}")
 	Category change(@PathVariable long id, @Valid @RequestBody CategoryChange body) {
-		var result = categories.find(id).orElseThrow(() -> new NotFoundException("category", id));
+		var result = categories.find(id).orElseThrow(() -> new NotFoundException("分类", id));
 		if (body.name() != null) {
 			result = categories.rename(id, body.name());
 		}

@@ -132,7 +132,7 @@ class CitizenService implements Citizens {
 		if (reason == null || reason.isBlank() || reason.length() > 200) {
 			throw new InvalidFieldException("reason", "A reason (at most 200 characters) is required to unmask");
 		}
-		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("citizen", id));
+		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("市民", id));
 		audit.record(AuditRecord.of(AuditAction.PERSONAL_DATA_UNMASKED, "citizen", id,
 				"by=" + actor.username() + ", reason=" + reason.strip()));
 		return view(row, false);
@@ -141,7 +141,7 @@ class CitizenService implements Citizens {
 	@Override
 	public void addPhone(CitizenId id, String phone, String label) {
 		require(Permission.CITIZEN_WRITE);
-		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("citizen", id));
+		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("市民", id));
 		rows.insertPhones(id.value(), List.of(phone(phone, label, "phone")), row.phones().size());
 		audit.record(AuditRecord.of(AuditAction.CITIZEN_PHONE_ADDED, "citizen", id, null));
 	}

@@ -62,7 +62,7 @@ class CitizenController {
 
 	@GetMapping("/{id}")
 	CitizenView one(@PathVariable long id) {
-		return citizens.find(new CitizenId(id)).orElseThrow(() -> new NotFoundException("citizen", id));
+		return citizens.find(new CitizenId(id)).orElseThrow(() -> new NotFoundException("市民", id));
 	}
 
 	@GetMapping

@@ -530,7 +530,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public AgentView agent(String username) {
 		mayActFor(username);
-		return view(acd.seat(username).orElseThrow(() -> new NotFoundException("agent", username)));
+		return view(acd.seat(username).orElseThrow(() -> new NotFoundException("坐席", username)));
 	}
 
 	private void mayActFor(String username) {
@@ -543,7 +543,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public AgentView changeState(String username, AgentState to, String reason) {
 		mayActFor(username);
-		var seat = acd.seat(username).orElseThrow(() -> new NotFoundException("agent", username));
+		var seat = acd.seat(username).orElseThrow(() -> new NotFoundException("坐席", username));
 		if (to == null) throw new InvalidFieldException("state", "Say which state: AVAILABLE, ON_BREAK or LOGGED_OUT");
 		var now = now();
 		switch (to) {

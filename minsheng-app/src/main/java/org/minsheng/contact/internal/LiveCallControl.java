@@ -81,7 +81,7 @@ final class LiveCallControl {
 		var actor = current.get();
 		var trace = live.get(callId);
 		var call = liveCalls.get(callId);
-		if (trace == null || call == null) throw new NotFoundException("call in progress", callId);
+		if (trace == null || call == null) throw new NotFoundException("进行中的通话", callId);
 		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
 		if (!own) actor.require(Permission.CONTACT_SUPERVISE);
 		return call;

@@ -100,24 +100,24 @@ final class Seat {
 	}
 
 	synchronized Change login(Instant now) {
-		return move("log in", EnumSet.of(LOGGED_OUT), AVAILABLE, "签入", now);
+		return move("签入", EnumSet.of(LOGGED_OUT), AVAILABLE, "签入", now);
 	}
 
 	synchronized Change logout(Instant now) {
-		return move("log out", EnumSet.of(AVAILABLE, WRAP_UP, ON_BREAK), LOGGED_OUT, "签出", now);
+		return move("签出", EnumSet.of(AVAILABLE, WRAP_UP, ON_BREAK), LOGGED_OUT, "签出", now);
 	}
 
 	synchronized Change takeBreak(String why, Instant now) {
-		return move("put on break", EnumSet.of(AVAILABLE, WRAP_UP, ON_BREAK), ON_BREAK, why, now);
+		return move("置为小休", EnumSet.of(AVAILABLE, WRAP_UP, ON_BREAK), ON_BREAK, why, now);
 	}
 
 	synchronized Change ready(Instant now) {
-		return move("make available", EnumSet.of(ON_BREAK, WRAP_UP), AVAILABLE, "示闲", now);
+		return move("置为空闲", EnumSet.of(ON_BREAK, WRAP_UP), AVAILABLE, "示闲", now);
 	}
 
 	/** The ACD offers a call: the phone rings. */
 	synchronized Change offer(String call, Instant now) {
-		var change = move("offer a call to", EnumSet.of(AVAILABLE), RINGING, "", now);
+		var change = move("分配来电", EnumSet.of(AVAILABLE), RINGING, "", now);
 		this.callId = call;
 		return change;
 	}
@@ -128,7 +128,7 @@ final class Seat {
 	}
 
 	synchronized Change answered(Instant now) {
-		var change = move("connect", EnumSet.of(RINGING), ON_CALL, "", now);
+		var change = move("接通", EnumSet.of(RINGING), ON_CALL, "", now);
 		answered++;
 		missedInRow = 0;
 		return change;
@@ -143,20 +143,20 @@ final class Seat {
 		callId = null;
 		if (maxNoAnswer > 0 && missedInRow >= maxNoAnswer) {
 			missedInRow = 0;
-			return move("miss a call on", EnumSet.of(RINGING), ON_BREAK, "未接超限", now);
+			return move("记为未接", EnumSet.of(RINGING), ON_BREAK, "未接超限", now);
 		}
-		return move("miss a call on", EnumSet.of(RINGING), AVAILABLE, "未接", now);
+		return move("记为未接", EnumSet.of(RINGING), AVAILABLE, "未接", now);
 	}
 
 	/** Another phone of a ring-all answered first, or the caller left while this one rang: no miss. */
 	synchronized Change released(Instant now) {
 		callId = null;
-		return move("release", EnumSet.of(RINGING), AVAILABLE, "", now);
+		return move("释放", EnumSet.of(RINGING), AVAILABLE, "", now);
 	}
 
 	/** The call ended; after-call work starts (or the agent is free at once when there is none). */
 	synchronized Change hungUp(boolean wrapUp, Instant now) {
-		var change = move("end the call of", EnumSet.of(ON_CALL), wrapUp ? WRAP_UP : AVAILABLE, "", now);
+		var change = move("结束通话", EnumSet.of(ON_CALL), wrapUp ? WRAP_UP : AVAILABLE, "", now);
 		callId = null;
 		idleSince = now;
 		return change;
@@ -165,12 +165,12 @@ final class Seat {
 	/** The wrap-up timer ran out; only moves the agent when still in the same wrap-up. */
 	synchronized Change wrapUpOver(Instant startedAt, Instant now) {
 		if (state != WRAP_UP || !since.equals(startedAt)) return null;
-		return move("end the wrap-up of", EnumSet.of(WRAP_UP), AVAILABLE, "话后处理结束", now);
+		return move("结束话后处理", EnumSet.of(WRAP_UP), AVAILABLE, "话后处理结束", now);
 	}
 
 	private Change move(String verb, Set<AgentState> from, AgentState to, String why, Instant now) {
 		if (!from.contains(state)) {
-			throw ConflictException.illegalTransition(verb, "agent", agent, state);
+			throw ConflictException.illegalTransition(verb, "坐席", agent, state.label());
 		}
 		var change = new Change(agent, state, to, why == null ? "" : why, now);
 		if (to == AVAILABLE && state != WRAP_UP && state != RINGING) idleSince = now;

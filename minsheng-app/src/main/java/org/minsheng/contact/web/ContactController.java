@@ -82,13 +82,13 @@ class ContactController {
 
 	@GetMapping("/api/contact/calls/{callId}")
 	ContactCenter.CallRecord call(@PathVariable String callId) {
-		return center.call(callId).orElseThrow(() -> new NotFoundException("call", callId));
+		return center.call(callId).orElseThrow(() -> new NotFoundException("通话", callId));
 	}
 
 	@GetMapping("/api/contact/calls/{callId}/recording")
 	ResponseEntity<InputStreamResource> recording(
 			@PathVariable String callId) throws IOException {
-		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("recording of call", callId));
+		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("通话录音", callId));
 		var sidecar = file.resolveSibling(file.getFileName() + ".sha256");
 		var sha256 = Files.exists(sidecar) ? Files.readString(sidecar).strip().split("\\s+")[0] : "";
 		return Downloads.attachment(file.getFileName().toString(), "audio/wav",
@@ -104,7 +104,7 @@ class ContactController {
 	@PostMapping("/api/contact/calls/{callId}/hold")
 	ContactCenter.LiveCall hold(@PathVariable String callId, @Valid @RequestBody HoldBody body) {
 		center.hold(callId, body.on());
-		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("call in progress", callId));
+		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("进行中的通话", callId));
 	}
 
 	/** Consults a colleague by extension while the caller holds; answers once they picked up (409 if not). */
@@ -135,7 +135,7 @@ class ContactController {
 	}
 
 	private ContactCenter.LiveCall live(String callId) {
-		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("call in progress", callId));
+		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("进行中的通话", callId));
 	}
 
 	@GetMapping("/api/contact/live")

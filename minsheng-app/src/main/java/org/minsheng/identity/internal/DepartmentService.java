@@ -92,7 +92,7 @@ class DepartmentService implements Departments {
 		}
 		else {
 			parent = visibleOne(actor, request.parentId())
-				.orElseThrow(() -> new NotFoundException("department", request.parentId()));
+				.orElseThrow(() -> new NotFoundException("部门", request.parentId()));
 		}
 		var division = division(request.divisionCode());
 		if (rows.nameTaken(parent == null ? null : parent.id().value(), name, null)) {
@@ -110,7 +110,7 @@ class DepartmentService implements Departments {
 	public Department rename(DepartmentId id, String newName) {
 		var actor = current.get();
 		actor.require(Permission.DEPARTMENT_ADMIN);
-		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("部门", id));
 		var name = requireName(newName);
 		if (rows.nameTaken(department.parentId() == null ? null : department.parentId().value(), name,
 				id.value())) {
@@ -127,12 +127,12 @@ class DepartmentService implements Departments {
 	public Department move(DepartmentId id, DepartmentId newParentId) {
 		var actor = current.get();
 		actor.require(Permission.DEPARTMENT_ADMIN);
-		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("部门", id));
 		if (newParentId == null) {
 			throw new InvalidFieldException("parentId", "parentId is required");
 		}
 		var newParent = visibleOne(actor, newParentId)
-			.orElseThrow(() -> new NotFoundException("department", newParentId));
+			.orElseThrow(() -> new NotFoundException("部门", newParentId));
 		if (department.parentId() == null) {
 			throw new ConflictException("Expected to move department '" + id + "', but it is the root of the tree");
 		}
@@ -157,7 +157,7 @@ class DepartmentService implements Departments {
 	public Department setEnabled(DepartmentId id, boolean enabled) {
 		var actor = current.get();
 		actor.require(Permission.DEPARTMENT_ADMIN);
-		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("department", id));
+		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("部门", id));
 		if (!enabled && department.parentId() == null) {
 			throw new ConflictException("Expected to disable department '" + id + "', but it is the root of the tree");
 		}

@@ -242,7 +242,7 @@ class UserService implements Users {
 		actor.require(Permission.TOKEN_ADMIN);
 		administrable(actor, id);
 		if (rows.revokeToken(id.value(), tokenId, OffsetDateTime.now(clock)) == 0) {
-			throw new NotFoundException("token", tokenId);
+			throw new NotFoundException("令牌", tokenId);
 		}
 		audit.record(AuditRecord.of(AuditAction.API_TOKEN_REVOKED, "user", id, "token=" + tokenId));
 	}
@@ -268,7 +268,7 @@ class UserService implements Users {
 	}
 
 	private UserAccount administrable(Actor actor, UserId id) {
-		var user = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("user", id));
+		var user = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("用户", id));
 		if (!actor.roles().contains(Role.SYSTEM_ADMIN)
 				&& user.roles().stream().anyMatch(r -> !r.assignableByDepartmentAdmin())) {
 			throw new AccessDeniedException("Only a system admin may change user " + user.username());
@@ -282,7 +282,7 @@ class UserService implements Users {
 		}
 		var department = departments.find(id.value())
 			.filter(d -> actor.scope().includes(d.id()))
-			.orElseThrow(() -> new NotFoundException("department", id));
+			.orElseThrow(() -> new NotFoundException("部门", id));
 		if (!department.enabled()) {
 			throw new InvalidFieldException(field, "Department '" + department.name() + "' is disabled");
 		}

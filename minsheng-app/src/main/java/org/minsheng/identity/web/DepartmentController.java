@@ -65,7 +65,7 @@ class DepartmentController {
 	DepartmentView one(@PathVariable long id) {
 		return departments.find(new DepartmentId(id))
 			.map(DepartmentView::of)
-			.orElseThrow(() -> new NotFoundException("department", id));
+			.orElseThrow(() -> new NotFoundException("部门", id));
 	}
 
 	@PostMapping

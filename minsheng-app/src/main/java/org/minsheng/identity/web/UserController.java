@@ -83,7 +83,7 @@ class UserController {
 
 	@GetMapping("/{id}")
 	UserView one(@PathVariable long id) {
-		return users.find(new UserId(id)).map(UserView::of).orElseThrow(() -> new NotFoundException("user", id));
+		return users.find(new UserId(id)).map(UserView::of).orElseThrow(() -> new NotFoundException("用户", id));
 	}
 
 	@PostMapping

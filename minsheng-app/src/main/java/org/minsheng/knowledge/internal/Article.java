@@ -21,7 +21,7 @@ import org.minsheng.platform.InvalidFieldException;
  */
 final class Article {
 
-	static final String KIND = "article";
+	static final String KIND = "知识";
 
 	Long id;
 
@@ -81,10 +81,10 @@ final class Article {
 	 */
 	Edit edit() {
 		if (state == ArticleState.RETIRED) {
-			throw ConflictException.illegalTransition("edit", KIND, id, state);
+			throw ConflictException.illegalTransition("编辑", KIND, id, state.label());
 		}
 		if (!allows(ArticleAction.EDIT)) {
-			throw ConflictException.illegalTransition("edit", KIND, id, state + " with a version in review");
+			throw ConflictException.illegalTransition("编辑", KIND, id, state.label() + "，且有版本在审核中");
 		}
 		if (draftVersion != null) {
 			draftStatus = DraftStatus.EDITING;
@@ -101,7 +101,7 @@ final class Article {
 
 	void submit() {
 		if (!allows(ArticleAction.SUBMIT)) {
-			throw ConflictException.illegalTransition("submit", KIND, id, describe());
+			throw ConflictException.illegalTransition("提交审核", KIND, id, describe());
 		}
 		draftStatus = DraftStatus.SUBMITTED;
 	}
@@ -112,7 +112,7 @@ final class Article {
 	 */
 	int approve(ArticleContent draft, LocalDate today, String comment) {
 		if (!allows(ArticleAction.APPROVE)) {
-			throw ConflictException.illegalTransition("approve", KIND, id, describe());
+			throw ConflictException.illegalTransition("审核通过", KIND, id, describe());
 		}
 		if (draft.expiresAt() != null && draft.expiresAt().isBefore(today)) {
 			throw new InvalidFieldException("expiresAt",
@@ -135,7 +135,7 @@ final class Article {
 
 	void sendBack(String comment) {
 		if (!allows(ArticleAction.SEND_BACK)) {
-			throw ConflictException.illegalTransition("send back", KIND, id, describe());
+			throw ConflictException.illegalTransition("退回修改", KIND, id, describe());
 		}
 		draftStatus = DraftStatus.SENT_BACK;
 		reviewComment = comment;
@@ -144,7 +144,7 @@ final class Article {
 	/** Drops the pending change of a published (or expired) article; returns the version dropped. */
 	int discardDraft() {
 		if (!allows(ArticleAction.DISCARD_DRAFT)) {
-			throw ConflictException.illegalTransition("discard the draft of", KIND, id, describe());
+			throw ConflictException.illegalTransition("丢弃草稿", KIND, id, describe());
 		}
 		int dropped = draftVersion;
 		if (dropped == lastVersion) {
@@ -158,7 +158,7 @@ final class Article {
 
 	void expire() {
 		if (state != ArticleState.PUBLISHED) {
-			throw ConflictException.illegalTransition("expire", KIND, id, state);
+			throw ConflictException.illegalTransition("设为过期", KIND, id, state.label());
 		}
 		state = ArticleState.EXPIRED;
 	}
@@ -166,7 +166,7 @@ final class Article {
 	/** Takes the article down for good; a pending draft goes with it (returned, to be deleted). */
 	Integer retire(String reason) {
 		if (!allows(ArticleAction.RETIRE)) {
-			throw ConflictException.illegalTransition("retire", KIND, id, state);
+			throw ConflictException.illegalTransition("下架", KIND, id, state.label());
 		}
 		Integer dropped = draftVersion != null && publishedVersion != null ? draftVersion : null;
 		state = ArticleState.RETIRED;
@@ -202,7 +202,7 @@ final class Article {
 	}
 
 	private String describe() {
-		return draftStatus == null ? state.name() : state + " (draft " + draftStatus + ")";
+		return draftStatus == null ? state.label() : state.label() + "，草稿" + draftStatus.label();
 	}
 
 	ArticleState state() {

@@ -496,7 +496,7 @@ class KnowledgeService implements KnowledgeBase {
 		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
 		var article = lockEditable(actor, id);
 		if (!article.allows(ArticleAction.ATTACH)) {
-			throw ConflictException.illegalTransition("attach a file to", Article.KIND, id, article.state());
+			throw ConflictException.illegalTransition("添加附件", Article.KIND, id, article.state().label());
 		}
 		var now = now();
 		var stored = files.store(FILE_AREA, fileName, content, now);
@@ -539,7 +539,7 @@ class KnowledgeService implements KnowledgeBase {
 				+ " storage_key from kb_attachment where article_id = ? and id = ?",
 				(rs, n) -> new Object[] { attachment(rs), rs.getString("storage_key") }, row.article().id, attachmentId);
 		if (found.isEmpty()) {
-			throw new NotFoundException("attachment", attachmentId);
+			throw new NotFoundException("附件", attachmentId);
 		}
 		return new AttachmentDownload((ArticleAttachment) found.getFirst()[0],
 				files.open(FILE_AREA, (String) found.getFirst()[1]));
@@ -752,7 +752,7 @@ class KnowledgeService implements KnowledgeBase {
 	}
 
 	private static NotFoundException missing(ArticleId id) {
-		return new NotFoundException("article", id.value());
+		return new NotFoundException("知识", id.value());
 	}
 
 	// --- views -------------------------------------------------------------------------------

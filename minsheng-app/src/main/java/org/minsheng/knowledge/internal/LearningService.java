@@ -91,7 +91,7 @@ class LearningService implements KnowledgeLearning {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		var row = articles.find(id.value())
 			.filter(r -> r.article().state() == ArticleState.PUBLISHED)
-			.orElseThrow(() -> new NotFoundException("article", id.value()));
+			.orElseThrow(() -> new NotFoundException("知识", id.value()));
 		var text = comment == null || comment.isBlank() ? null : comment.strip();
 		if (text != null && text.length() > 500) {
 			throw new InvalidFieldException("comment", "At most 500 characters");

@@ -73,7 +73,7 @@ class SynonymService implements Synonyms {
 	public void remove(long id) {
 		current.get().require(Permission.KNOWLEDGE_ADMIN);
 		if (!rows.delete(id)) {
-			throw new NotFoundException("synonym group", id);
+			throw new NotFoundException("同义词组", id);
 		}
 		audit.record(AuditRecord.of(AuditAction.KB_SYNONYMS_REMOVED, "kb_synonym", id, null));
 		reloadAfterCommit();

@@ -169,7 +169,7 @@ class KnowledgeController {
 
 	@GetMapping("/api/kb/articles/{id}")
 	ArticleView find(@PathVariable long id) {
-		return knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("article", id));
+		return knowledge.find(new ArticleId(id)).orElseThrow(() -> new NotFoundException("知识", id));
 	}
 
 	@PutMapping("/api/kb/articles/{id}")

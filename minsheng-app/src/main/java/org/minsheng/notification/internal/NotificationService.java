@@ -70,7 +70,7 @@ class NotificationService implements Notifications {
 		var me = current.get().userId().value();
 		if (jdbc.update("update notification set read_at = coalesce(read_at, ?) where id = ? and recipient_id = ?",
 				OffsetDateTime.now(clock), id, me) == 0) {
-			throw new NotFoundException("notification", id);
+			throw new NotFoundException("通知", id);
 		}
 	}
 

@@ -137,7 +137,7 @@ class Webhooks implements WebhookSubscriptions {
 	public void unsubscribe(long id) {
 		require();
 		if (jdbc.update("update webhook_subscription set enabled = false where id = ? and enabled = true", id) == 0) {
-			throw new NotFoundException("webhook", id);
+			throw new NotFoundException("Webhook 订阅", id);
 		}
 		enabled = null;
 		audit.record(AuditRecord.of(AuditAction.WEBHOOK_UNSUBSCRIBED, "webhook", id, null));

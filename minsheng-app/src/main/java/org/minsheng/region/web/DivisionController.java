@@ -33,13 +33,13 @@ class DivisionController {
 
 	@GetMapping("/{code}")
 	DivisionView one(@PathVariable String code) {
-		return view(divisions.find(parse(code)).orElseThrow(() -> new NotFoundException("division", code)));
+		return view(divisions.find(parse(code)).orElseThrow(() -> new NotFoundException("行政区划", code)));
 	}
 
 	@GetMapping("/{code}/children")
 	List<DivisionView> children(@PathVariable String code) {
 		var parsed = parse(code);
-		divisions.find(parsed).orElseThrow(() -> new NotFoundException("division", code));
+		divisions.find(parsed).orElseThrow(() -> new NotFoundException("行政区划", code));
 		return divisions.children(parsed).stream().map(this::view).toList();
 	}
 

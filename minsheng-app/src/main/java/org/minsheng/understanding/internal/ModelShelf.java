@@ -127,7 +127,7 @@ class ModelShelf {
 	ModelVersion activate(ModelKind kind, int version, String by) {
 		var rows = jdbc.query("select file_name from nlp_model where kind = ? and version = ?",
 				(rs, n) -> rs.getString(1), kind.name(), version);
-		if (rows.isEmpty()) throw new NotFoundException(kind.label() + " model version", version);
+		if (rows.isEmpty()) throw new NotFoundException(kind.label() + " 模型的版本", version);
 		var loaded = new Loaded(version, read(rows.get(0)));
 		jdbc.update("update nlp_model set active = (version = ?) where kind = ?", version, kind.name());
 		seen(kind, loaded);

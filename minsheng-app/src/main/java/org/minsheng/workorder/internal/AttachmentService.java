@@ -64,7 +64,7 @@ class AttachmentService implements Attachments {
 			throw new AccessDeniedException(actor.username() + " does not hold " + no);
 		}
 		if (!order.state.open()) {
-			throw ConflictException.illegalTransition("add a file to", WorkOrder.KIND, no, order.state);
+			throw ConflictException.illegalTransition("添加附件", WorkOrder.KIND, no, order.state.label());
 		}
 		var now = OffsetDateTime.now(clock);
 		var stored = files.store(AREA, fileName, content, now);
@@ -111,7 +111,7 @@ class AttachmentService implements Attachments {
 				+ " timeline_seq, storage_key from work_order_attachment where order_id = ? and id = ?",
 				(rs, n) -> new Object[] { attachment(rs), rs.getString("storage_key") }, order.id, attachmentId);
 		if (found.isEmpty()) {
-			throw new NotFoundException("attachment", attachmentId);
+			throw new NotFoundException("附件", attachmentId);
 		}
 		return new Download((Attachment) found.getFirst()[0], files.open(AREA, (String) found.getFirst()[1]));
 	}
@@ -138,7 +138,7 @@ class AttachmentService implements Attachments {
 		return rows.loadByNo(no)
 			.map(WorkOrderRows.Loaded::order)
 			.filter(order -> rows.visible(actor.scope(), order.id))
-			.orElseThrow(() -> new NotFoundException("work order", no));
+			.orElseThrow(() -> new NotFoundException("工单", no));
 	}
 
 	private Actor require(Permission permission) {

@@ -167,7 +167,7 @@ class ResponsibilityList implements DispatchAdvisor {
 	void remove(long id) {
 		require();
 		if (jdbc.update("delete from responsibility_rule where id = ?", id) == 0) {
-			throw new NotFoundException("responsibility rule", id);
+			throw new NotFoundException("权责清单条目", id);
 		}
 		audit.record(AuditRecord.of(AuditAction.RESPONSIBILITY_RULE_REMOVED, "responsibility_rule", id, null));
 		cache.invalidate();

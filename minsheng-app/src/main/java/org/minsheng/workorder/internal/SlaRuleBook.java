@@ -120,7 +120,7 @@ class SlaRuleBook {
 	void remove(long id) {
 		require();
 		var rule = rules().stream().filter(r -> r.id() == id).findFirst()
-			.orElseThrow(() -> new NotFoundException("SLA rule", id));
+			.orElseThrow(() -> new NotFoundException("时限规则", id));
 		jdbc.update("delete from sla_rule where id = ?", id);
 		audit.record(AuditRecord.of(AuditAction.SLA_RULE_REMOVED, "sla_rule", id, rule.toString()));
 		cache.invalidate();

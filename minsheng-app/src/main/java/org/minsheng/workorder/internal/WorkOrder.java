@@ -55,37 +55,37 @@ import org.minsheng.workorder.WorkOrderSupervised;
  */
 final class WorkOrder {
 
-	static final String KIND = "work order";
+	static final String KIND = "工单";
 
 	/** The state machine: from which states each action may be taken, and what it needs of the acting department. */
 	static final Map<WorkOrderAction, Rule> RULES = rules();
 
 	/**
-	 * One line of the state machine: the states an action may be taken from, what it needs of the
-	 * acting department, and the words of its refusal ("Expected to {verb} work order …").
+	 * One line of the state machine: the states an action may be taken from and what it needs of the
+	 * acting department. A refusal names the action by its label ("工单「…」当前为「已答复」，不能签收").
 	 */
-	record Rule(Set<WorkOrderState> from, Guard guard, String verb) {
+	record Rule(Set<WorkOrderState> from, Guard guard) {
 	}
 
 	private static Map<WorkOrderAction, Rule> rules() {
 		var open = EnumSet.of(REGISTERED, PENDING_DISPATCH, RETURNED, DISPATCHED, IN_PROGRESS);
 		var handling = EnumSet.of(DISPATCHED, IN_PROGRESS);
 		var rules = new EnumMap<WorkOrderAction, Rule>(WorkOrderAction.class);
-		rules.put(WorkOrderAction.DISPATCH, new Rule(EnumSet.of(PENDING_DISPATCH, RETURNED), Guard.NONE, "dispatch"));
+		rules.put(WorkOrderAction.DISPATCH, new Rule(EnumSet.of(PENDING_DISPATCH, RETURNED), Guard.NONE));
 		rules.put(WorkOrderAction.REASSIGN,
-				new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURNED, REPLIED), Guard.NONE, "reassign"));
-		rules.put(WorkOrderAction.MERGE, new Rule(open, Guard.NONE, "merge"));
-		rules.put(WorkOrderAction.WITHDRAW, new Rule(open, Guard.NONE, "withdraw"));
-		rules.put(WorkOrderAction.SIGN, new Rule(handling, Guard.SENT_NOT_SIGNED, "sign"));
-		rules.put(WorkOrderAction.RETURN, new Rule(handling, Guard.HOLDS_OR_CO_HANDLES, "return"));
-		rules.put(WorkOrderAction.DISPATCH_BELOW, new Rule(EnumSet.of(IN_PROGRESS), Guard.HOLDS_SIGNED_LEAD, "dispatch on"));
-		rules.put(WorkOrderAction.REPLY, new Rule(handling, Guard.SIGNED_TO_REPLY, "reply to"));
+				new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, RETURNED, REPLIED), Guard.NONE));
+		rules.put(WorkOrderAction.MERGE, new Rule(open, Guard.NONE));
+		rules.put(WorkOrderAction.WITHDRAW, new Rule(open, Guard.NONE));
+		rules.put(WorkOrderAction.SIGN, new Rule(handling, Guard.SENT_NOT_SIGNED));
+		rules.put(WorkOrderAction.RETURN, new Rule(handling, Guard.HOLDS_OR_CO_HANDLES));
+		rules.put(WorkOrderAction.DISPATCH_BELOW, new Rule(EnumSet.of(IN_PROGRESS), Guard.HOLDS_SIGNED_LEAD));
+		rules.put(WorkOrderAction.REPLY, new Rule(handling, Guard.SIGNED_TO_REPLY));
 		rules.put(WorkOrderAction.REQUEST_EXTENSION,
-				new Rule(handling, Guard.FIRST_LEAD_WITHOUT_PENDING_EXTENSION, "request an extension for"));
-		rules.put(WorkOrderAction.DECIDE_EXTENSION, new Rule(handling, Guard.EXTENSION_PENDING, "decide an extension of"));
-		rules.put(WorkOrderAction.REVIEW, new Rule(EnumSet.of(REPLIED), Guard.NONE, "review"));
-		rules.put(WorkOrderAction.CALLBACK, new Rule(EnumSet.of(PENDING_CALLBACK), Guard.NONE, "call back"));
-		rules.put(WorkOrderAction.SUPERVISE, new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, REPLIED), Guard.NONE, "supervise"));
+				new Rule(handling, Guard.FIRST_LEAD_WITHOUT_PENDING_EXTENSION));
+		rules.put(WorkOrderAction.DECIDE_EXTENSION, new Rule(handling, Guard.EXTENSION_PENDING));
+		rules.put(WorkOrderAction.REVIEW, new Rule(EnumSet.of(REPLIED), Guard.NONE));
+		rules.put(WorkOrderAction.CALLBACK, new Rule(EnumSet.of(PENDING_CALLBACK), Guard.NONE));
+		rules.put(WorkOrderAction.SUPERVISE, new Rule(EnumSet.of(DISPATCHED, IN_PROGRESS, REPLIED), Guard.NONE));
 		return Collections.unmodifiableMap(rules);
 	}
 
@@ -141,12 +141,26 @@ final class WorkOrder {
 				return mine.role == AssignmentRole.LEAD && mine.level == 1 && order.extension == null
 						&& order.running(SlaStage.HANDLE).isPresent();
 			}
+
+			@Override
+			ConflictException refusal(WorkOrder order, WorkOrderAction action) {
+				if (order.extension != null) return new ConflictException(KIND + "「" + order.no + "」已有待审批的延期申请");
+				if (order.running(SlaStage.HANDLE).isEmpty()) {
+					return new ConflictException(KIND + "「" + order.no + "」没有正在计时的办理时限，无需延期");
+				}
+				return super.refusal(order, action);
+			}
 		},
 		/** The center decides a department's pending request for more time. */
 		EXTENSION_PENDING(false) {
 			@Override
 			boolean allows(WorkOrder order, Assignment mine) {
 				return order.extension != null;
+			}
+
+			@Override
+			ConflictException refusal(WorkOrder order, WorkOrderAction action) {
+				return new ConflictException(KIND + "「" + order.no + "」没有待审批的延期申请");
 			}
 		};
 
@@ -163,18 +177,9 @@ final class WorkOrder {
 		/** Whether the action fits; {@code mine} is the acting department's open assignment (null for guards that need none). */
 		abstract boolean allows(WorkOrder order, Assignment mine);
 
-		/** Why the action does not fit; the fixed form naming the state unless the guard can say better. */
-		ConflictException refusal(WorkOrder order, String verb) {
-			if (this == FIRST_LEAD_WITHOUT_PENDING_EXTENSION && order.extension != null) {
-				return new ConflictException("An extension of work order '" + order.no + "' is already pending");
-			}
-			if (this == FIRST_LEAD_WITHOUT_PENDING_EXTENSION && order.running(SlaStage.HANDLE).isEmpty()) {
-				return new ConflictException("Work order '" + order.no + "' has no running handling limit");
-			}
-			if (this == EXTENSION_PENDING) {
-				return new ConflictException("No extension of work order '" + order.no + "' is pending");
-			}
-			return order.illegal(verb);
+		/** Why the action does not fit: the fixed form naming the state, unless the guard can say better. */
+		ConflictException refusal(WorkOrder order, WorkOrderAction action) {
+			return order.illegal(action);
 		}
 	}
 
@@ -501,7 +506,7 @@ final class WorkOrder {
 	void dispatchBelow(long target, String comment, Act act) {
 		var mine = expect(WorkOrderAction.DISPATCH_BELOW, act);
 		if (assignments.stream().anyMatch(a -> a.state.active() && a.departmentId == target)) {
-			throw new InvalidFieldException("departmentId", "Department " + target + " already holds " + no);
+			throw new InvalidFieldException("departmentId", "部门 " + target + " 已在办理" + KIND + "「" + no + "」");
 		}
 		var below = new Assignment(null, target, mine, mine.level + 1, AssignmentRole.LEAD,
 				AssignmentState.DISPATCHED, act.at(), act.username(), null, null, null);
@@ -517,7 +522,7 @@ final class WorkOrder {
 	void reply(ResultType result, String text, Act act) {
 		var mine = expect(WorkOrderAction.REPLY, act);
 		if (mine.role == AssignmentRole.LEAD && result == null) {
-			throw new InvalidFieldException("resultType", "A reply states its result");
+			throw new InvalidFieldException("resultType", "请选择办理结果");
 		}
 		if (mine.role == AssignmentRole.CO) {
 			mine.opinion = text;
@@ -556,7 +561,7 @@ final class WorkOrder {
 			return;
 		}
 		if (comment == null || comment.isBlank()) {
-			throw new InvalidFieldException("comment", "A reason is required to send a reply back");
+			throw new InvalidFieldException("comment", "退回答复须说明原因");
 		}
 		redoCount++;
 		redo(TimelineAction.SENT_BACK, comment, terms, sla, act);
@@ -590,7 +595,7 @@ final class WorkOrder {
 		var handle = running(SlaStage.HANDLE).orElseThrow();
 		if (!deadline.isAfter(handle.dueAt)) {
 			throw new InvalidFieldException("deadline",
-					"The new deadline must be after the current one (" + MINUTE.format(handle.dueAt) + ")");
+					"延期后的时限须晚于当前时限（" + MINUTE.format(handle.dueAt) + "）");
 		}
 		extension = new PendingExtension(reason, deadline, mine.departmentId);
 		handle.clock = handle.clock.pause(act.at());
@@ -643,10 +648,10 @@ final class WorkOrder {
 	void mergeInto(WorkOrder master, Act act) {
 		expect(WorkOrderAction.MERGE, act);
 		if (master.id == id) {
-			throw new InvalidFieldException("masterNo", "An order cannot be merged into itself");
+			throw new InvalidFieldException("masterNo", "工单不能并入自身");
 		}
 		if (!master.state.open() || master.state == REGISTERED) {
-			throw ConflictException.illegalTransition("merge orders into", KIND, master.no, master.state);
+			throw ConflictException.illegalTransition("并入其他工单", KIND, master.no, master.state.label());
 		}
 		end(act);
 		masterId = master.id;
@@ -730,7 +735,7 @@ final class WorkOrder {
 	private void assignLead(long lead, List<Long> coHandlers, Terms terms, Sla sla, Act act) {
 		var co = new LinkedHashSet<>(coHandlers == null ? List.of() : coHandlers);
 		if (co.contains(lead)) {
-			throw new InvalidFieldException("coDepartmentIds", "The lead department cannot also co-handle");
+			throw new InvalidFieldException("coDepartmentIds", "主办部门不能同时作为协办部门");
 		}
 		leadDepartmentId = lead;
 		var leadAssignment = new Assignment(null, lead, null, 1, AssignmentRole.LEAD, AssignmentState.DISPATCHED,
@@ -820,13 +825,13 @@ final class WorkOrder {
 		Assignment mine = null;
 		if (rule.guard().needsAssignment()) {
 			mine = openAssignmentOf(act.departmentId())
-				.orElseThrow(() -> new NotHoldingException(rule.verb(), no, act.departmentId()));
+				.orElseThrow(() -> new NotHoldingException(action, no, act.departmentId()));
 		}
 		if (!rule.from().contains(state)) {
-			throw illegal(rule.verb());
+			throw illegal(action);
 		}
 		if (!rule.guard().allows(this, mine)) {
-			throw rule.guard().refusal(this, rule.verb());
+			throw rule.guard().refusal(this, action);
 		}
 		return mine;
 	}
@@ -835,8 +840,8 @@ final class WorkOrder {
 		return ids == null ? List.of() : new LinkedHashSet<>(ids).stream().map(DepartmentId::new).toList();
 	}
 
-	private ConflictException illegal(String action) {
-		return ConflictException.illegalTransition(action, KIND, no, state);
+	private ConflictException illegal(WorkOrderAction action) {
+		return ConflictException.illegalTransition(action.label(), KIND, no, state.label());
 	}
 
 	private void move(Act act, TimelineAction action, WorkOrderState to, Long department, String comment) {
@@ -854,9 +859,8 @@ final class WorkOrder {
 	/** The acting department holds no open assignment of the order. */
 	static final class NotHoldingException extends ConflictException {
 
-		NotHoldingException(String action, WorkOrderNo no, Long department) {
-			super("Department " + department + " cannot " + action + " work order '" + no
-					+ "': it holds no open assignment of it");
+		NotHoldingException(WorkOrderAction action, WorkOrderNo no, Long department) {
+			super("部门 " + department + " 不能" + action.label() + KIND + "「" + no + "」：本部门没有这张工单的在办任务");
 		}
 	}
 }

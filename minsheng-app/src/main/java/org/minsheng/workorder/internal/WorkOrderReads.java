@@ -92,7 +92,7 @@ class WorkOrderReads {
 	}
 
 	private long visibleId(Actor actor, WorkOrderNo no) {
-		return rows.idOf(no).filter(id -> rows.visible(actor.scope(), id)).orElseThrow(() -> new NotFoundException("work order", no));
+		return rows.idOf(no).filter(id -> rows.visible(actor.scope(), id)).orElseThrow(() -> new NotFoundException("工单", no));
 	}
 
 	private Actor require(Permission permission) {

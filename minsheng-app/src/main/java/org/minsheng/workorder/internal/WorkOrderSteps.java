@@ -294,7 +294,7 @@ class WorkOrderSteps {
 	private WorkOrderView change(Actor actor, WorkOrderNo no, Change change) {
 		var loaded = rows.loadByNo(no)
 			.filter(l -> rows.visible(actor.scope(), l.order().id))
-			.orElseThrow(() -> new NotFoundException("work order", no));
+			.orElseThrow(() -> new NotFoundException("工单", no));
 		var order = loaded.order();
 		var now = ZonedDateTime.now(clock);
 		var act = new WorkOrder.Act(actor.username(), actor.displayName(), actor.departmentId().value(), now);

@@ -22,6 +22,6 @@ class PublicStatusController {
 	@GetMapping("/api/public/work-orders/{no}")
 	PublicStatus status(@PathVariable String no, @RequestParam String phoneLast4, HttpServletRequest request) {
 		return lookup.find(no, phoneLast4, request.getRemoteAddr())
-			.orElseThrow(() -> new NotFoundException("work order", no));
+			.orElseThrow(() -> new NotFoundException("工单", no));
 	}
 }

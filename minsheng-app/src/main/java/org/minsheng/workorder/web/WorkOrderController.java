@@ -116,7 +116,7 @@ class WorkOrderController {
 
 	@GetMapping("/{no}")
 	WorkOrderView one(@PathVariable String no) {
-		return orders.find(WorkOrderNo.fromPath(no)).orElseThrow(() -> new NotFoundException("work order", no));
+		return orders.find(WorkOrderNo.fromPath(no)).orElseThrow(() -> new NotFoundException("工单", no));
 	}
 
 	@GetMapping("/{no}/timeline")

@@ -222,7 +222,7 @@ class AcdTest {
 		acd.change(seat, s -> s.answered(clock.instant()));
 
 		assertThatThrownBy(() -> seat.takeBreak("用餐", clock.instant())).isInstanceOf(ConflictException.class)
-			.hasMessage("Expected to put on break agent 'a1', but it is in state ON_CALL");
+			.hasMessage("坐席「a1」当前为「通话中」，不能置为小休");
 	}
 
 	@Test

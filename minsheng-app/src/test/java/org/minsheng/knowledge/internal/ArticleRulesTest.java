@@ -112,7 +112,7 @@ class ArticleRulesTest {
 				}
 				else {
 					assertThatThrownBy(() -> take(action, a)).as(name + ": " + action).isInstanceOf(ConflictException.class)
-						.hasMessageStartingWith("Expected to ");
+						.hasMessageStartingWith("知识「");
 					assertThat(List.of(String.valueOf(a.state()), String.valueOf(a.draftVersion()),
 							String.valueOf(a.draftStatus()), String.valueOf(a.publishedVersion())))
 						.as(name + ": " + action).isEqualTo(before);

@@ -217,7 +217,7 @@ abstract class KnowledgeContract extends ApplicationTest {
 		assertThat(r.status()).isEqualTo(409);
 		assertThat(r.contentType()).startsWith("application/problem+json");
 		assertThat(r.json().get("detail").asString())
-			.isEqualTo("Expected to approve article '" + id + "', but it is in state DRAFT (draft EDITING)");
+			.isEqualTo("知识「" + id + "」当前为「草稿，草稿编辑中」，不能审核通过");
 		assertThat(count("select count(*) from kb_article_version where article_id = ? and approved_by is not null", id))
 			.isZero();
 	}

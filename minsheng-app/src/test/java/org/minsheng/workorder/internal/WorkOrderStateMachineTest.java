@@ -143,23 +143,23 @@ class WorkOrderStateMachineTest {
 	void aRefusalNamesTheActionTheOrderAndItsState() {
 		var order = given.dispatched();
 		assertThatThrownBy(() -> order.reply(ResultType.RESOLVED, "已办理", given.by(LEAD)))
-			.hasMessage("Expected to reply to work order '" + order.no + "', but it is in state DISPATCHED");
+			.hasMessage("工单「" + order.no + "」当前为「已派单待签收」，不能答复");
 		assertThatThrownBy(() -> order.review(true, null, TERMS, SLA, given.center()))
-			.hasMessage("Expected to review work order '" + order.no + "', but it is in state DISPATCHED");
+			.hasMessage("工单「" + order.no + "」当前为「已派单待签收」，不能审核");
 		assertThatThrownBy(() -> order.sign(given.by(STRANGER)))
 			.isInstanceOf(WorkOrder.NotHoldingException.class)
-			.hasMessageContaining("holds no open assignment");
+			.hasMessageContaining("本部门没有这张工单的在办任务");
 	}
 
 	@Test
 	void aSecondExtensionRequestWaitsForTheFirstToBeDecided() {
 		var order = given.extensionPending();
 		assertThatThrownBy(() -> order.requestExtension("再延", given.by(LEAD).at().plusDays(90), SLA, given.by(LEAD)))
-			.hasMessage("An extension of work order '" + order.no + "' is already pending");
+			.hasMessage("工单「" + order.no + "」已有待审批的延期申请");
 		order.decideExtension(false, "理由不充分", SLA, given.center());
 		assertThat(order.allowed(LEAD)).contains(REQUEST_EXTENSION).doesNotContain(DECIDE_EXTENSION);
 		assertThatThrownBy(() -> order.decideExtension(true, null, SLA, given.center()))
-			.hasMessage("No extension of work order '" + order.no + "' is pending");
+			.hasMessage("工单「" + order.no + "」没有待审批的延期申请");
 	}
 
 	@Test
