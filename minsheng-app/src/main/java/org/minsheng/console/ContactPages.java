@@ -123,7 +123,7 @@ class ContactPages {
 					center.endConsult(callId);
 					flash.addFlashAttribute("success", "已取回来电");
 				}
-				default -> throw new InvalidFieldException("action", "start, transfer, conference or end");
+				default -> throw new InvalidFieldException("action", "操作须为 start（发起）、transfer（转接）、conference（三方）或 end（结束）");
 			}
 		});
 		return "redirect:/console/desk";

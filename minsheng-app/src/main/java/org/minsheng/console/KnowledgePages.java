@@ -214,7 +214,7 @@ class KnowledgePages {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidFieldException("date", "A date is written 2026-12-31, not " + text);
+			throw new InvalidFieldException("date", "日期应写作 2026-12-31，而不是 " + text);
 		}
 	}
 

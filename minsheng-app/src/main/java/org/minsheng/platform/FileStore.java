@@ -64,7 +64,7 @@ public class FileStore {
 		var extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
 		var type = TYPES.get(extension);
 		if (type == null) {
-			throw new InvalidFieldException("file", "Files of type '." + extension + "' are not accepted; accepted: "
+			throw new InvalidFieldException("file", "不接受 .「" + extension + "」类型的文件；可上传："
 					+ String.join(", ", new TreeSet<>(TYPES.keySet())));
 		}
 		var key = MONTH.format(now) + "/" + UUID.randomUUID();
@@ -84,7 +84,7 @@ public class FileStore {
 			}
 			if (size == 0) {
 				Files.deleteIfExists(temp);
-				throw new InvalidFieldException("file", "The file is empty");
+				throw new InvalidFieldException("file", "文件是空的");
 			}
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			sha256 = HexFormat.of().formatHex(digest.digest());
@@ -113,7 +113,7 @@ public class FileStore {
 		var name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString().strip();
 		name = name.replaceAll("[\\p{Cntrl}\"]", "");
 		if (name.isEmpty() || name.length() > 200) {
-			throw new InvalidFieldException("file", "A file name has 1 to 200 characters");
+			throw new InvalidFieldException("file", "文件名为 1 到 200 个字符");
 		}
 		return name;
 	}
@@ -167,7 +167,7 @@ public class FileStore {
 		}
 
 		private static InvalidFieldException tooLarge() {
-			return new InvalidFieldException("file", "A file may have at most " + MAX_SIZE / (1024 * 1024) + " MB");
+			return new InvalidFieldException("file", "文件最大 " + MAX_SIZE / (1024 * 1024) + " MB");
 		}
 	}
 }

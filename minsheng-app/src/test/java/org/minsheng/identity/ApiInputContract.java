@@ -86,6 +86,16 @@ abstract class ApiInputContract extends ApplicationTest {
 	}
 
 	@Test
+	void aRequestOfTheWrongShapeIsRefusedInChinese() {
+		var response = api.admin().post("/api/users", Map.of("username", "a", "displayName", "某人", "departmentId",
+				given.rootId(), "roles", List.of("AGENT")));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("field").asString()).isEqualTo("username");
+		assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo("个数必须在2和64之间");
+	}
+
+	@Test
 	void unknownRecordsAreNotFound() {
 		var response = api.admin().get("/api/users/987654321");
 

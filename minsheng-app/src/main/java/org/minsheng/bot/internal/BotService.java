@@ -76,17 +76,17 @@ class BotService implements FaqBot {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ).username();
 		var question = q.question() == null ? "" : q.question().strip();
 		if (question.isEmpty() || question.length() > 500) {
-			throw new InvalidFieldException("question", "Ask with 1 to 500 characters");
+			throw new InvalidFieldException("question", "问题为 1 到 500 个字符");
 		}
 		var channel = channel(q.channel());
 		var region = q.region() == null || q.region().isBlank() ? null : q.region().strip();
 		if (region != null && !DivisionCode.isWellFormed(region)) {
-			throw new InvalidFieldException("region", "A division code has 2, 4, 6 or 9 digits");
+			throw new InvalidFieldException("region", "行政区划代码为 2、4、6 或 9 位数字");
 		}
 		var sessionId = q.sessionId() == null || q.sessionId().isBlank() ? UUID.randomUUID().toString()
 				: q.sessionId().strip();
 		if (sessionId.length() > 64) {
-			throw new InvalidFieldException("sessionId", "A session id has at most 64 characters");
+			throw new InvalidFieldException("sessionId", "会话标识最多 64 个字符");
 		}
 		var now = clock.instant();
 		var previous = conversations.last(sessionId, actor).orElse(null);
@@ -204,7 +204,7 @@ class BotService implements FaqBot {
 			return Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("channel", "The channel is one of " + List.of(Channel.values()));
+			throw new InvalidFieldException("channel", "渠道须为以下之一：" + List.of(Channel.values()));
 		}
 	}
 }

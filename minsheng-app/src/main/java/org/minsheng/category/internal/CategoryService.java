@@ -153,14 +153,14 @@ class CategoryService implements Categories {
 		var clean = checkName(name);
 		Category parent = null;
 		if (parentId != null) {
-			parent = find(parentId).orElseThrow(() -> new InvalidFieldException("parentId", "No category " + parentId));
+			parent = find(parentId).orElseThrow(() -> new InvalidFieldException("parentId", "没有分类 " + parentId));
 			if (parent.level() >= MAX_LEVEL) {
-				throw new InvalidFieldException("parentId", "Categories have at most " + MAX_LEVEL + " levels");
+				throw new InvalidFieldException("parentId", "分类最多 " + MAX_LEVEL + " 级");
 			}
 		}
 		var path = parent == null ? clean : parent.path() + "/" + clean;
 		if (pathTaken(path)) {
-			throw new ConflictException("A category '" + path + "' already exists");
+			throw new ConflictException("分类「" + path + "」已存在");
 		}
 		var id = insert(parentId, clean, parent == null ? 1 : parent.level() + 1, path, all().size(),
 				OffsetDateTime.now(clock));
@@ -178,7 +178,7 @@ class CategoryService implements Categories {
 		var prefix = category.path().substring(0, category.path().length() - category.name().length());
 		var newPath = prefix + clean;
 		if (!newPath.equals(category.path()) && pathTaken(newPath)) {
-			throw new ConflictException("A category '" + newPath + "' already exists");
+			throw new ConflictException("分类「" + newPath + "」已存在");
 		}
 		jdbc.update("update category set name = ?, path = ? where id = ?", clean, newPath, id);
 		for (var below : subtreeIds(id)) {
@@ -212,7 +212,7 @@ class CategoryService implements Categories {
 	private static String checkName(String name) {
 		var clean = name == null ? "" : name.strip();
 		if (clean.isEmpty() || clean.length() > 60 || clean.contains("/")) {
-			throw new InvalidFieldException("name", "A category name has 1 to 60 characters and no '/'");
+			throw new InvalidFieldException("name", "分类名称为 1 到 60 个字符，不含「/」");
 		}
 		return clean;
 	}

@@ -65,12 +65,12 @@ class CitizenService implements Citizens {
 		require(Permission.CITIZEN_WRITE);
 		var name = c.name() == null || c.name().isBlank() ? null : PersonalDataKind.NAME.normalize(c.name());
 		if (name != null && name.length() > 50) {
-			throw new InvalidFieldException("name", "name must be at most 50 characters");
+			throw new InvalidFieldException("name", "姓名最多 50 个字符");
 		}
 		var idNumber = c.idNumber() == null || c.idNumber().isBlank() ? null
 				: PersonalDataKind.ID_NUMBER.normalize(c.idNumber());
 		if (idNumber != null && !ID_NUMBER.matcher(idNumber).matches()) {
-			throw new InvalidFieldException("idNumber", "Not a valid ID number");
+			throw new InvalidFieldException("idNumber", "不是有效的身份证号");
 		}
 		var phones = new ArrayList<StoredPhone>();
 		var given = c.phones() == null ? List.<CitizenView.Phone>of() : c.phones();
@@ -82,7 +82,7 @@ class CitizenService implements Citizens {
 			checkAddress(addresses.get(i), "addresses[" + i + "]");
 		}
 		if (c.note() != null && c.note().length() > 500) {
-			throw new InvalidFieldException("note", "note must be at most 500 characters");
+			throw new InvalidFieldException("note", "备注最多 500 个字符");
 		}
 		var now = OffsetDateTime.now(clock);
 		long id = rows.insert(encrypt(name), index(PersonalDataKind.NAME, name), encrypt(idNumber),
@@ -118,7 +118,7 @@ class CitizenService implements Citizens {
 		require(Permission.CITIZEN_READ);
 		var normalized = PersonalDataKind.ID_NUMBER.normalize(idNumber == null ? "" : idNumber);
 		if (!ID_NUMBER.matcher(normalized).matches()) {
-			throw new InvalidFieldException("idNumber", "Not a valid ID number");
+			throw new InvalidFieldException("idNumber", "不是有效的身份证号");
 		}
 		return rows.findByIdNumberIndex(cipher.blindIndex(PersonalDataKind.ID_NUMBER, normalized))
 			.stream()
@@ -130,7 +130,7 @@ class CitizenService implements Citizens {
 	public CitizenView unmask(CitizenId id, String reason) {
 		var actor = require(Permission.PERSONAL_DATA_UNMASK);
 		if (reason == null || reason.isBlank() || reason.length() > 200) {
-			throw new InvalidFieldException("reason", "A reason (at most 200 characters) is required to unmask");
+			throw new InvalidFieldException("reason", "查看完整信息须填写原因（最多 200 个字符）");
 		}
 		var row = rows.find(id.value()).orElseThrow(() -> new NotFoundException("市民", id));
 		audit.record(AuditRecord.of(AuditAction.PERSONAL_DATA_UNMASKED, "citizen", id,
@@ -149,7 +149,7 @@ class CitizenService implements Citizens {
 	private StoredPhone phone(String raw, String label, String field) {
 		var normalized = phoneDigits(raw, field);
 		if (label != null && label.length() > 20) {
-			throw new InvalidFieldException(field.replace("number", "label"), "label must be at most 20 characters");
+			throw new InvalidFieldException(field.replace("number", "label"), "标签最多 20 个字符");
 		}
 		return new StoredPhone(cipher.encrypt(normalized), cipher.blindIndex(PersonalDataKind.PHONE, normalized),
 				label);
@@ -166,11 +166,11 @@ class CitizenService implements Citizens {
 
 	private void checkAddress(CitizenView.Address address, String field) {
 		if (address.address() == null || address.address().isBlank() || address.address().length() > 300) {
-			throw new InvalidFieldException(field + ".address", "An address has 1 to 300 characters");
+			throw new InvalidFieldException(field + ".address", "地址为 1 到 300 个字符");
 		}
 		var code = address.divisionCode();
 		if (code != null && (!DivisionCode.isWellFormed(code) || divisions.find(new DivisionCode(code)).isEmpty())) {
-			throw new InvalidFieldException(field + ".divisionCode", "Unknown division code " + code);
+			throw new InvalidFieldException(field + ".divisionCode", "未知的行政区划代码 " + code);
 		}
 	}
 

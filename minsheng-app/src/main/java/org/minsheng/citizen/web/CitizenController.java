@@ -74,7 +74,7 @@ class CitizenController {
 		if (idNumber != null) {
 			return citizens.findByIdNumber(idNumber);
 		}
-		throw new InvalidFieldException("phone", "Search by phone or idNumber");
+		throw new InvalidFieldException("phone", "请按电话号码或身份证号查询");
 	}
 
 	@PostMapping("/{id}/unmask")

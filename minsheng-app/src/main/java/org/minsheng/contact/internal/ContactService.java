@@ -479,36 +479,36 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public AgentView saveAgent(String username, AgentAccount account) {
 		current.get().require(Permission.CONTACT_ADMIN);
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new InvalidFieldException("username", "A username of 2 to 100 letters, digits, '.', '_' or '-'");
+			throw new InvalidFieldException("username", "用户名为 2 到 100 个字母、数字、「.」「_」或「-」");
 		}
 		if (account.extension() == null || !EXTENSION.matcher(account.extension()).matches()) {
-			throw new InvalidFieldException("extension", "An extension is 2 to 10 digits");
+			throw new InvalidFieldException("extension", "分机号为 2 到 10 位数字");
 		}
 		var skills = account.skills() == null ? Map.<String, Integer>of() : account.skills();
 		for (var e : skills.entrySet()) {
 			if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 50 || e.getKey().matches(".*[,:].*")) {
-				throw new InvalidFieldException("skills", "A skill name has 1 to 50 characters, without ',' or ':'");
+				throw new InvalidFieldException("skills", "技能名称为 1 到 50 个字符，不含「,」或「:」");
 			}
 			if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 5) {
-				throw new InvalidFieldException("skills." + e.getKey(), "A skill level is 1 to 5");
+				throw new InvalidFieldException("skills." + e.getKey(), "技能等级为 1 到 5");
 			}
 		}
 		var existing = agents.byUsername(username);
 		String ha1;
 		if (account.password() == null || account.password().isEmpty()) {
 			if (existing.isEmpty() || !existing.get().extension().equals(account.extension())) {
-				throw new InvalidFieldException("password", "A new SIP account or extension needs a password");
+				throw new InvalidFieldException("password", "新的 SIP 账号或分机须设置密码");
 			}
 			ha1 = existing.get().ha1();
 		}
 		else {
 			if (account.password().length() < 8 || account.password().length() > 100) {
-				throw new InvalidFieldException("password", "A SIP password has 8 to 100 characters");
+				throw new InvalidFieldException("password", "SIP 密码为 8 到 100 个字符");
 			}
 			ha1 = SubscriberDirectory.ha1(account.extension(), settings.realm(), account.password());
 		}
 		agents.byExtension(account.extension()).filter(r -> !r.username().equals(username)).ifPresent(r -> {
-			throw new ConflictException("Extension " + account.extension() + " belongs to agent '" + r.username() + "'");
+			throw new ConflictException("分机 " + account.extension() + " 已属于坐席「" + r.username() + "」");
 		});
 		var row = new AgentRows.Row(username, account.extension(), ha1, Map.copyOf(skills));
 		tx.executeWithoutResult(s -> {
@@ -544,7 +544,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	public AgentView changeState(String username, AgentState to, String reason) {
 		mayActFor(username);
 		var seat = acd.seat(username).orElseThrow(() -> new NotFoundException("坐席", username));
-		if (to == null) throw new InvalidFieldException("state", "Say which state: AVAILABLE, ON_BREAK or LOGGED_OUT");
+		if (to == null) throw new InvalidFieldException("state", "请选择状态：AVAILABLE（空闲）、ON_BREAK（小休）或 LOGGED_OUT（签出）");
 		var now = now();
 		switch (to) {
 			case AVAILABLE -> acd.change(seat, s -> s.state() == AgentState.LOGGED_OUT ? s.login(now) : s.ready(now));
@@ -556,7 +556,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 			}
 			case LOGGED_OUT -> acd.change(seat, s -> s.logout(now));
 			default -> throw new InvalidFieldException("state",
-					"Only AVAILABLE, ON_BREAK or LOGGED_OUT can be chosen; the others follow calls");
+					"只能选择 AVAILABLE（空闲）、ON_BREAK（小休）或 LOGGED_OUT（签出）；其他状态随通话变化");
 		}
 		return view(seat);
 	}
@@ -620,7 +620,7 @@ class ContactService implements ContactCenter, FlowRunner.Services, SmartLifecyc
 	@Override
 	public void replacePlan(String yaml) {
 		current.get().require(Permission.CONTACT_ADMIN);
-		if (yaml == null || yaml.isBlank()) throw new InvalidFieldException("plan", "Send the plan as YAML");
+		if (yaml == null || yaml.isBlank()) throw new InvalidFieldException("plan", "请以 YAML 提交呼叫方案");
 		var parsed = CallPlanParser.parse(yaml);
 		var file = planFile();
 		try {

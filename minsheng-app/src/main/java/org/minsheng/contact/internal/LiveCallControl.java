@@ -97,14 +97,14 @@ final class LiveCallControl {
 			return;
 		}
 		var seat = found.orElseThrow(() -> new InvalidFieldException("target",
-				canDial.getAsBoolean() ? "Consult an agent by extension or an outside number" : "Consult an agent by extension"));
-		if (seat.agent().equals(trace.agent)) throw new InvalidFieldException("target", "Consult another agent than oneself");
+				canDial.getAsBoolean() ? "请填写要咨询的坐席分机号或外线号码" : "请填写要咨询的坐席分机号"));
+		if (seat.agent().equals(trace.agent)) throw new InvalidFieldException("target", "不能咨询自己");
 		noConsultYet(callId, trace);
 		try {
 			acd.change(seat, s -> s.offer(callId, now.get()));
 		}
 		catch (ConflictException busy) {
-			throw new ConflictException("Expected agent " + t + " to be available, but they are " + seat.state().label());
+			throw new ConflictException("坐席 " + t + " 当前为「" + seat.state().label() + "」，不能接受咨询");
 		}
 		trace.consulting = t;
 		boolean answered;
@@ -117,7 +117,7 @@ final class LiveCallControl {
 		if (!answered) {
 			trace.consulting = null;
 			acd.change(seat, s -> s.state() == AgentState.RINGING ? s.released(now.get()) : null);
-			throw new ConflictException("Expected agent " + t + " to answer the consult, but they did not");
+			throw new ConflictException("坐席 " + t + " 没有接听咨询");
 		}
 		acd.change(seat, s -> s.answered(now.get()));
 		trace.event(trace.queue == null ? "" : trace.queue, QueueEventType.CONSULTED, now.get(), null, seat.agent());
@@ -127,7 +127,7 @@ final class LiveCallControl {
 	/** Consults an outside number (a department's line) through the trunk: no seat to keep. */
 	private static void noConsultYet(String callId, CallTrace trace) {
 		if (trace.consulting != null) {
-			throw new ConflictException("Expected no consult on call '" + callId + "', but " + trace.consulting + " is consulted");
+			throw new ConflictException("通话「" + callId + "」正在咨询 " + trace.consulting + "，请先结束该咨询");
 		}
 	}
 
@@ -144,7 +144,7 @@ final class LiveCallControl {
 		}
 		if (!answered) {
 			trace.consulting = null;
-			throw new ConflictException("Expected " + number + " to answer the consult, but it did not");
+			throw new ConflictException("外线 " + number + " 没有接听咨询");
 		}
 		trace.event(trace.queue == null ? "" : trace.queue, QueueEventType.CONSULTED, now.get(), null, tel);
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + tel));
@@ -153,7 +153,7 @@ final class LiveCallControl {
 	void completeTransfer(String callId) {
 		var call = ownCall(callId);
 		if (!call.completeTransfer()) {
-			throw new ConflictException("Expected a consult on call '" + callId + "' to transfer to, but there is none");
+			throw new ConflictException("通话「" + callId + "」没有进行中的咨询，无法转给咨询方");
 		}
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_TRANSFERRED, "contact_call", auditId(callId), "attended"));
 	}
@@ -161,7 +161,7 @@ final class LiveCallControl {
 	void conference(String callId) {
 		var call = ownCall(callId);
 		if (!call.conference()) {
-			throw new ConflictException("Expected a consult on call '" + callId + "' to join, but there is none");
+			throw new ConflictException("通话「" + callId + "」没有进行中的咨询，无法三方通话");
 		}
 		live.get(callId).conference = true;
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONFERENCE, "contact_call", auditId(callId), live.get(callId).consulting));
@@ -170,7 +170,7 @@ final class LiveCallControl {
 	void endConsult(String callId) {
 		var call = ownCall(callId);
 		if (!call.endConsult()) {
-			throw new ConflictException("Expected a consult on call '" + callId + "' to end, but there is none");
+			throw new ConflictException("通话「" + callId + "」没有进行中的咨询");
 		}
 	}
 
@@ -178,8 +178,7 @@ final class LiveCallControl {
 		var call = ownCall(callId);
 		var actor = current.get();
 		if (!call.hold(on)) {
-			throw new ConflictException("Expected to " + (on ? "hold" : "resume") + " call '" + callId
-					+ "', but it is not talking with an agent");
+			throw new ConflictException("通话「" + callId + "」不在与坐席通话中，不能" + (on ? "保持" : "恢复"));
 		}
 		audit.record(AuditRecord.of(on ? AuditAction.CONTACT_CALL_HELD : AuditAction.CONTACT_CALL_RESUMED, "contact_call", auditId(callId),
 				actor.username()));
@@ -192,11 +191,11 @@ final class LiveCallControl {
 				|| canDial.getAsBoolean() && FlowRunner.isOutsideNumber(t);
 		if (!known) {
 			throw new InvalidFieldException("target", canDial.getAsBoolean()
-					? "Transfer to a queue of the plan, an agent's extension or an outside number"
-					: "Transfer to a queue of the plan or an agent's extension (no trunk for outside numbers)");
+					? "请填写转接目标：呼叫方案中的队列、坐席分机号或外线号码"
+					: "请填写转接目标：呼叫方案中的队列或坐席分机号（未配置中继，不能转外线）");
 		}
 		if (!call.transfer(t)) {
-			throw new ConflictException("Expected to transfer call '" + callId + "', but it is not talking with an agent");
+			throw new ConflictException("通话「" + callId + "」不在与坐席通话中，不能转接");
 		}
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_TRANSFERRED, "contact_call", auditId(callId), "to " + t));
 	}

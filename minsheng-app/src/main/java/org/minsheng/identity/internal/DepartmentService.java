@@ -82,12 +82,12 @@ class DepartmentService implements Departments {
 		actor.require(Permission.DEPARTMENT_ADMIN);
 		var name = requireName(request.name());
 		if (request.type() == null) {
-			throw new InvalidFieldException("type", "type is required");
+			throw new InvalidFieldException("type", "请选择部门类型");
 		}
 		Department parent = null;
 		if (request.parentId() == null) {
 			if (!actor.scope().all() || rows.exists()) {
-				throw new InvalidFieldException("parentId", "parentId is required: only the root has no parent");
+				throw new InvalidFieldException("parentId", "请选择上级部门：只有根部门没有上级");
 			}
 		}
 		else {
@@ -96,7 +96,7 @@ class DepartmentService implements Departments {
 		}
 		var division = division(request.divisionCode());
 		if (rows.nameTaken(parent == null ? null : parent.id().value(), name, null)) {
-			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
+			throw new InvalidFieldException("name", "此处已有名为「" + name + "」的部门");
 		}
 		var created = rows.insert(name, request.type(), parent, division, OffsetDateTime.now(clock));
 		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_CREATED, "department", created.id(),
@@ -114,7 +114,7 @@ class DepartmentService implements Departments {
 		var name = requireName(newName);
 		if (rows.nameTaken(department.parentId() == null ? null : department.parentId().value(), name,
 				id.value())) {
-			throw new InvalidFieldException("name", "A department named '" + name + "' already exists here");
+			throw new InvalidFieldException("name", "此处已有名为「" + name + "」的部门");
 		}
 		rows.rename(id.value(), name);
 		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_RENAMED, "department", id,
@@ -129,22 +129,22 @@ class DepartmentService implements Departments {
 		actor.require(Permission.DEPARTMENT_ADMIN);
 		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("部门", id));
 		if (newParentId == null) {
-			throw new InvalidFieldException("parentId", "parentId is required");
+			throw new InvalidFieldException("parentId", "请选择上级部门");
 		}
 		var newParent = visibleOne(actor, newParentId)
 			.orElseThrow(() -> new NotFoundException("部门", newParentId));
 		if (department.parentId() == null) {
-			throw new ConflictException("Expected to move department '" + id + "', but it is the root of the tree");
+			throw new ConflictException("部门「" + id + "」是根部门，不能移动");
 		}
 		if (!actor.scope().all() && department.id().equals(actor.departmentId())) {
-			throw new ConflictException("Expected to move department '" + id + "', but it is your own department");
+			throw new ConflictException("部门「" + id + "」是您自己的部门，不能移动");
 		}
 		if (newParent.path().startsWith(department.path())) {
-			throw new InvalidFieldException("parentId", "A department cannot move under itself or its own subtree");
+			throw new InvalidFieldException("parentId", "部门不能移到自身或其下级部门之下");
 		}
 		if (rows.nameTaken(newParentId.value(), department.name(), id.value())) {
 			throw new InvalidFieldException("parentId",
-					"A department named '" + department.name() + "' already exists there");
+					"目标位置已有名为「" + department.name() + "」的部门");
 		}
 		rows.move(department, newParent);
 		audit.record(AuditRecord.of(AuditAction.DEPARTMENT_MOVED, "department", id,
@@ -159,7 +159,7 @@ class DepartmentService implements Departments {
 		actor.require(Permission.DEPARTMENT_ADMIN);
 		var department = visibleOne(actor, id).orElseThrow(() -> new NotFoundException("部门", id));
 		if (!enabled && department.parentId() == null) {
-			throw new ConflictException("Expected to disable department '" + id + "', but it is the root of the tree");
+			throw new ConflictException("部门「" + id + "」是根部门，不能停用");
 		}
 		rows.setEnabled(id.value(), enabled);
 		audit.record(AuditRecord.of(enabled ? AuditAction.DEPARTMENT_ENABLED : AuditAction.DEPARTMENT_DISABLED, "department", id, null));
@@ -172,11 +172,11 @@ class DepartmentService implements Departments {
 
 	private static String requireName(String name) {
 		if (name == null || name.isBlank()) {
-			throw new InvalidFieldException("name", "name is required");
+			throw new InvalidFieldException("name", "请填写名称");
 		}
 		var stripped = name.strip();
 		if (stripped.length() > 100) {
-			throw new InvalidFieldException("name", "name must be at most 100 characters");
+			throw new InvalidFieldException("name", "名称最多 100 个字符");
 		}
 		return stripped;
 	}
@@ -186,11 +186,11 @@ class DepartmentService implements Departments {
 			return null;
 		}
 		if (!DivisionCode.isWellFormed(code.strip())) {
-			throw new InvalidFieldException("divisionCode", "A division code has 2, 4, 6 or 9 digits");
+			throw new InvalidFieldException("divisionCode", "行政区划代码为 2、4、6 或 9 位数字");
 		}
 		var parsed = new DivisionCode(code.strip());
 		if (divisions.find(parsed).isEmpty()) {
-			throw new InvalidFieldException("divisionCode", "Unknown division code " + code);
+			throw new InvalidFieldException("divisionCode", "未知的行政区划代码 " + code);
 		}
 		return parsed.value();
 	}

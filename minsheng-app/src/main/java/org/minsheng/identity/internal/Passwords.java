@@ -24,15 +24,15 @@ final class Passwords {
 
 	static void check(String password, int minLength, String field) {
 		if (password.length() < minLength) {
-			throw new InvalidFieldException(field, "A password needs at least " + minLength + " characters");
+			throw new InvalidFieldException(field, "密码至少 " + minLength + " 个字符");
 		}
 		if (password.length() > 128) {
-			throw new InvalidFieldException(field, "A password may have at most 128 characters");
+			throw new InvalidFieldException(field, "密码最多 128 个字符");
 		}
 		boolean letter = password.chars().anyMatch(Character::isLetter);
 		boolean digit = password.chars().anyMatch(Character::isDigit);
 		if (!letter || !digit) {
-			throw new InvalidFieldException(field, "A password needs letters and digits");
+			throw new InvalidFieldException(field, "密码须同时包含字母和数字");
 		}
 	}
 }

@@ -101,16 +101,16 @@ class UserService implements Users {
 		actor.require(Permission.USER_ADMIN);
 		if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
 			throw new InvalidFieldException("username",
-					"A username has 2 to 64 letters, digits, '.', '_' or '-' and starts with a letter or digit");
+					"用户名为 2 到 64 个字母、数字、「.」「_」或「-」，以字母或数字开头");
 		}
 		var displayName = request.displayName() == null ? "" : request.displayName().strip();
 		if (displayName.isEmpty() || displayName.length() > 100) {
-			throw new InvalidFieldException("displayName", "displayName is required, at most 100 characters");
+			throw new InvalidFieldException("displayName", "请填写姓名，最多 100 个字符");
 		}
 		var department = requireDepartment(actor, request.departmentId(), "departmentId");
 		var roles = checkAssignable(actor, request.roles());
 		if (rows.usernameTaken(request.username())) {
-			throw new InvalidFieldException("username", "The username '" + request.username() + "' is taken");
+			throw new InvalidFieldException("username", "用户名「" + request.username() + "」已被占用");
 		}
 		String generated = null;
 		var password = request.password();
@@ -135,7 +135,7 @@ class UserService implements Users {
 		actor.require(Permission.USER_ADMIN);
 		var user = administrable(actor, id);
 		if (!enabled && user.id().equals(actor.userId())) {
-			throw new ConflictException("Expected to disable user '" + user.username() + "', but that is yourself");
+			throw new ConflictException("不能停用自己的账号「" + user.username() + "」");
 		}
 		rows.setEnabled(id.value(), enabled);
 		audit.record(AuditRecord.of(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, "user", id, user.username()));
@@ -179,11 +179,11 @@ class UserService implements Users {
 			throw new InvalidFieldException("currentPassword", "当前密码不正确");
 		}
 		if (newPassword == null) {
-			throw new InvalidFieldException("newPassword", "newPassword is required");
+			throw new InvalidFieldException("newPassword", "请填写新密码");
 		}
 		Passwords.check(newPassword, settings.passwordMinLength(), "newPassword");
 		if (newPassword.equals(currentPassword)) {
-			throw new InvalidFieldException("newPassword", "The new password must differ from the current one");
+			throw new InvalidFieldException("newPassword", "新密码不能与当前密码相同");
 		}
 		rows.setPassword(actor.userId().value(), encoder.encode(newPassword), OffsetDateTime.now(clock));
 		audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "user", actor.userId(), actor.username()));
@@ -209,8 +209,7 @@ class UserService implements Users {
 		var checked = checkAssignable(actor, roles);
 		if (user.id().equals(actor.userId()) && actor.roles().contains(Role.SYSTEM_ADMIN)
 				&& !checked.contains(Role.SYSTEM_ADMIN)) {
-			throw new ConflictException("Expected to change the roles of user '" + user.username()
-					+ "', but a system admin cannot remove their own admin role");
+			throw new ConflictException("系统管理员不能取消自己（" + user.username() + "）的系统管理员角色");
 		}
 		rows.replaceRoles(id.value(), checked);
 		audit.record(AuditRecord.of(AuditAction.USER_ROLES_CHANGED, "user", id, "from=" + user.roles() + ", to=" + checked));
@@ -223,11 +222,11 @@ class UserService implements Users {
 		actor.require(Permission.TOKEN_ADMIN);
 		var user = administrable(actor, id);
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidFieldException("name", "A token needs a name of at most 100 characters");
+			throw new InvalidFieldException("name", "请填写令牌名称，最多 100 个字符");
 		}
 		var now = OffsetDateTime.now(clock);
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw new InvalidFieldException("expiresAt", "expiresAt must lie in the future");
+			throw new InvalidFieldException("expiresAt", "过期时间须晚于现在");
 		}
 		var secret = "ms_" + randomSecret();
 		long tokenId = rows.insertToken(id.value(), name.strip(), sha256(secret), now, expiresAt);
@@ -284,19 +283,19 @@ class UserService implements Users {
 			.filter(d -> actor.scope().includes(d.id()))
 			.orElseThrow(() -> new NotFoundException("部门", id));
 		if (!department.enabled()) {
-			throw new InvalidFieldException(field, "Department '" + department.name() + "' is disabled");
+			throw new InvalidFieldException(field, "部门「" + department.name() + "」已停用");
 		}
 		return department.id();
 	}
 
 	private static Set<Role> checkAssignable(Actor actor, Set<Role> roles) {
 		if (roles == null || roles.isEmpty()) {
-			throw new InvalidFieldException("roles", "A user needs at least one role");
+			throw new InvalidFieldException("roles", "用户至少需要一个角色");
 		}
 		if (!actor.roles().contains(Role.SYSTEM_ADMIN)) {
 			for (var role : roles) {
 				if (!role.assignableByDepartmentAdmin()) {
-					throw new InvalidFieldException("roles", "Only a system admin may grant the role " + role.name());
+					throw new InvalidFieldException("roles", "只有系统管理员可以授予角色「" + role.label() + "」");
 				}
 			}
 		}

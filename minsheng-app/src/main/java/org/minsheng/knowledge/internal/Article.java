@@ -116,7 +116,7 @@ final class Article {
 		}
 		if (draft.expiresAt() != null && draft.expiresAt().isBefore(today)) {
 			throw new InvalidFieldException("expiresAt",
-					"Version " + draftVersion + " expired on " + draft.expiresAt() + ": change its expiry date before publishing");
+					"第 " + draftVersion + " 版已于 " + draft.expiresAt() + " 过期：请先修改有效期再发布");
 		}
 		publishedVersion = draftVersion;
 		draftVersion = null;

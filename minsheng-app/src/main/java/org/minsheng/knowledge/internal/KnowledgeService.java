@@ -118,13 +118,13 @@ class KnowledgeService implements KnowledgeBase {
 	public ArticleView create(NewArticle a) {
 		var actor = current.get().require(Permission.KNOWLEDGE_EDIT);
 		if (a.type() == null) {
-			throw new InvalidFieldException("type", "An article needs a type: " + List.of(ArticleType.values()));
+			throw new InvalidFieldException("type", "请选择知识类型：" + List.of(ArticleType.values()));
 		}
 		var externalId = externalId(a.externalId());
 		checkDepartment(actor, a.departmentId());
 		var content = clean(a.type(), a.content());
 		if (externalId != null && rows.idOf(externalId).isPresent()) {
-			throw new ConflictException("An article with external id '" + externalId + "' exists already");
+			throw new ConflictException("外部编号为「" + externalId + "」的知识已存在");
 		}
 		var now = now();
 		var article = Article.create(externalId, a.type(), a.departmentId());
@@ -179,8 +179,8 @@ class KnowledgeService implements KnowledgeBase {
 		var draftNumber = article.draftVersion();
 		var draft = draftNumber == null ? null : rows.version(article.id, draftNumber).orElseThrow();
 		if (draft != null && fourEyes && actor.username().equals(draft.editedBy())) {
-			throw new ConflictException("Version " + draftNumber + " of article '" + article.id + "' was last edited by "
-					+ actor.username() + ": another reviewer approves it");
+			throw new ConflictException("知识「" + article.id + "」第 " + draftNumber + " 版最后由 " + actor.username()
+					+ " 编辑：须由另一位审核人审核通过");
 		}
 		int published = article.approve(draft == null ? null : draft.content(), LocalDate.now(clock), blank(comment));
 		var now = now();
@@ -271,9 +271,9 @@ class KnowledgeService implements KnowledgeBase {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		var row = rows.find(id.value()).filter(r -> editorial(actor, r.article())).orElseThrow(() -> missing(id));
 		var a = rows.version(row.article().id, from)
-			.orElseThrow(() -> new InvalidFieldException("from", "Article " + id + " has no version " + from));
+			.orElseThrow(() -> new InvalidFieldException("from", "知识「" + id + "」没有第 " + from + " 版"));
 		var b = rows.version(row.article().id, to)
-			.orElseThrow(() -> new InvalidFieldException("to", "Article " + id + " has no version " + to));
+			.orElseThrow(() -> new InvalidFieldException("to", "知识「" + id + "」没有第 " + to + " 版"));
 		return VersionDiffs.between(from, a.content(), to, b.content());
 	}
 
@@ -301,14 +301,14 @@ class KnowledgeService implements KnowledgeBase {
 		var actor = current.get().require(Permission.KNOWLEDGE_READ);
 		var q = r.q() == null ? "" : r.q().strip();
 		if (q.isEmpty() || q.length() > 500) {
-			throw new InvalidFieldException("q", "Ask with 1 to 500 characters");
+			throw new InvalidFieldException("q", "问题为 1 到 500 个字符");
 		}
 		int top = r.top() <= 0 ? 10 : r.top();
 		if (top > 100) {
-			throw new InvalidFieldException("top", "At most 100 hits at a time");
+			throw new InvalidFieldException("top", "一次最多返回 100 条");
 		}
 		if (r.region() != null && !DivisionCode.isWellFormed(r.region())) {
-			throw new InvalidFieldException("region", "A division code has 2, 4, 6 or 9 digits");
+			throw new InvalidFieldException("region", "行政区划代码为 2、4、6 或 9 位数字");
 		}
 		var hits = keeper.index()
 			.search(q, top, new KnowledgeIndex.Filter(r.type(), r.departmentId(), r.region(),
@@ -353,10 +353,10 @@ class KnowledgeService implements KnowledgeBase {
 			actor.require(Permission.KNOWLEDGE_REVIEW);
 		}
 		if (records == null || records.isEmpty()) {
-			throw new InvalidFieldException("articles", "Send at least one article");
+			throw new InvalidFieldException("articles", "请至少提交一条知识");
 		}
 		if (records.size() > 20_000) {
-			throw new InvalidFieldException("articles", "At most 20,000 articles per import");
+			throw new InvalidFieldException("articles", "一次导入最多 20,000 条知识");
 		}
 		int created = 0;
 		int updated = 0;
@@ -370,12 +370,12 @@ class KnowledgeService implements KnowledgeBase {
 			var externalId = record == null ? null : record.externalId();
 			try {
 				if (record == null) {
-					throw new InvalidFieldException("", "Not an article");
+					throw new InvalidFieldException("", "不是一条知识");
 				}
 				if (externalId != null && !externalId.isBlank()) {
 					var first = seenIds.putIfAbsent(externalId.strip(), row);
 					if (first != null) {
-						throw new InvalidFieldException("externalId", "Same external id as row " + first);
+						throw new InvalidFieldException("externalId", "外部编号与第 " + first + " 行重复");
 					}
 				}
 				var outcome = rowTx.execute(status -> importOne(actor, record, publish));
@@ -425,9 +425,9 @@ class KnowledgeService implements KnowledgeBase {
 			var row = rows.lock(existing.get()).orElseThrow();
 			article = row.article();
 			if (article.type != type || article.departmentId != department) {
-				throw new InvalidFieldException(article.type != type ? "type" : "department", "Article '" + externalId
-						+ "' exists as " + article.type + " of department " + article.departmentId
-						+ "; type and department do not change on import");
+				throw new InvalidFieldException(article.type != type ? "type" : "department", "知识「" + externalId
+						+ "」已是部门 " + article.departmentId + " 的「" + article.type.label()
+						+ "」：导入不改变知识类型和所属部门");
 			}
 			checkDepartment(actor, article.departmentId);
 			var edit = article.edit();
@@ -597,13 +597,13 @@ class KnowledgeService implements KnowledgeBase {
 	/** Editors write for departments in their data scope. */
 	private void checkDepartment(Actor actor, long department) {
 		var d = directory.get(new DepartmentId(department))
-			.orElseThrow(() -> new InvalidFieldException("departmentId", "No department " + department));
+			.orElseThrow(() -> new InvalidFieldException("departmentId", "没有部门 " + department));
 		if (!actor.scope().includes(d.id())) {
 			throw new AccessDeniedException(
 					actor.username() + " may not write articles of department " + department);
 		}
 		if (!d.enabled()) {
-			throw new InvalidFieldException("departmentId", "Department " + d.name() + " is disabled");
+			throw new InvalidFieldException("departmentId", "部门「" + d.name() + "」已停用");
 		}
 	}
 
@@ -621,7 +621,7 @@ class KnowledgeService implements KnowledgeBase {
 
 	private long department(String value) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidFieldException("department", "An article needs its owning department (id or exact name)");
+			throw new InvalidFieldException("department", "请填写知识的所属部门（编号或完整名称）");
 		}
 		var v = value.strip();
 		if (v.chars().allMatch(Character::isDigit) && v.length() < 18) {
@@ -629,11 +629,11 @@ class KnowledgeService implements KnowledgeBase {
 		}
 		var named = directory.named(v);
 		if (named.isEmpty()) {
-			throw new InvalidFieldException("department", "No department named '" + v + "'");
+			throw new InvalidFieldException("department", "没有名为「" + v + "」的部门");
 		}
 		if (named.size() > 1) {
 			throw new InvalidFieldException("department",
-					named.size() + " departments are named '" + v + "': give the id instead");
+					"有 " + named.size() + " 个部门名为「" + v + "」：请改填部门编号");
 		}
 		return named.get(0).id().value();
 	}
@@ -643,7 +643,7 @@ class KnowledgeService implements KnowledgeBase {
 			return ArticleType.valueOf(value == null ? "" : value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("type", "The type is one of " + List.of(ArticleType.values()));
+			throw new InvalidFieldException("type", "知识类型须为以下之一：" + List.of(ArticleType.values()));
 		}
 	}
 
@@ -653,7 +653,7 @@ class KnowledgeService implements KnowledgeBase {
 		}
 		var v = value.strip();
 		if (v.length() > 100) {
-			throw new InvalidFieldException("externalId", "An external id has at most 100 characters");
+			throw new InvalidFieldException("externalId", "外部编号最多 100 个字符");
 		}
 		return v;
 	}
@@ -661,42 +661,42 @@ class KnowledgeService implements KnowledgeBase {
 	/** Checks and normalizes what an article says; the body is made safe HTML. */
 	private ArticleContent clean(ArticleType type, ArticleContent c) {
 		if (c == null) {
-			throw new InvalidFieldException("title", "An article needs a title and a body");
+			throw new InvalidFieldException("title", "请填写知识的标题和正文");
 		}
 		var title = required(c.title(), "title", "An article needs a title", 300);
 		var rawBody = c.body() == null ? "" : c.body().strip();
 		if (rawBody.isEmpty()) {
-			throw new InvalidFieldException("body", "An article needs a body");
+			throw new InvalidFieldException("body", "请填写知识正文");
 		}
 		var body = SafeHtml.clean(rawBody);
 		if (body.length() > 100_000) {
-			throw new InvalidFieldException("body", "The body has at most 100,000 characters");
+			throw new InvalidFieldException("body", "正文最多 100,000 个字符");
 		}
 		if (type == ArticleType.SCRIPT) {
 			var m = PLACEHOLDER.matcher(body);
 			while (m.find()) {
 				if (!PLACEHOLDERS.contains(m.group(1))) {
-					throw new InvalidFieldException("body", "Unknown placeholder {" + m.group(1) + "}; use one of "
+					throw new InvalidFieldException("body", "未知的占位符 {" + m.group(1) + "}；可用的有 "
 							+ PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
 				}
 			}
 		}
 		var questions = distinct(c.questions(), "questions", 50, 500);
 		if (type == ArticleType.FAQ && questions.isEmpty()) {
-			throw new InvalidFieldException("questions", "A FAQ needs at least one question phrasing");
+			throw new InvalidFieldException("questions", "问答至少需要一种问法");
 		}
 		var tags = distinct(c.tags(), "tags", 20, 50);
 		if (tags.stream().anyMatch(t -> t.contains(","))) {
-			throw new InvalidFieldException("tags", "A tag has no comma");
+			throw new InvalidFieldException("tags", "标签不能含逗号");
 		}
 		var regions = distinct(c.regions(), "regions", 100, 9);
 		for (var region : regions) {
 			if (!DivisionCode.isWellFormed(region) || divisions.find(new DivisionCode(region)).isEmpty()) {
-				throw new InvalidFieldException("regions", "'" + region + "' is not a known division code");
+				throw new InvalidFieldException("regions", "「" + region + "」不是已知的行政区划代码");
 			}
 		}
 		if (c.effectiveFrom() != null && c.expiresAt() != null && c.expiresAt().isBefore(c.effectiveFrom())) {
-			throw new InvalidFieldException("expiresAt", "The expiry date is before the effective date");
+			throw new InvalidFieldException("expiresAt", "失效日期早于生效日期");
 		}
 		var source = blank(c.sourceUrl());
 		if (source != null) {
@@ -708,7 +708,7 @@ class KnowledgeService implements KnowledgeBase {
 				}
 			}
 			catch (IllegalArgumentException e) {
-				throw new InvalidFieldException("sourceUrl", "The source is an http or https link");
+				throw new InvalidFieldException("sourceUrl", "来源须为 http 或 https 链接");
 			}
 		}
 		return new ArticleContent(title, body, questions, tags, regions, c.effectiveFrom(), c.expiresAt(), source);
@@ -722,12 +722,12 @@ class KnowledgeService implements KnowledgeBase {
 				continue;
 			}
 			if (s.length() > longest) {
-				throw new InvalidFieldException(field, "Each entry has at most " + longest + " characters");
+				throw new InvalidFieldException(field, "每项最多 " + longest + " 个字符");
 			}
 			out.add(s);
 		}
 		if (out.size() > most) {
-			throw new InvalidFieldException(field, "At most " + most + " entries");
+			throw new InvalidFieldException(field, "最多 " + most + " 项");
 		}
 		return List.copyOf(out);
 	}
@@ -738,7 +738,7 @@ class KnowledgeService implements KnowledgeBase {
 			throw new InvalidFieldException(field, message);
 		}
 		if (v.length() > max) {
-			throw new InvalidFieldException(field, "At most " + max + " characters");
+			throw new InvalidFieldException(field, "最多 " + max + " 个字符");
 		}
 		return v;
 	}

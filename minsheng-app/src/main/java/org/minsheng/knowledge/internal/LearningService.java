@@ -94,11 +94,11 @@ class LearningService implements KnowledgeLearning {
 			.orElseThrow(() -> new NotFoundException("知识", id.value()));
 		var text = comment == null || comment.isBlank() ? null : comment.strip();
 		if (text != null && text.length() > 500) {
-			throw new InvalidFieldException("comment", "At most 500 characters");
+			throw new InvalidFieldException("comment", "最多 500 个字符");
 		}
 		var from = source == null || source.isBlank() ? "CONSOLE" : source.strip().toUpperCase(Locale.ROOT);
 		if (from.length() > 16) {
-			throw new InvalidFieldException("source", "At most 16 characters");
+			throw new InvalidFieldException("source", "最多 16 个字符");
 		}
 		jdbc.update("insert into kb_feedback (article_id, helpful, comment, source, username, occurred_at)"
 				+ " values (?, ?, ?, ?, ?, ?)", row.article().id, helpful, text, from, actor.username(),
@@ -227,7 +227,7 @@ class LearningService implements KnowledgeLearning {
 		var clean = questions == null ? List.<String>of()
 				: questions.stream().filter(q -> q != null && !q.isBlank()).map(String::strip).distinct().toList();
 		if (clean.isEmpty()) {
-			throw new InvalidFieldException("questions", "Give at least one question");
+			throw new InvalidFieldException("questions", "请至少填写一个问题");
 		}
 		long department = departmentId != null ? departmentId : actor.departmentId().value();
 		var title = clean.get(0).length() > 300 ? clean.get(0).substring(0, 300) : clean.get(0);

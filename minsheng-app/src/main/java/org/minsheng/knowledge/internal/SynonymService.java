@@ -55,12 +55,12 @@ class SynonymService implements Synonyms {
 		for (var term : terms == null ? List.<String>of() : terms) {
 			var t = term == null ? "" : ChineseScript.toSimplified(term.strip());
 			if (t.isEmpty() || t.length() > 50 || t.contains(",")) {
-				throw new InvalidFieldException("terms", "Each term has 1 to 50 characters and no comma");
+				throw new InvalidFieldException("terms", "每个词为 1 到 50 个字符，不含逗号");
 			}
 			clean.add(t);
 		}
 		if (clean.size() < 2 || clean.size() > 20) {
-			throw new InvalidFieldException("terms", "A synonym group has 2 to 20 different terms");
+			throw new InvalidFieldException("terms", "同义词组含 2 到 20 个不同的词");
 		}
 		var list = List.copyOf(clean);
 		long id = rows.insert(list, actor.username(), OffsetDateTime.now(clock));

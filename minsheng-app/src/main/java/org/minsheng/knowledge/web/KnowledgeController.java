@@ -234,7 +234,7 @@ class KnowledgeController {
 				array = json.readTree(text);
 			}
 			catch (JacksonException e) {
-				throw new InvalidFieldException("body", "Not a JSON array: " + e.getOriginalMessage());
+				throw new InvalidFieldException("body", "不是 JSON 数组：" + e.getOriginalMessage());
 			}
 			for (var element : array) {
 				records.add(read(element, records.size() + 1, unreadable));
@@ -310,7 +310,7 @@ class KnowledgeController {
 			@RequestParam(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidFieldException("file", "Send the file as the multipart part 'file'");
+			throw new InvalidFieldException("file", "请以 multipart 的「file」部分上传文件");
 		}
 		try (var in = file.getInputStream()) {
 			var added = knowledge.attach(new ArticleId(id), file.getOriginalFilename(), in);

@@ -93,14 +93,14 @@ class Webhooks implements WebhookSubscriptions {
 			uri = URI.create(url == null ? "" : url.strip());
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("url", "Not a URL: " + url);
+			throw new InvalidFieldException("url", "不是有效的网址：" + url);
 		}
 		if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
 				|| uri.getHost() == null) {
-			throw new InvalidFieldException("url", "A webhook URL is an absolute http(s) URL");
+			throw new InvalidFieldException("url", "Webhook 地址须为完整的 http(s) 网址");
 		}
 		if (events == null || events.isEmpty() || events.stream().anyMatch(e -> e == null || !e.matches("[a-z*.-]{1,60}"))) {
-			throw new InvalidFieldException("events", "Name the events, e.g. work-order.dispatched or work-order.*");
+			throw new InvalidFieldException("events", "请填写订阅的事件，如 work-order.dispatched 或 work-order.*");
 		}
 		var bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);

@@ -45,7 +45,7 @@ class DivisionController {
 
 	private static DivisionCode parse(String code) {
 		if (!DivisionCode.isWellFormed(code)) {
-			throw new InvalidFieldException("code", "A division code has 2, 4, 6 or 9 digits");
+			throw new InvalidFieldException("code", "行政区划代码为 2、4、6 或 9 位数字");
 		}
 		return new DivisionCode(code);
 	}

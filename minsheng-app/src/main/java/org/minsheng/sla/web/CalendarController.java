@@ -54,7 +54,7 @@ class CalendarController {
 	@GetMapping("/{year}")
 	YearView year(@PathVariable int year) {
 		if (year < 2000 || year > 2100) {
-			throw new InvalidFieldException("year", "year must be between 2000 and 2100");
+			throw new InvalidFieldException("year", "年份须在 2000 到 2100 之间");
 		}
 		var off = new ArrayList<LocalDate>();
 		var worked = new ArrayList<LocalDate>();
@@ -87,13 +87,13 @@ class CalendarController {
 			@RequestParam(required = false) Integer workingDays,
 			@RequestParam(required = false) Duration workingTime) {
 		if ((workingDays == null) == (workingTime == null)) {
-			throw new InvalidFieldException("workingDays", "Give exactly one of workingDays and workingTime");
+			throw new InvalidFieldException("workingDays", "workingDays 与 workingTime 须且只能填一项");
 		}
 		if (workingDays != null && (workingDays < 0 || workingDays > 365)) {
-			throw new InvalidFieldException("workingDays", "workingDays must be between 0 and 365");
+			throw new InvalidFieldException("workingDays", "workingDays 须在 0 到 365 之间");
 		}
 		if (workingTime != null && (workingTime.isNegative() || workingTime.toDays() > 365)) {
-			throw new InvalidFieldException("workingTime", "workingTime must be between PT0S and 365 days");
+			throw new InvalidFieldException("workingTime", "workingTime 须在 PT0S 到 365 天之间");
 		}
 		var from = start.atZoneSameInstant(SHANGHAI);
 		var deadline = workingDays != null ? calendar.plusWorkingDays(from, workingDays) : calendar.plus(from, workingTime);

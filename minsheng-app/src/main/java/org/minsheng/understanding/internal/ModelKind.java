@@ -63,7 +63,7 @@ enum ModelKind {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidFieldException("kind", "One of category, subcategory, department, emotion, risk: " + name);
+			throw new InvalidFieldException("kind", "模型类型须为 category、subcategory、department、emotion 或 risk 之一：" + name);
 		}
 	}
 }

@@ -74,8 +74,8 @@ class ModelShelf {
 	 */
 	ModelVersion train(ModelKind kind, List<LabeledText> examples, String by) {
 		if (examples.size() < FOLDS * 2 || examples.stream().map(LabeledText::label).distinct().count() < 2) {
-			throw new InvalidFieldException("examples", "Training a " + kind.label() + " model needs at least " + FOLDS * 2
-					+ " examples of at least two labels; there are " + examples.size());
+			throw new InvalidFieldException("examples", "训练 " + kind.label() + " 模型至少需要 " + FOLDS * 2
+					+ " 条样本且至少两个标签；现有 " + examples.size() + " 条");
 		}
 		var validated = TextClassifier.trainAndValidate(examples, FOLDS, 2026, kind.cost());
 		var figures = validated.figures();

@@ -146,8 +146,8 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	@Override
 	public void replaceGazetteer(String text) {
 		var actor = current.get().require(Permission.CATEGORY_ADMIN);
-		if (text == null) throw new InvalidFieldException("gazetteer", "Send the gazetteer as text");
-		if (text.length() > 2_000_000) throw new InvalidFieldException("gazetteer", "At most 2,000,000 characters");
+		if (text == null) throw new InvalidFieldException("gazetteer", "请以文本提交地名表");
+		if (text.length() > 2_000_000) throw new InvalidFieldException("gazetteer", "最多 2,000,000 个字符");
 		var built = Whereabouts.build(divisions, text, homeRegion);
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_gazetteer", Integer.class);
 		jdbc.update("insert into nlp_gazetteer (version, body, entries, saved_by, saved_at) values (?, ?, ?, ?, ?)", version,
@@ -165,10 +165,10 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	@Override
 	public void replaceRiskPolicies(String text) {
 		var actor = current.get().require(Permission.CATEGORY_ADMIN);
-		if (text == null || text.isBlank()) throw new InvalidFieldException("policies", "Send the policies as text");
-		if (text.length() > 100_000) throw new InvalidFieldException("policies", "At most 100,000 characters");
+		if (text == null || text.isBlank()) throw new InvalidFieldException("policies", "请以文本提交风险策略");
+		if (text.length() > 100_000) throw new InvalidFieldException("policies", "最多 100,000 个字符");
 		var detector = detector(text);
-		if (detector.policies().isEmpty()) throw new InvalidFieldException("policies", "No policy in the text");
+		if (detector.policies().isEmpty()) throw new InvalidFieldException("policies", "文本中没有风险策略");
 		int version = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from nlp_risk_rules", Integer.class);
 		jdbc.update("insert into nlp_risk_rules (version, body, saved_by, saved_at) values (?, ?, ?, ?)", version, text,
 				actor.username(), OffsetDateTime.now(clock));
@@ -390,7 +390,7 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	public ImportResult importExamples(String csv) {
 		var actor = current.get().require(Permission.CATEGORY_ADMIN);
 		if (csv == null || csv.isBlank()) {
-			throw new InvalidFieldException("body", "Send CSV with the header id,title,detail,category,department");
+			throw new InvalidFieldException("body", "请提交带表头 id,title,detail,category,department 的 CSV");
 		}
 		List<Map<String, String>> rows;
 		try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
@@ -399,13 +399,13 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 			rows = it.readAll();
 		}
 		catch (JacksonException e) {
-			throw new InvalidFieldException("body", "Not CSV with a header row: " + e.getOriginalMessage());
+			throw new InvalidFieldException("body", "不是带表头的 CSV：" + e.getOriginalMessage());
 		}
 		if (rows.isEmpty()) {
-			throw new InvalidFieldException("body", "The CSV has a header but no rows");
+			throw new InvalidFieldException("body", "CSV 只有表头，没有数据行");
 		}
 		if (!rows.get(0).containsKey("title") && !rows.get(0).containsKey("detail")) {
-			throw new InvalidFieldException("body", "The header names no title or detail column");
+			throw new InvalidFieldException("body", "表头中没有 title 或 detail 列");
 		}
 		var now = OffsetDateTime.now(clock);
 		var errors = new ArrayList<ImportResult.RowError>();
@@ -481,9 +481,9 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	@Transactional(readOnly = true)
 	public DispatchFigures dispatchFigures(LocalDate from, LocalDate to) {
 		current.get().require(Permission.WORKORDER_SUPERVISE);
-		if (from == null) throw new InvalidFieldException("from", "Give the first day, e.g. 2026-11-01");
-		if (to == null) throw new InvalidFieldException("to", "Give the last day, e.g. 2026-11-30");
-		if (to.isBefore(from)) throw new InvalidFieldException("to", "The last day comes before the first");
+		if (from == null) throw new InvalidFieldException("from", "请填写开始日期，如 2026-11-01");
+		if (to == null) throw new InvalidFieldException("to", "请填写结束日期，如 2026-11-30");
+		if (to.isBefore(from)) throw new InvalidFieldException("to", "结束日期早于开始日期");
 		return outcomes.figures(from, to);
 	}
 
@@ -506,15 +506,15 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	public List<Analysis> analyzeAll(List<Request> requests) {
 		current.get().require(Permission.WORKORDER_READ);
 		if (requests == null || requests.isEmpty()) {
-			throw new InvalidFieldException("requests", "Give at least one request");
+			throw new InvalidFieldException("requests", "请至少提交一条诉求");
 		}
 		if (requests.size() > MAX_BATCH) {
-			throw new InvalidFieldException("requests", "At most " + MAX_BATCH + " requests at once");
+			throw new InvalidFieldException("requests", "一次最多 " + MAX_BATCH + " 条诉求");
 		}
 		var texts = new ArrayList<String>(requests.size());
 		for (int i = 0; i < requests.size(); i++) {
 			var r = requests.get(i);
-			if (r == null) throw new InvalidFieldException("requests[" + i + "]", "Give a title or a content to analyze");
+			if (r == null) throw new InvalidFieldException("requests[" + i + "]", "请填写要分析的标题或内容");
 			texts.add(checked(r.title(), r.content(), "requests[" + i + "].content"));
 		}
 		var since = OffsetDateTime.now(clock).minus(likeness.duplicateWindow());
@@ -532,7 +532,7 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 	private static String checked(String title, String content, String field) {
 		var text = text(title, content);
 		if (text.isBlank()) {
-			throw new InvalidFieldException(field, "Give a title or a content to analyze");
+			throw new InvalidFieldException(field, "请填写要分析的标题或内容");
 		}
 		if (text.length() > 10_000) {
 			throw new InvalidFieldException(field, "At most 10,000 characters");

@@ -55,18 +55,18 @@ final class Whereabouts {
 			if (line.isEmpty() || line.startsWith("#")) continue;
 			var parts = line.split("[,，\t]");
 			if (parts.length != 2 || parts[0].isBlank()) {
-				throw new InvalidFieldException("gazetteer", "Line " + lineNo + ": expected 名称,区划代码 — got '" + line + "'");
+				throw new InvalidFieldException("gazetteer", "第 " + lineNo + " 行：应为「名称,区划代码」，实为「" + line + "」");
 			}
 			var name = parts[0].strip();
 			var code = parts[1].strip();
 			if (name.length() < 2 || name.length() > 50) {
-				throw new InvalidFieldException("gazetteer", "Line " + lineNo + ": a name has 2 to 50 characters");
+				throw new InvalidFieldException("gazetteer", "第 " + lineNo + " 行：名称为 2 到 50 个字符");
 			}
 			if (!DivisionCode.isWellFormed(code) || code.length() < 6 || divisions.find(new DivisionCode(code)).isEmpty()) {
-				throw new InvalidFieldException("gazetteer", "Line " + lineNo + ": no district or street with code " + code);
+				throw new InvalidFieldException("gazetteer", "第 " + lineNo + " 行：没有代码为 " + code + " 的区县或街道");
 			}
 			if (out.put(name, code) != null) {
-				throw new InvalidFieldException("gazetteer", "Line " + lineNo + ": " + name + " is listed twice");
+				throw new InvalidFieldException("gazetteer", "第 " + lineNo + " 行：「" + name + "」重复");
 			}
 		}
 		return out;

@@ -123,7 +123,7 @@ class AttachmentService implements Attachments {
 					+ " and timeline_seq is null and uploaded_by = ?", timelineSeq, attachmentIds.get(i), orderId, username);
 			if (updated != 1) {
 				throw new InvalidFieldException("attachmentIds[" + i + "]",
-						"No file " + attachmentIds.get(i) + " of yours on this order waits to be handed in");
+						"此工单没有您上传、待提交的文件 " + attachmentIds.get(i));
 			}
 		}
 	}

@@ -130,18 +130,18 @@ class ResponsibilityList implements DispatchAdvisor {
 	Rule add(Long categoryId, String divisionCode, long departmentId, List<Long> coDepartmentIds, String note) {
 		require();
 		if (categoryId != null && categories.find(categoryId).isEmpty()) {
-			throw new InvalidFieldException("categoryId", "No category " + categoryId);
+			throw new InvalidFieldException("categoryId", "没有分类 " + categoryId);
 		}
 		if (divisionCode != null && !DivisionCode.isWellFormed(divisionCode)) {
-			throw new InvalidFieldException("divisionCode", "Not a division code: " + divisionCode);
+			throw new InvalidFieldException("divisionCode", "不是行政区划代码：" + divisionCode);
 		}
 		if (directory.get(new DepartmentId(departmentId)).isEmpty()) {
-			throw new InvalidFieldException("departmentId", "No department " + departmentId);
+			throw new InvalidFieldException("departmentId", "没有部门 " + departmentId);
 		}
 		var co = coDepartmentIds == null ? List.<Long>of() : List.copyOf(coDepartmentIds);
 		for (int i = 0; i < co.size(); i++) {
 			if (directory.get(new DepartmentId(co.get(i))).isEmpty() || co.get(i) == departmentId) {
-				throw new InvalidFieldException("coDepartmentIds[" + i + "]", "Not a co-handling department: " + co.get(i));
+				throw new InvalidFieldException("coDepartmentIds[" + i + "]", "不是可以协办的部门：" + co.get(i));
 			}
 		}
 		var keys = new GeneratedKeyHolder();

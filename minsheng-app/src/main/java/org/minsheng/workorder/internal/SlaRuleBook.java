@@ -84,7 +84,7 @@ class SlaRuleBook {
 	SlaRule add(SlaStage stage, Long categoryId, Urgency urgency, RequestType type, Boolean complex, String term) {
 		require();
 		if (stage == null) {
-			throw new InvalidFieldException("stage", "A stage is required (SIGN, HANDLE or CALLBACK)");
+			throw new InvalidFieldException("stage", "请选择环节：SIGN（签收）、HANDLE（办理）或 CALLBACK（回访）");
 		}
 		SlaTerm parsed;
 		try {
@@ -94,7 +94,7 @@ class SlaRuleBook {
 			throw new InvalidFieldException("term", e.getMessage());
 		}
 		if (categoryId != null && categories.find(categoryId).isEmpty()) {
-			throw new InvalidFieldException("categoryId", "No category " + categoryId);
+			throw new InvalidFieldException("categoryId", "没有分类 " + categoryId);
 		}
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {

@@ -254,7 +254,7 @@ class WorkOrderRows {
 				order.id, order.version);
 		if (updated != 1) {
 			throw new ConflictException(
-					"Work order '" + order.no + "' was changed by someone else at the same time; reload and retry");
+					"工单「" + order.no + "」同时被他人修改，请刷新后重试");
 		}
 		for (var a : order.assignments) {
 			if (a.dirty) {

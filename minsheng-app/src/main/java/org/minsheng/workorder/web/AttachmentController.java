@@ -33,7 +33,7 @@ class AttachmentController {
 	ResponseEntity<Attachment> add(@PathVariable String no, @RequestParam(name = "file", required = false) MultipartFile file)
 			throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidFieldException("file", "Send the file as the multipart part 'file'");
+			throw new InvalidFieldException("file", "请以 multipart 的「file」部分上传文件");
 		}
 		try (var in = file.getInputStream()) {
 			var added = attachments.add(WorkOrderNo.fromPath(no), file.getOriginalFilename(), file.getContentType(),
