@@ -12,6 +12,11 @@ public record Actor(UserId userId, String username, String displayName, Departme
 		return permissions.contains(permission);
 	}
 
+	/** Whether the person holds the permission the action takes. */
+	public boolean mayTake(PermittedAction action) {
+		return can(action.permission());
+	}
+
 	/** This actor when it holds the permission; otherwise access is denied (403). */
 	public Actor require(Permission permission) {
 		if (!can(permission)) {

@@ -1,13 +1,14 @@
 package org.minsheng.knowledge;
 
 import org.minsheng.identity.Permission;
+import org.minsheng.identity.PermittedAction;
 
 /**
  * What can be done to a knowledge article, with the permission it takes. Whether an action is open
  * on an article now is the article's to say (the view's {@code allowedActions}); the page shows
  * what that list holds.
  */
-public enum ArticleAction {
+public enum ArticleAction implements PermittedAction {
 
 	EDIT("编辑", Permission.KNOWLEDGE_EDIT),
 	SUBMIT("提交审核", Permission.KNOWLEDGE_EDIT),
@@ -28,10 +29,12 @@ public enum ArticleAction {
 		this.permission = permission;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
+	@Override
 	public Permission permission() {
 		return permission;
 	}

@@ -1,13 +1,14 @@
 package org.minsheng.workorder;
 
 import org.minsheng.identity.Permission;
+import org.minsheng.identity.PermittedAction;
 
 /**
  * What can be done to a work order, with the permission it takes. Whether an action is open on a
  * given order now is the aggregate's to say (the view's {@code allowedActions}); pages and clients
  * show what that list holds and nothing else.
  */
-public enum WorkOrderAction {
+public enum WorkOrderAction implements PermittedAction {
 
 	DISPATCH("派单", Permission.WORKORDER_DISPATCH),
 	REASSIGN("改派", Permission.WORKORDER_DISPATCH),
@@ -32,11 +33,12 @@ public enum WorkOrderAction {
 		this.permission = permission;
 	}
 
+	@Override
 	public String label() {
 		return label;
 	}
 
-	/** The permission a person needs to take the action at all. */
+	@Override
 	public Permission permission() {
 		return permission;
 	}

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.minsheng.contact.AgentState;
 import org.minsheng.contact.CallDisposition;
@@ -410,134 +409,169 @@ final class FlowRunner {
 
 	/** Rings the offered agents: talked, transferred, or nobody answered. */
 	private Rung ring(QueuePlan q, List<Seat> seats, Instant waitingSince) {
-		var acd = services.acd();
 		var offeredAt = services.now();
 		var byExtension = new HashMap<String, Seat>();
 		for (var s : seats) byExtension.put(s.extension(), s);
 		trace.event(q.name(), QueueEventType.OFFERED, offeredAt, Duration.between(waitingSince, offeredAt).toMillis(),
 				String.join(",", seats.stream().map(Seat::agent).toList()));
-		var winner = new AtomicReference<Seat>();
-		// the leg the caller talks on now starts at the answer, or at a handover (attended transfer)
-		var legOfferedAt = new AtomicReference<Instant>(offeredAt);
-		var legAnsweredAt = new AtomicReference<Instant>();
-		var outsideLeg = new AtomicReference<String>();
-		call.talkListener(new TalkListener() {
-			@Override
-			public void consultEnded(String extension) {
-				var now = services.now();
-				trace.consulting = null;
-				trace.conference = false;
-				if (extension.startsWith(Call.EXTERNAL)) {
-					trace.leg(new CallTrace.Leg(extension, null, now, null, now, "CONSULTED", null));
-				}
-				seatOf(extension).ifPresent(consulted -> {
-					try {
-						acd.change(consulted, s -> s.state() == AgentState.ON_CALL ? s.hungUp(false, now) : null);
-					}
-					catch (RuntimeException e) {
-						log.debug("consulted agent {} changed state meanwhile: {}", consulted.agent(), e.getMessage());
-					}
-					trace.leg(new CallTrace.Leg(consulted.agent(), null, now, null, now, "CONSULTED", null));
-				});
-			}
-
-			@Override
-			public void handedOver(String from, String fromCallId, String to, String toCallId) {
-				var now = services.now();
-				trace.consulting = null;
-				trace.conference = false;
-				var first = winner.get();
-				if (first != null) {
-					var change = acd.change(first, s -> s.hungUp(!q.wrapUp().isZero(), now));
-					if (change != null && change.to() == AgentState.WRAP_UP) {
-						acd.wrapUp(first, change.at(), q.wrapUp());
-					}
-					trace.leg(new CallTrace.Leg(first.agent(), fromCallId, legOfferedAt.get(), legAnsweredAt.get(), now,
-							"TRANSFERRED", null));
-				}
-				seatOf(to).ifPresent(next -> {
-					winner.set(next);
-					trace.agent = next.agent();
-					trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, next.agent());
-				});
-				if (to.startsWith(Call.EXTERNAL)) {
-					// the caller now talks with an outside line: no seat of the center is on the call any more
-					winner.set(null);
-					outsideLeg.set(to);
-					trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, to);
-				}
-				legOfferedAt.set(now);
-				legAnsweredAt.set(now);
-			}
-		});
+		var legs = new Legs(q, offeredAt);
+		call.talkListener(legs);
 		BridgeOutcome outcome;
 		try {
 			outcome = call.bridgeFirst(new ArrayList<>(byExtension.keySet()), q.ringTimeout(), recordingName("call"),
-					extension -> {
-						stopIvrRecording();
-						var seat = byExtension.get(extension);
-						var now = services.now();
-						winner.set(seat);
-						acd.change(seat, s -> s.answered(now));
-						for (var other : seats) if (other != seat) release(other);
-						trace.agent = seat.agent();
-						// after a transfer the wait still ends at the first answer, and the talk runs from it
-						if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
-						legAnsweredAt.set(now);
-						trace.disposition = CallDisposition.ANSWERED;
-						trace.event(q.name(), QueueEventType.ANSWERED, now, Duration.between(waitingSince, now).toMillis(), seat.agent());
-						services.answered(trace, seat);
-					});
+					extension -> answered(q, seats, byExtension.get(extension), legs, waitingSince));
 		}
 		catch (CallGoneException gone) {
-			if (winner.get() == null && outsideLeg.get() == null) throw gone;
+			if (legs.winner == null && legs.outsideLeg == null) throw gone;
 			outcome = null;
 		}
-		var now = services.now();
-		var seat = winner.get();
-		if (seat == null && outsideLeg.get() != null) {
-			// handed over to an outside line after a consult: the talk was the center's until then
-			trace.talkEndedAt = now;
-			trace.disposition = CallDisposition.ANSWERED;
-			if (outcome == null) {
-				trace.hangupBy = HangupBy.CALLER;
-				throw new CallGoneException(call.id());
-			}
-			trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
-			outcome.recording().ifPresent(r -> trace.recording = r);
-			trace.leg(new CallTrace.Leg(outsideLeg.get(), outcome.agentCallId(), legOfferedAt.get(), legAnsweredAt.get(), now,
-					"TALKED", outcome.held().isZero() ? null : outcome.held().toMillis()));
-			return new Rung(true, null);
+		if (legs.winner == null && legs.outsideLeg != null) return endedOutside(legs, outcome);
+		if (legs.winner != null) return endedWithAgent(q, legs, outcome);
+		return nobodyAnswered(q, seats, outcome, offeredAt, waitingSince);
+	}
+
+	/**
+	 * Who the caller talks with while the agents' leg runs: the agent who answered (changed by an
+	 * attended transfer), or an outside line the call was handed to, and when the current leg was
+	 * offered and answered. Kept up to date by the call's consults and handovers.
+	 */
+	private final class Legs implements TalkListener {
+
+		private final QueuePlan q;
+
+		private volatile Seat winner;
+
+		private volatile String outsideLeg;
+
+		// the leg the caller talks on now starts at the answer, or at a handover (attended transfer)
+		private volatile Instant offeredAt;
+
+		private volatile Instant answeredAt;
+
+		Legs(QueuePlan q, Instant offeredAt) {
+			this.q = q;
+			this.offeredAt = offeredAt;
 		}
-		if (seat != null) {
-			trace.talkEndedAt = now;
-			if (outcome != null) {
-				trace.hangupBy = outcome.endedBy().map(HangupBy::of).orElse(null);
-				outcome.recording().ifPresent(r -> trace.recording = r);
-				if (!outcome.held().isZero()) {
-					trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
+
+		@Override
+		public void consultEnded(String extension) {
+			var now = services.now();
+			trace.consulting = null;
+			trace.conference = false;
+			if (extension.startsWith(Call.EXTERNAL)) {
+				trace.leg(new CallTrace.Leg(extension, null, now, null, now, "CONSULTED", null));
+			}
+			seatOf(extension).ifPresent(consulted -> {
+				try {
+					services.acd().change(consulted, s -> s.state() == AgentState.ON_CALL ? s.hungUp(false, now) : null);
 				}
-				trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), legOfferedAt.get(), legAnsweredAt.get(), now,
-						"ANSWERED", outcome.held().isZero() ? null : outcome.held().toMillis()));
-			}
-			else {
-				trace.hangupBy = HangupBy.CALLER;
-			}
-			services.handled(q, Duration.between(trace.agentAnsweredAt, now));
-			trace.disposition = CallDisposition.ANSWERED;
-			var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
-			if (change != null && change.to() == AgentState.WRAP_UP) {
-				acd.wrapUp(seat, change.at(), q.wrapUp());
-			}
-			if (outcome == null) throw new CallGoneException(call.id());
-			if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
-				var answeredLeg = trace.legs.getLast();
-				trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), answeredLeg.offeredAt(),
-						answeredLeg.answeredAt(), now, "TRANSFERRED", answeredLeg.holdMillis()));
-				return new Rung(false, outcome.transferTo().orElseThrow());
-			}
-			return new Rung(true, null);
+				catch (RuntimeException e) {
+					log.debug("consulted agent {} changed state meanwhile: {}", consulted.agent(), e.getMessage());
+				}
+				trace.leg(new CallTrace.Leg(consulted.agent(), null, now, null, now, "CONSULTED", null));
+			});
 		}
+
+		@Override
+		public void handedOver(String from, String fromCallId, String to, String toCallId) {
+			var now = services.now();
+			trace.consulting = null;
+			trace.conference = false;
+			var first = winner;
+			if (first != null) {
+				hangUp(q, first, now);
+				trace.leg(new CallTrace.Leg(first.agent(), fromCallId, offeredAt, answeredAt, now, "TRANSFERRED", null));
+			}
+			seatOf(to).ifPresent(next -> {
+				winner = next;
+				trace.agent = next.agent();
+				trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, next.agent());
+			});
+			if (to.startsWith(Call.EXTERNAL)) {
+				// the caller now talks with an outside line: no seat of the center is on the call any more
+				winner = null;
+				outsideLeg = to;
+				trace.event(q.name(), QueueEventType.TRANSFERRED, now, null, to);
+			}
+			offeredAt = now;
+			answeredAt = now;
+		}
+	}
+
+	/** The first agent to answer takes the call; the others are released. */
+	private void answered(QueuePlan q, List<Seat> seats, Seat seat, Legs legs, Instant waitingSince) {
+		stopIvrRecording();
+		var now = services.now();
+		legs.winner = seat;
+		services.acd().change(seat, s -> s.answered(now));
+		for (var other : seats) if (other != seat) release(other);
+		trace.agent = seat.agent();
+		// after a transfer the wait still ends at the first answer, and the talk runs from it
+		if (trace.agentAnsweredAt == null) trace.agentAnsweredAt = now;
+		legs.answeredAt = now;
+		trace.disposition = CallDisposition.ANSWERED;
+		trace.event(q.name(), QueueEventType.ANSWERED, now, Duration.between(waitingSince, now).toMillis(), seat.agent());
+		services.answered(trace, seat);
+	}
+
+	/** Handed over to an outside line after a consult: the talk was the center's until then. */
+	private Rung endedOutside(Legs legs, BridgeOutcome outcome) {
+		var now = services.now();
+		trace.talkEndedAt = now;
+		trace.disposition = CallDisposition.ANSWERED;
+		if (outcome == null) {
+			trace.hangupBy = HangupBy.CALLER;
+			throw new CallGoneException(call.id());
+		}
+		trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
+		outcome.recording().ifPresent(r -> trace.recording = r);
+		trace.leg(new CallTrace.Leg(legs.outsideLeg, outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, "TALKED",
+				outcome.held().isZero() ? null : outcome.held().toMillis()));
+		return new Rung(true, null);
+	}
+
+	/** An agent talked with the caller: the leg, the hold, the wrap-up, or the blind transfer the agent made. */
+	private Rung endedWithAgent(QueuePlan q, Legs legs, BridgeOutcome outcome) {
+		var now = services.now();
+		var seat = legs.winner;
+		trace.talkEndedAt = now;
+		if (outcome != null) {
+			trace.hangupBy = outcome.endedBy().map(HangupBy::of).orElse(null);
+			outcome.recording().ifPresent(r -> trace.recording = r);
+			if (!outcome.held().isZero()) {
+				trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
+			}
+			trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, "ANSWERED",
+					outcome.held().isZero() ? null : outcome.held().toMillis()));
+		}
+		else {
+			trace.hangupBy = HangupBy.CALLER;
+		}
+		services.handled(q, Duration.between(trace.agentAnsweredAt, now));
+		trace.disposition = CallDisposition.ANSWERED;
+		hangUp(q, seat, now);
+		if (outcome == null) throw new CallGoneException(call.id());
+		if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
+			var answeredLeg = trace.legs.getLast();
+			trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), answeredLeg.offeredAt(),
+					answeredLeg.answeredAt(), now, "TRANSFERRED", answeredLeg.holdMillis()));
+			return new Rung(false, outcome.transferTo().orElseThrow());
+		}
+		return new Rung(true, null);
+	}
+
+	/** The agent's call ended: wrap-up when the queue has one, else free at once. */
+	private void hangUp(QueuePlan q, Seat seat, Instant now) {
+		var acd = services.acd();
+		var change = acd.change(seat, s -> s.hungUp(!q.wrapUp().isZero(), now));
+		if (change != null && change.to() == AgentState.WRAP_UP) {
+			acd.wrapUp(seat, change.at(), q.wrapUp());
+		}
+	}
+
+	/** Nobody answered (or the caller left while they rang): each ring is a leg, and the agents who let it ring out are told. */
+	private Rung nobodyAnswered(QueuePlan q, List<Seat> seats, BridgeOutcome outcome, Instant offeredAt, Instant waitingSince) {
+		var now = services.now();
 		var result = outcome.result();
 		for (var s : seats) {
 			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, result.name(), null));
@@ -546,7 +580,7 @@ final class FlowRunner {
 			}
 			else {
 				try {
-					acd.change(s, x -> x.missed(q.maxNoAnswer(), now));
+					services.acd().change(s, x -> x.missed(q.maxNoAnswer(), now));
 				}
 				catch (RuntimeException e) {
 					log.debug("agent {} changed state while ringing: {}", s.agent(), e.getMessage());

@@ -779,7 +779,7 @@ class KnowledgeService implements KnowledgeBase {
 	 */
 	private List<ArticleAction> allowedActions(Actor actor, Article a) {
 		return a.allowed().stream()
-			.filter(action -> actor.can(action.permission()))
+			.filter(actor::mayTake)
 			.filter(action -> action.permission() == Permission.KNOWLEDGE_READ || editorial(actor, a))
 			.toList();
 	}

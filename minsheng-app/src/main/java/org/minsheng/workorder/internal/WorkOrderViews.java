@@ -121,12 +121,13 @@ class WorkOrderViews {
 			.toList();
 	}
 
-	/** The caller as this actor may see them: masked, or nothing on a confidential order outside the center. */
 	/** What the state machine allows the actor's department now, of what the actor's permissions allow at all. */
 	static List<WorkOrderAction> allowedActions(WorkOrder order, Actor actor) {
 		var department = actor.departmentId() == null ? null : actor.departmentId().value();
-		return order.allowed(department).stream().filter(a -> actor.can(a.permission())).toList();
+		return order.allowed(department).stream().filter(actor::mayTake).toList();
 	}
+
+	/** The caller as this actor may see them: masked, or nothing on a confidential order outside the center. */
 
 	WorkOrderView.Caller callerFor(boolean confidential, Actor actor, Long citizenId, String nameCipher,
 			String phoneCipher) {

@@ -317,25 +317,16 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 		return recorder.isEmpty() ? Optional.empty() : Optional.of(recorder.writeTo(file));
 	}
 
+	/**
+	 * The caller talks with the agent's leg, recorded in stereo, until one of them hangs up or the
+	 * agent transfers the caller blind; an attended transfer hands the caller over to the consulted
+	 * leg and the talk goes on with it.
+	 */
 	private BridgeOutcome talk(AgentLeg first, String recordingName) {
 		StereoRecorder recorder = recordingName == null || recordingName.isBlank() ? null
 				: new StereoRecorder(engine.settings.recordingDirectory().resolve(recordingName + ".wav"));
 		talkRecorder = recorder;
-		rtp.listener(new RtpSession.Listener() {
-			@Override
-			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
-				if (recorder != null) recorder.write(0, timestamp, pcm, arrivedNanos);
-				Mixer m = mixer;
-				AgentLeg agent = currentLeg;
-				if (m != null) m.in(Mixer.CALLER, pcm);
-				else if (agent != null && !callerHearsMusic()) agent.rtp.send(pcm, 0, pcm.length);
-			}
-
-			@Override
-			public void digit(char key) {
-				CitizenCall.this.digit(key);
-			}
-		});
+		rtp.listener(callerAudioTo(recorder));
 		AgentLeg leg = first;
 		Party endedBy;
 		try {
@@ -355,55 +346,12 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 					endedBy = Party.AGENT;
 					break;
 				}
-				// attended transfer: completed from the console, or the agent hung up while consulting
-				consultLeg = null;
-				consulting = false;
-				stopMixer();
-				leg.hangup();
-				leg.release();
-				heldByPhone = false;
-				heldByConsole = false;
-				holdChanged();
-				if (recorder != null) recorder.rebase(1);
-				log.debug("call {} handed over from {} to {}", id, leg.agent, next.agent);
-				try {
-					talkListener.handedOver(leg.agent, leg.callId, next.agent, next.callId);
-				} catch (RuntimeException e) {
-					log.warn("talk listener of {} failed", id, e);
-				}
-				leg = next;
+				leg = handOver(leg, next, recorder);
 			}
 		} finally {
-			currentLeg = null;
-			AgentLeg consulted = consultLeg;
-			consultLeg = null;
-			consulting = false;
-			if (consulted != null) {
-				consulted.hangup();
-				consulted.release();
-				try {
-					talkListener.consultEnded(consulted.agent);
-				} catch (RuntimeException e) {
-					log.warn("talk listener of {} failed", id, e);
-				}
-			}
-			stopMixer();
-			heldByPhone = false;
-			heldByConsole = false;
-			holdChanged();
-			talkRecorder = null;
-			rtp.listener(ivrListener());
-			if (ended.isDone() || leg.transferTo.isDone()) leg.hangup();
-			leg.release();
+			endTalk(leg);
 		}
-		Optional<Recording> recording = Optional.empty();
-		if (recorder != null) {
-			try {
-				recording = Optional.of(recorder.finish());
-			} catch (RuntimeException e) {
-				log.error("recording of {} could not be finished", id, e);
-			}
-		}
+		Optional<Recording> recording = finish(recorder);
 		Duration held;
 		synchronized (this) {
 			held = Duration.ofNanos(heldNanos);
@@ -415,6 +363,81 @@ abstract sealed class CitizenCall implements Call permits InboundCall, OutboundC
 		}
 		return new BridgeOutcome(BridgeOutcome.Result.TALKED, leg.agent, leg.callId, Optional.of(leg.answeredAt),
 				Instant.now(), Optional.of(endedBy), recording, Optional.empty(), held);
+	}
+
+	/** The caller's audio to the recording's left channel and to the agent (or the conference's mixer). */
+	private RtpSession.Listener callerAudioTo(StereoRecorder recorder) {
+		return new RtpSession.Listener() {
+			@Override
+			public void audio(long timestamp, short[] pcm, long arrivedNanos) {
+				if (recorder != null) recorder.write(0, timestamp, pcm, arrivedNanos);
+				Mixer m = mixer;
+				AgentLeg agent = currentLeg;
+				if (m != null) m.in(Mixer.CALLER, pcm);
+				else if (agent != null && !callerHearsMusic()) agent.rtp.send(pcm, 0, pcm.length);
+			}
+
+			@Override
+			public void digit(char key) {
+				CitizenCall.this.digit(key);
+			}
+		};
+	}
+
+	/** Attended transfer, completed from the console or by the agent hanging up while consulting: the consulted leg takes over. */
+	private AgentLeg handOver(AgentLeg leg, AgentLeg next, StereoRecorder recorder) {
+		consultLeg = null;
+		consulting = false;
+		stopMixer();
+		leg.hangup();
+		leg.release();
+		heldByPhone = false;
+		heldByConsole = false;
+		holdChanged();
+		if (recorder != null) recorder.rebase(1);
+		log.debug("call {} handed over from {} to {}", id, leg.agent, next.agent);
+		try {
+			talkListener.handedOver(leg.agent, leg.callId, next.agent, next.callId);
+		} catch (RuntimeException e) {
+			log.warn("talk listener of {} failed", id, e);
+		}
+		return next;
+	}
+
+	/** The talk is over: a consult still open is ended, hold and mixing stop, the caller is back with the IVR. */
+	private void endTalk(AgentLeg leg) {
+		currentLeg = null;
+		AgentLeg consulted = consultLeg;
+		consultLeg = null;
+		consulting = false;
+		if (consulted != null) {
+			consulted.hangup();
+			consulted.release();
+			try {
+				talkListener.consultEnded(consulted.agent);
+			} catch (RuntimeException e) {
+				log.warn("talk listener of {} failed", id, e);
+			}
+		}
+		stopMixer();
+		heldByPhone = false;
+		heldByConsole = false;
+		holdChanged();
+		talkRecorder = null;
+		rtp.listener(ivrListener());
+		if (ended.isDone() || leg.transferTo.isDone()) leg.hangup();
+		leg.release();
+	}
+
+	/** The talk's recording, closed; empty when there is none or it could not be finished (the call goes on). */
+	private Optional<Recording> finish(StereoRecorder recorder) {
+		if (recorder == null) return Optional.empty();
+		try {
+			return Optional.of(recorder.finish());
+		} catch (RuntimeException e) {
+			log.error("recording of {} could not be finished", id, e);
+			return Optional.empty();
+		}
 	}
 
 	/** Makes {@code leg} the agent the caller talks with: its audio goes to the caller, the consulted agent or the mix. */
