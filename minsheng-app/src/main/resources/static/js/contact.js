@@ -37,7 +37,7 @@ document.addEventListener('DOMContentLoaded', () => {
         const tr = document.createElement('tr');
         tr.dataset.queue = q.name;
         const waiting = cell(q.waiting); waiting.className = 'waiting';
-        tr.append(cell(q.label), cell(q.strategy), waiting, cell(q.longestWaitSeconds + ' 秒'),
+        tr.append(cell(q.label), cell(q.strategyLabel || q.strategy), waiting, cell(q.longestWaitSeconds + ' 秒'),
           cell(q.agentsStaffed + ' / ' + q.agentsAvailable), cell(q.enteredToday), cell(q.answeredToday),
           cell(q.abandonedToday), cell(pct(q.serviceLevel)), cell(pct(q.abandonRate)));
         return tr;

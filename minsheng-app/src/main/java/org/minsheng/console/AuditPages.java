@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.minsheng.audit.AuditAction;
+import org.minsheng.audit.AuditEntry;
 import org.minsheng.audit.AuditQuery;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.CurrentActor;
@@ -53,6 +54,7 @@ class AuditPages {
 		model.addAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE));
 		model.addAttribute("f", query);
 		model.addAttribute("actions", AuditAction.values());
+		model.addAttribute("targetTypes", AuditEntry.TARGET_TYPES);
 		model.addAttribute("fromDate", from);
 		model.addAttribute("toDate", to);
 		model.addAttribute("zone", SHANGHAI);

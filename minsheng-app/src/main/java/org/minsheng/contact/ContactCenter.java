@@ -121,7 +121,7 @@ public interface ContactCenter {
 	 *     of those answered or abandoned; null when none yet
 	 * @param abandonRate share of today's finished waits that were abandoned
 	 */
-	record QueueStats(String name, String label, String strategy, int waiting, long longestWaitSeconds,
+	record QueueStats(String name, String label, String strategy, String strategyLabel, int waiting, long longestWaitSeconds,
 			long agentsStaffed, long agentsAvailable, long enteredToday, long answeredToday, long abandonedToday,
 			Double serviceLevel, Double abandonRate) {
 	}

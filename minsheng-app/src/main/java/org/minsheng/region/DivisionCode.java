@@ -12,7 +12,7 @@ public record DivisionCode(String value) {
 
 	public DivisionCode {
 		if (value == null || !FORM.matcher(value).matches()) {
-			throw new IllegalArgumentException("A division code has 2, 4, 6 or 9 digits, not '" + value + "'");
+			throw new IllegalArgumentException("行政区划代码为 2、4、6 或 9 位数字，而不是「" + value + "」");
 		}
 	}
 

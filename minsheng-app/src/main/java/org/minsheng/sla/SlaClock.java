@@ -81,7 +81,7 @@ public record SlaClock(ZonedDateTime startedAt, boolean natural, Duration budget
 	public SlaClock extendTo(ZonedDateTime newDeadline, WorkingCalendar calendar) {
 		var newBudget = measure(calendar, startedAt, newDeadline).minus(pausedTotal);
 		if (newBudget.compareTo(budget) < 0) {
-			throw new IllegalArgumentException("An extension cannot shorten the limit");
+			throw new IllegalArgumentException("延期不能缩短时限");
 		}
 		return new SlaClock(startedAt, natural, newBudget, pausedAt, pausedTotal);
 	}

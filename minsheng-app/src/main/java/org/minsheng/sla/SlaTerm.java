@@ -31,7 +31,7 @@ public record SlaTerm(int amount, Unit unit) {
 
 	public SlaTerm {
 		if (amount <= 0) {
-			throw new IllegalArgumentException("A time limit must be positive: " + amount);
+			throw new IllegalArgumentException("时限须大于零：" + amount);
 		}
 	}
 
@@ -40,7 +40,7 @@ public record SlaTerm(int amount, Unit unit) {
 		var m = FORM.matcher(text == null ? "" : text.strip());
 		if (!m.matches()) {
 			throw new IllegalArgumentException(
-					"Not a time limit: '" + text + "' (expected e.g. 30m, 2h, 8wh or 5wd)");
+					"不是时限：「" + text + "」（应如 30m、2h、8wh 工作小时或 5wd 工作日）");
 		}
 		var amount = Integer.parseInt(m.group(1));
 		for (var unit : Unit.values()) {

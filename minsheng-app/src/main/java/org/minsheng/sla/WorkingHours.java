@@ -15,7 +15,7 @@ public record WorkingHours(List<Period> periods) {
 
 		public Period {
 			if (!start.isBefore(end)) {
-				throw new IllegalArgumentException("A working period must start before it ends: " + start + "-" + end);
+				throw new IllegalArgumentException("工作时段须先开始后结束：" + start + "-" + end);
 			}
 		}
 
@@ -26,11 +26,11 @@ public record WorkingHours(List<Period> periods) {
 
 	public WorkingHours {
 		if (periods == null || periods.isEmpty()) {
-			throw new IllegalArgumentException("Working hours need at least one period");
+			throw new IllegalArgumentException("工作时间至少需要一个时段");
 		}
 		for (int i = 1; i < periods.size(); i++) {
 			if (periods.get(i).start().isBefore(periods.get(i - 1).end())) {
-				throw new IllegalArgumentException("Working periods must be in order and must not overlap");
+				throw new IllegalArgumentException("工作时段须按先后排列且不能重叠");
 			}
 		}
 		periods = List.copyOf(periods);
@@ -42,7 +42,7 @@ public record WorkingHours(List<Period> periods) {
 		for (var part : text.split(",")) {
 			var bounds = part.strip().split("-");
 			if (bounds.length != 2) {
-				throw new IllegalArgumentException("Not a working period (HH:mm-HH:mm): '" + part.strip() + "'");
+				throw new IllegalArgumentException("不是工作时段（HH:mm-HH:mm）：「" + part.strip() + "」");
 			}
 			periods.add(new Period(LocalTime.parse(bounds[0].strip()), LocalTime.parse(bounds[1].strip())));
 		}

@@ -19,7 +19,7 @@ public record WorkOrderNo(@JsonValue String value) {
 
 	public WorkOrderNo {
 		if (value == null || !FORM.matcher(value).matches()) {
-			throw new IllegalArgumentException("Not a work order number (WOyyyyMMdd######): '" + value + "'");
+			throw new IllegalArgumentException("不是工单编号（WO + 年月日 + 6 位序号）：「" + value + "」");
 		}
 	}
 

@@ -150,6 +150,15 @@ class ConsoleBrowserTest extends ApplicationTest {
 		assertThat(page.locator("#audit tbody tr td[title=LOGIN]").first()).isVisible();
 		assertThat(page.locator("#audit tbody")).not().containsText("新建单位");
 		assertThat(page.locator("#audit-action")).hasValue("LOGIN");
+
+		// and by the kind of record, named in Chinese too
+		long made = given.department(IdentityFixture.unique("审计部门"), "BUREAU", given.rootId(), null);
+		page.locator("#audit-action").selectOption("");
+		page.locator("#audit-target-type").selectOption("department");
+		page.locator("#audit-filter button[type=submit]").click();
+		assertThat(page.locator("#audit tbody tr td[title=department]").first()).containsText("部门 ");
+		assertThat(page.locator("#audit tbody")).containsText("部门 " + made);
+		assertThat(page.locator("#audit tbody")).not().containsText("登录");
 		page.locator("#verify").click();
 		assertThat(page.locator("#verification")).containsText("审计链完整");
 		screenshot(page, "audit");

@@ -100,6 +100,9 @@ class ContactBrowserTest extends ApplicationTest {
 		assertThat(desk.locator("#order-caller-phone")).hasValue(caller);
 		assertThat(desk.locator("#history")).containsText("来电历史");
 		assertThat(board.locator("#agents [data-agent='" + agentName + "'] .state")).hasText("通话中");
+		// the queue's strategy in words, also after the board's refresh
+		assertThat(board.locator("#queues")).containsText("技能优先");
+		assertThat(board.locator("#queues")).not().containsText("skills");
 		Browser.screenshot(desk, "contact-screen-pop");
 		Browser.screenshot(board, "contact-wallboard");
 

@@ -240,7 +240,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(supervisor.locator("#sla-rules")).containsText("12个工作日");
 		supervisor.locator("#sla-term").fill("12 days");
 		supervisor.locator("#sla-submit").click();
-		assertThat(supervisor.locator(".alert.error")).containsText("Not a time limit");
+		assertThat(supervisor.locator(".alert.error")).containsText("不是时限");
 		supervisor.waitForLoadState();
 		screenshot(supervisor, "rules");
 

@@ -552,7 +552,7 @@ abstract class ContactContract extends ApplicationTest {
 		var callId = call.callId();
 		var bad = agent.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "电话12"));
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.body()).contains("target").contains("outside number");
+		assertThat(bad.body()).contains("target").contains("外线号码");
 		ok(agent.session().post("/api/contact/calls/" + callId + "/transfer", Map.of("target", "028-8765-4321")));
 
 		var detail = handedToTheDepartment(call);

@@ -248,7 +248,7 @@ abstract class UnderstandingContract extends ApplicationTest {
 
 		var wrong = supervisor.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "# 本地地名\n科兴科学园,440305007\n某小区,999999\n");
 		assertThat(wrong.status()).isEqualTo(400);
-		assertThat(wrong.body()).contains("gazetteer").contains("Line 3");
+		assertThat(wrong.body()).contains("gazetteer").contains("第 3 行");
 		assertThat(agent.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "科兴科学园,440305007\n").status()).isEqualTo(403);
 		try {
 			assertThat(supervisor.sendAs("PUT", "/api/nlp/gazetteer", "text/plain", "# 本地地名\n科兴科学园,440305007\n").status())

@@ -65,7 +65,7 @@ final class LiveFigures {
 			long finished = tally.finished();
 			long available = acd.seats().stream().filter(s -> s.state() == AgentState.AVAILABLE)
 				.filter(s -> q.qualifies(s, Duration.ofDays(1))).count();
-			queues.add(new QueueStats(q.name(), q.label(), q.strategy().name(), acd.waitingIn(q.name()),
+			queues.add(new QueueStats(q.name(), q.label(), q.strategy().name(), q.strategy().label(), acd.waitingIn(q.name()),
 					acd.oldestIn(q.name()).map(t -> Duration.between(t, now).toSeconds()).orElse(0L), acd.staffing(q),
 					available, tally.entered, tally.answered, tally.abandoned,
 					finished == 0 ? null : (double) tally.answeredInTarget / finished,

@@ -59,6 +59,19 @@ interface RoutingStrategy {
 	}
 
 	/** All strategies by name. */
+	/** The strategy as the wallboard shows it. */
+	default String label() {
+		return switch (name()) {
+			case "longest-idle" -> "最长空闲优先";
+			case "round-robin" -> "轮流分配";
+			case "fewest-calls" -> "接听最少优先";
+			case "random" -> "随机分配";
+			case "ring-all" -> "同时振铃";
+			case "skills" -> "技能优先";
+			default -> name();
+		};
+	}
+
 	static Map<String, RoutingStrategy> all() {
 		var list = new ArrayList<>(List.of(LONGEST_IDLE, FEWEST_CALLS, RANDOM, RING_ALL, SKILLS));
 		list.add(new RoundRobin());

@@ -148,7 +148,7 @@ abstract class KnowledgeContract extends ApplicationTest {
 		ok(reviewer.post("/api/kb/articles/" + own + "/submit", null));
 		var self = reviewer.post("/api/kb/articles/" + own + "/approve", null);
 		assertThat(self.status()).isEqualTo(409);
-		assertThat(self.json().get("detail").asString()).contains("another reviewer");
+		assertThat(self.json().get("detail").asString()).contains("须由另一位审核人审核通过");
 
 		var byEditor = editor.post("/api/kb/articles/" + id + "/approve", null);
 		assertThat(byEditor.status()).as("an editor does not review").isEqualTo(403);

@@ -188,8 +188,8 @@ class OfficialCalendarTest {
 	void rejectsNegativeWorkingTimeAndBrokenHours() {
 		var now = ZonedDateTime.now(SHANGHAI);
 		assertThatThrownBy(() -> CALENDAR.plus(now, Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> WorkingHours.parse("13:00-12:00")).hasMessageContaining("start before it ends");
-		assertThatThrownBy(() -> WorkingHours.parse("09:00-12:00,11:00-18:00")).hasMessageContaining("overlap");
+		assertThatThrownBy(() -> WorkingHours.parse("13:00-12:00")).hasMessageContaining("须先开始后结束");
+		assertThatThrownBy(() -> WorkingHours.parse("09:00-12:00,11:00-18:00")).hasMessageContaining("不能重叠");
 		assertThatThrownBy(() -> WorkingHours.parse("nine to five")).isInstanceOf(RuntimeException.class);
 	}
 }
