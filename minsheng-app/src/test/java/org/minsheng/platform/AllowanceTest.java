@@ -2,36 +2,15 @@ package org.minsheng.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.minsheng.testsupport.MovableClock;
 
 class AllowanceTest {
 
-	static final class MovableClock extends Clock {
-
-		Instant now = Instant.parse("2026-12-04T02:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("Asia/Shanghai");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
-
-	final MovableClock clock = new MovableClock();
+	final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T02:00:00Z"));
 
 	final Allowance fivePerFifteenMinutes = new Allowance(5, Duration.ofMinutes(15), clock);
 
@@ -53,12 +32,12 @@ class AllowanceTest {
 	void theAllowanceComesBackOneByOneOverTheWindowAndWholeAfterIt() {
 		for (int i = 0; i < 5; i++) fivePerFifteenMinutes.use("k");
 
-		clock.now = clock.now.plus(Duration.ofMinutes(3));
+		clock.pass(Duration.ofMinutes(3));
 		assertThat(fivePerFifteenMinutes.usedUp("k")).isFalse();
 		assertThat(fivePerFifteenMinutes.use("k")).isEqualTo(5);
 		assertThat(fivePerFifteenMinutes.usedUp("k")).isTrue();
 
-		clock.now = clock.now.plus(Duration.ofMinutes(15));
+		clock.pass(Duration.ofMinutes(15));
 		assertThat(fivePerFifteenMinutes.use("k")).isEqualTo(1);
 	}
 

@@ -3,10 +3,8 @@ package org.minsheng.contact.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,36 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minsheng.contact.AgentState;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.testsupport.MovableClock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AcdTest {
 
-	static final class MovableClock extends Clock {
-
-		Instant now = Instant.parse("2026-11-24T02:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		void pass(Duration d) {
-			now = now.plus(d);
-		}
-	}
-
-	final MovableClock clock = new MovableClock();
+	final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T02:00:00Z"));
 
 	final List<Seat.Change> changes = new ArrayList<>();
 
