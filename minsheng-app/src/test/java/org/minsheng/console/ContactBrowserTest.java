@@ -142,6 +142,7 @@ class ContactBrowserTest extends ApplicationTest {
 		page.locator("#plan-text").fill(original.replaceFirst("queue: ([^\\n}]+)", "queue: 不存在的队列"));
 		page.locator("#plan-save").click();
 		assertThat(page.locator(".alert.error")).containsText("方案中没有名为“不存在的队列”的队列");
+		Browser.screenshot(page, "contact-admin-plan-error");
 		assertThat(page.locator("#plan-text")).hasValue(java.util.regex.Pattern.compile("不存在的队列"));
 
 		page.locator("#plan-text").fill(original);

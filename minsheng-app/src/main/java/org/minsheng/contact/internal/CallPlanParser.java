@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import static java.util.Objects.requireNonNullElse;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -86,7 +87,7 @@ final class CallPlanParser {
 			flows.put(flow.number(), flow);
 		}
 		var vips = new HashSet<String>();
-		for (var v : Objects.requireNonNullElse(doc.vipNumbers(), List.<String>of())) {
+		for (var v : requireNonNullElse(doc.vipNumbers(), List.<String>of())) {
 			if (v != null) vips.add(v.replaceAll("[^0-9]", ""));
 		}
 		return new CallPlan(Map.copyOf(flows), Map.copyOf(queues), Set.copyOf(vips), yaml);
@@ -118,7 +119,7 @@ final class CallPlanParser {
 			throw new InvalidFieldException(path(e), hint + "，而不是“" + e.getValue() + "”");
 		}
 		catch (DatabindException e) {
-			throw new InvalidFieldException(e.getPath().isEmpty() ? "plan" : path(e), expected(targetOf(e)));
+			throw new InvalidFieldException(path(e), expected(targetOf(e)));
 		}
 		return doc;
 	}
@@ -130,7 +131,7 @@ final class CallPlanParser {
 			var name = e.getKey();
 			var path = "queues." + name;
 			var q = e.getValue();
-			var strategyName = or(q.strategy(), "longest-idle");
+			var strategyName = requireNonNullElse(q.strategy(), "longest-idle");
 			var strategy = strategies.get(strategyName);
 			if (strategy == null) {
 				throw new InvalidFieldException(path + ".strategy",
@@ -138,13 +139,13 @@ final class CallPlanParser {
 			}
 			if (strategy instanceof RoutingStrategy.RoundRobin rr) strategy = rr.fresh();
 			var callback = !q.mentionsCallback() ? QueuePlan.Callback.NONE
-					: new QueuePlan.Callback(q.callbackAfter(), or(q.callbackAttempts(), 3),
-							or(q.callbackRetry(), Duration.ofMinutes(2)));
-			queues.put(name, new QueuePlan(name, or(q.label(), name), strategy,
-					Map.copyOf(or(q.skills(), Map.of())), List.copyOf(or(q.widen(), List.of())),
-					or(q.maxWait(), Duration.ofSeconds(120)), or(q.overflow(), "voicemail"),
-					or(q.ringTimeout(), Duration.ofSeconds(15)), or(q.wrapUp(), Duration.ofSeconds(10)),
-					or(q.maxNoAnswer(), 2), or(q.announceEvery(), Duration.ofSeconds(30)), callback));
+					: new QueuePlan.Callback(q.callbackAfter(), requireNonNullElse(q.callbackAttempts(), 3),
+							requireNonNullElse(q.callbackRetry(), Duration.ofMinutes(2)));
+			queues.put(name, new QueuePlan(name, requireNonNullElse(q.label(), name), strategy,
+					Map.copyOf(requireNonNullElse(q.skills(), Map.of())), List.copyOf(requireNonNullElse(q.widen(), List.of())),
+					requireNonNullElse(q.maxWait(), Duration.ofSeconds(120)), requireNonNullElse(q.overflow(), "voicemail"),
+					requireNonNullElse(q.ringTimeout(), Duration.ofSeconds(15)), requireNonNullElse(q.wrapUp(), Duration.ofSeconds(10)),
+					requireNonNullElse(q.maxNoAnswer(), 2), requireNonNullElse(q.announceEvery(), Duration.ofSeconds(30)), callback));
 		}
 		for (var q : queues.values()) {
 			if (q.overflow().startsWith("queue:")) {
@@ -189,7 +190,7 @@ final class CallPlanParser {
 			case "play" -> new FlowNode.Play(n.play().strip(), blankToNull(n.file()), next);
 			case "menu" -> {
 				var options = new LinkedHashMap<Character, String>();
-				for (var o : or(n.options(), Map.<String, String>of()).entrySet()) {
+				for (var o : requireNonNullElse(n.options(), Map.<String, String>of()).entrySet()) {
 					var key = o.getKey();
 					if (key.length() != 1 || "0123456789*#".indexOf(key.charAt(0)) < 0) {
 						throw new InvalidFieldException(path + ".options." + key, "菜单按键为 0-9、* 或 #");
@@ -197,13 +198,13 @@ final class CallPlanParser {
 					options.put(key.charAt(0), o.getValue().strip());
 				}
 				if (options.isEmpty()) throw new InvalidFieldException(path + ".options", "菜单需要按键选项");
-				yield new FlowNode.Menu(n.menu().strip(), Map.copyOf(options), or(n.timeout(), Duration.ofSeconds(5)),
-						or(n.retries(), 2), or(n.invalid(), "输入有误，请重新选择"), blankToNull(n.fallback()));
+				yield new FlowNode.Menu(n.menu().strip(), Map.copyOf(options), requireNonNullElse(n.timeout(), Duration.ofSeconds(5)),
+						requireNonNullElse(n.retries(), 2), requireNonNullElse(n.invalid(), "输入有误，请重新选择"), blankToNull(n.fallback()));
 			}
 			case "collect" -> {
 				int max = keys(n.max(), path + ".max");
 				var terminator = n.terminator() == null ? "#" : n.terminator().strip();
-				yield new FlowNode.Collect(n.collect().strip(), max, or(n.timeout(), Duration.ofSeconds(8)),
+				yield new FlowNode.Collect(n.collect().strip(), max, requireNonNullElse(n.timeout(), Duration.ofSeconds(8)),
 						terminator.isEmpty() ? 0 : terminator.charAt(0), required(n.into(), path + ".into"), next);
 			}
 			case "route_time" -> {
@@ -220,10 +221,10 @@ final class CallPlanParser {
 				yield new FlowNode.RouteTime(hours, required(n.working(), path + ".working"),
 						required(n.offHours(), path + ".off_hours"));
 			}
-			case "queue" -> new FlowNode.ToQueue(n.queue().strip(), or(n.priority(), 0), next);
+			case "queue" -> new FlowNode.ToQueue(n.queue().strip(), requireNonNullElse(n.priority(), 0), next);
 			case "voicemail" -> new FlowNode.Voicemail(n.voicemail().strip(),
 					n.max() == null ? Duration.ofSeconds(60) : duration(n.max(), path + ".max"),
-					or(n.thanks(), "您的留言已记录，我们会尽快处理，再见。"));
+					requireNonNullElse(n.thanks(), "您的留言已记录，我们会尽快处理，再见。"));
 			case "order_status" -> new FlowNode.OrderStatus(n.orderStatus().strip(), next);
 			case "hangup" -> new FlowNode.Hangup(n.hangup().isNull() ? "" : n.hangup().asString().strip());
 			default -> throw new IllegalStateException(kinds.first());
@@ -281,10 +282,6 @@ final class CallPlanParser {
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
-	}
-
-	private static <T> T or(T value, T otherwise) {
-		return value == null ? otherwise : value;
 	}
 
 	/** Where a Jackson error is, as the plan's author writes it: {@code queues.人工服务.ring_timeout}, {@code flows[0]}. */
