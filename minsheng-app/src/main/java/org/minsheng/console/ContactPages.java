@@ -20,6 +20,7 @@ import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -143,14 +144,20 @@ class ContactPages {
 		return emitter;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/*
+	 * The desk's live pushes are shown after the change is committed (AFTER_COMPLETION, not
+	 * AFTER_COMMIT): Spring Modulith keeps a publication row for every AFTER_COMMIT listener and
+	 * marks it twice, two more durable commits per agent-state change for a push to a browser that
+	 * nobody would replay after a restart.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CallAnswered answered) {
 		for (var emitter : desks.getOrDefault(answered.agent(), List.of())) {
 			send(emitter, "answered", Map.of("callId", answered.callId(), "queue", answered.queue() == null ? "" : answered.queue()));
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(AgentStateChanged changed) {
 		for (var emitter : desks.getOrDefault(changed.agent(), List.of())) {
 			send(emitter, "state", Map.of("state", changed.to().name(), "label", changed.to().label(), "reason",
