@@ -1,0 +1,73 @@
+package org.minsheng.contact.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.minsheng.audit.AuditAction;
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.contact.ContactCenter.CallQuery;
+import org.minsheng.contact.ContactCenter.CallRecord;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
+
+/**
+ * Who may read which call record and recording: supervisors every call, agents their own. Callers'
+ * numbers in clear and every recording played are personal-data reads, audited.
+ */
+final class CallRecords {
+
+	private final CallLog callLog;
+
+	private final CurrentActor current;
+
+	private final AuditTrail audit;
+
+	CallRecords(CallLog callLog, CurrentActor current, AuditTrail audit) {
+		this.callLog = callLog;
+		this.current = current;
+		this.audit = audit;
+	}
+
+	List<CallRecord> list(CallQuery query) {
+		var actor = current.get();
+		if (actor.can(Permission.CONTACT_SUPERVISE)) {
+			boolean unmask = actor.can(Permission.PERSONAL_DATA_UNMASK);
+			var records = callLog.list(query, unmask);
+			if (unmask && !records.isEmpty()) {
+				audit.record(AuditRecord.of(AuditAction.CONTACT_CALLS_READ_UNMASKED, "contact_call", "list",
+						records.size() + " calls, from=" + query.from() + ", to=" + query.to() + ", agent=" + query.agent()));
+			}
+			return records;
+		}
+		actor.require(Permission.CONTACT_AGENT);
+		return callLog.list(new CallQuery(query.from(), query.to(), actor.username(), query.disposition(), query.limit()), false);
+	}
+
+	Optional<CallRecord> one(String callId) {
+		boolean unmask = current.get().can(Permission.PERSONAL_DATA_UNMASK);
+		var record = visible(callId, unmask);
+		if (unmask && record.isPresent()) {
+			audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_READ_UNMASKED, "contact_call", LiveCallControl.auditId(callId), null));
+		}
+		return record;
+	}
+
+	/** The call's recording file, if this actor may hear it; who listened to which call is the auditor's business. */
+	Optional<Path> recording(String callId) {
+		var file = visible(callId, false).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
+		file.ifPresent(f -> audit.record(AuditRecord.of(AuditAction.CONTACT_RECORDING_READ, "contact_call",
+				LiveCallControl.auditId(callId), f.getFileName().toString())));
+		return file;
+	}
+
+	private Optional<CallRecord> visible(String callId, boolean unmask) {
+		var actor = current.get();
+		var record = callLog.find(callId, unmask);
+		if (actor.can(Permission.CONTACT_SUPERVISE)) return record;
+		actor.require(Permission.CONTACT_AGENT);
+		return record.filter(r -> actor.username().equals(r.agent()));
+	}
+}
