@@ -59,12 +59,12 @@ class AttachmentService implements Attachments {
 	public Attachment add(WorkOrderNo no, String fileName, String contentType, InputStream content) {
 		var actor = require(Permission.WORKORDER_READ);
 		var order = visibleOrder(actor, no);
-		if (!actor.scope().all() && order.assignments.stream()
-			.noneMatch(a -> a.state.active() && a.departmentId == actor.departmentId().value())) {
+		if (!actor.scope().all() && order.assignments().stream()
+			.noneMatch(a -> a.state().active() && a.departmentId().equals(actor.departmentId()))) {
 			throw new AccessDeniedException(actor.username() + " does not hold " + no);
 		}
-		if (!order.state.open()) {
-			throw ConflictException.illegalTransition("添加附件", WorkOrder.KIND, no, order.state.label());
+		if (!order.state().open()) {
+			throw ConflictException.illegalTransition("添加附件", WorkOrder.KIND, no, order.state().label());
 		}
 		var now = OffsetDateTime.now(clock);
 		var stored = files.store(AREA, fileName, content, now);
@@ -78,7 +78,7 @@ class AttachmentService implements Attachments {
 			var ps = con.prepareStatement("insert into work_order_attachment (order_id, file_name, content_type,"
 					+ " size_bytes, sha256, storage_key, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
-			ps.setLong(1, order.id);
+			ps.setLong(1, order.id());
 			ps.setString(2, name);
 			ps.setString(3, type);
 			ps.setLong(4, size);
@@ -99,7 +99,7 @@ class AttachmentService implements Attachments {
 		var actor = require(Permission.WORKORDER_READ);
 		var order = visibleOrder(actor, no);
 		return jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at, timeline_seq"
-				+ " from work_order_attachment where order_id = ? order by id", (rs, n) -> attachment(rs), order.id);
+				+ " from work_order_attachment where order_id = ? order by id", (rs, n) -> attachment(rs), order.id());
 	}
 
 	@Override
@@ -109,7 +109,7 @@ class AttachmentService implements Attachments {
 		var order = visibleOrder(actor, no);
 		var found = jdbc.query("select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at,"
 				+ " timeline_seq, storage_key from work_order_attachment where order_id = ? and id = ?",
-				(rs, n) -> new Object[] { attachment(rs), rs.getString("storage_key") }, order.id, attachmentId);
+				(rs, n) -> new Object[] { attachment(rs), rs.getString("storage_key") }, order.id(), attachmentId);
 		if (found.isEmpty()) {
 			throw new NotFoundException("附件", attachmentId);
 		}
@@ -137,7 +137,7 @@ class AttachmentService implements Attachments {
 	private WorkOrder visibleOrder(Actor actor, WorkOrderNo no) {
 		return rows.loadByNo(no)
 			.map(WorkOrderRows.Loaded::order)
-			.filter(order -> rows.visible(actor.scope(), order.id))
+			.filter(order -> rows.visible(actor.scope(), order.id()))
 			.orElseThrow(() -> new NotFoundException("工单", no));
 	}
 

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 
-import org.minsheng.identity.DepartmentId;
 import org.minsheng.platform.ConflictException;
 import org.minsheng.workorder.Deadlines;
 import org.minsheng.workorder.SlaStage;
@@ -117,12 +116,12 @@ class DeadlineWatch implements Deadlines {
 		var order = rows.load(orderId).orElseThrow();
 		var now = ZonedDateTime.now(clock);
 		var act = new WorkOrder.Act(WorkOrderRegistration.SYSTEM, "时限监控", null, now);
-		var before = order.clocks.stream().filter(c -> c.id == clockId).findFirst();
-		var wasWarned = before.map(c -> c.warnedAt != null).orElse(true);
-		var wasOverdue = before.map(c -> c.overdueAt != null).orElse(true);
+		var before = order.clocks().stream().filter(c -> c.id() != null && c.id() == clockId).findFirst();
+		var wasWarned = before.map(c -> c.warnedAt() != null).orElse(true);
+		var wasOverdue = before.map(c -> c.overdueAt() != null).orElse(true);
 		var changed = order.checkClock(clockId, terms.sla(), act);
 		if (changed.isEmpty()) {
-			if (before.filter(c -> c.dirty).isPresent()) {
+			if (before.filter(WorkOrder.StageClock::changed).isPresent()) {
 				rows.save(order, now.toOffsetDateTime());
 			}
 			else {
@@ -132,16 +131,16 @@ class DeadlineWatch implements Deadlines {
 		}
 		var c = changed.get();
 		rows.save(order, now.toOffsetDateTime());
-		var department = c.departmentId == null ? null : new DepartmentId(c.departmentId);
+		var department = c.departmentId();
 		int marks = 0;
-		if (!wasWarned && c.overdueAt == null) {
-			events.publishEvent(new WorkOrderDeadlineApproaching(order.no, clockId, c.stage, department,
-					c.dueAt.toOffsetDateTime(), now.toOffsetDateTime()));
+		if (!wasWarned && c.overdueAt() == null) {
+			events.publishEvent(new WorkOrderDeadlineApproaching(order.no(), clockId, c.stage(), department,
+					c.dueAt().toOffsetDateTime(), now.toOffsetDateTime()));
 			marks++;
 		}
-		if (!wasOverdue && c.overdueAt != null) {
-			events.publishEvent(new WorkOrderDeadlineMissed(order.no, clockId, c.stage, department,
-					c.dueAt.toOffsetDateTime(), now.toOffsetDateTime()));
+		if (!wasOverdue && c.overdueAt() != null) {
+			events.publishEvent(new WorkOrderDeadlineMissed(order.no(), clockId, c.stage(), department,
+					c.dueAt().toOffsetDateTime(), now.toOffsetDateTime()));
 			marks++;
 		}
 		return marks;

@@ -81,12 +81,12 @@ class PublicStatusService implements PublicStatus.Lookup {
 					NAMES_DEPARTMENT.contains(e.action()) && e.departmentId() != null ? names.get(e.departmentId()) : null,
 					e.action().citizenSeesText() ? e.comment() : null))
 			.toList();
-		var masterNo = order.masterId == null ? null : rows.noOf(order.masterId).orElse(null);
-		var master = followMaster && order.masterId != null ? status(order.masterId, false) : null;
-		var closed = order.state == WorkOrderState.CLOSED;
-		return new PublicStatus(facts.no(), facts.title(), order.state.label(), facts.registeredAt(), steps,
-				order.resultType == null ? null : order.resultType.label(),
-				order.resultType != null || closed ? order.reply : null,
-				order.satisfaction == null ? null : order.satisfaction.label(), masterNo, master);
+		var masterNo = order.masterId().flatMap(rows::noOf).orElse(null);
+		var master = followMaster && order.masterId().isPresent() ? status(order.masterId().get(), false) : null;
+		var closed = order.state() == WorkOrderState.CLOSED;
+		return new PublicStatus(facts.no(), facts.title(), order.state().label(), facts.registeredAt(), steps,
+				order.resultType() == null ? null : order.resultType().label(),
+				order.resultType() != null || closed ? order.replyText() : null,
+				order.satisfaction() == null ? null : order.satisfaction().label(), masterNo, master);
 	}
 }

@@ -201,8 +201,8 @@ final class WorkOrder {
 		NONE, YELLOW, RED
 	}
 
-	/** Who acts, for which department, and when. */
-	record Act(String username, String displayName, Long departmentId, ZonedDateTime at) {
+	/** Who acts, for which department (none for the center's own staff and the system), and when. */
+	record Act(String username, String displayName, DepartmentId departmentId, ZonedDateTime at) {
 	}
 
 	/** The calendar the clocks count on and the share of a limit after which an order is warned. */
@@ -214,39 +214,44 @@ final class WorkOrder {
 	}
 
 	record Entry(int seq, ZonedDateTime at, TimelineAction action, WorkOrderState from, WorkOrderState to,
-			String actor, String actorName, Long actorDepartmentId, Long departmentId, String comment) {
+			String actor, String actorName, DepartmentId actorDepartmentId, DepartmentId departmentId, String comment) {
 	}
 
-	record PendingExtension(String reason, ZonedDateTime deadline, long departmentId) {
+	record PendingExtension(String reason, ZonedDateTime deadline, DepartmentId departmentId) {
 	}
 
+	/**
+	 * One department's part in the order: the lead, a co-handler, or a department below the lead
+	 * (二级派单, one level deeper). Only the aggregate changes it; it remembers whether it changed
+	 * since it was stored.
+	 */
 	static final class Assignment {
 
-		Long id;
+		private Long id;
 
-		final long departmentId;
+		private final DepartmentId departmentId;
 
-		final Assignment parent;
+		private final Assignment parent;
 
-		final int level;
+		private final int level;
 
-		final AssignmentRole role;
+		private final AssignmentRole role;
 
-		AssignmentState state;
+		private AssignmentState state;
 
-		final ZonedDateTime dispatchedAt;
+		private final ZonedDateTime dispatchedAt;
 
-		final String dispatchedBy;
+		private final String dispatchedBy;
 
-		ZonedDateTime signedAt;
+		private ZonedDateTime signedAt;
 
-		ZonedDateTime finishedAt;
+		private ZonedDateTime finishedAt;
 
-		String opinion;
+		private String opinion;
 
-		boolean dirty;
+		private boolean changed;
 
-		Assignment(Long id, long departmentId, Assignment parent, int level, AssignmentRole role,
+		private Assignment(Long id, DepartmentId departmentId, Assignment parent, int level, AssignmentRole role,
 				AssignmentState state, ZonedDateTime dispatchedAt, String dispatchedBy, ZonedDateTime signedAt,
 				ZonedDateTime finishedAt, String opinion) {
 			this.id = id;
@@ -262,38 +267,108 @@ final class WorkOrder {
 			this.opinion = opinion;
 		}
 
-		void finish(AssignmentState end, ZonedDateTime at) {
+		/** An assignment as it was stored. */
+		static Assignment restored(long id, DepartmentId departmentId, Assignment parent, int level, AssignmentRole role,
+				AssignmentState state, ZonedDateTime dispatchedAt, String dispatchedBy, ZonedDateTime signedAt,
+				ZonedDateTime finishedAt, String opinion) {
+			return new Assignment(id, departmentId, parent, level, role, state, dispatchedAt, dispatchedBy, signedAt,
+					finishedAt, opinion);
+		}
+
+		/** A new assignment, not stored yet. */
+		private static Assignment dispatched(DepartmentId departmentId, Assignment parent, int level, AssignmentRole role,
+				Act act) {
+			var a = new Assignment(null, departmentId, parent, level, role, AssignmentState.DISPATCHED, act.at(),
+					act.username(), null, null, null);
+			a.changed = true;
+			return a;
+		}
+
+		private void finish(AssignmentState end, ZonedDateTime at) {
 			state = end;
 			finishedAt = at;
-			dirty = true;
+			changed = true;
+		}
+
+		/** The store gave a new assignment its id. */
+		void stored(long id) {
+			this.id = id;
+		}
+
+		Long id() {
+			return id;
+		}
+
+		DepartmentId departmentId() {
+			return departmentId;
+		}
+
+		Optional<Assignment> parent() {
+			return Optional.ofNullable(parent);
+		}
+
+		int level() {
+			return level;
+		}
+
+		AssignmentRole role() {
+			return role;
+		}
+
+		AssignmentState state() {
+			return state;
+		}
+
+		ZonedDateTime dispatchedAt() {
+			return dispatchedAt;
+		}
+
+		String dispatchedBy() {
+			return dispatchedBy;
+		}
+
+		ZonedDateTime signedAt() {
+			return signedAt;
+		}
+
+		ZonedDateTime finishedAt() {
+			return finishedAt;
+		}
+
+		String opinion() {
+			return opinion;
 		}
 	}
 
+	/**
+	 * One running or stopped time limit of the order (签收, 办理, 回访), counted on the working
+	 * calendar, with the moments it warns and falls due and when the watch must look at it next.
+	 */
 	static final class StageClock {
 
-		Long id;
+		private Long id;
 
-		final SlaStage stage;
+		private final SlaStage stage;
 
-		final Long departmentId;
+		private final DepartmentId departmentId;
 
-		SlaClock clock;
+		private SlaClock clock;
 
-		ZonedDateTime dueAt;
+		private ZonedDateTime dueAt;
 
-		ZonedDateTime warnAt;
+		private ZonedDateTime warnAt;
 
-		ZonedDateTime warnedAt;
+		private ZonedDateTime warnedAt;
 
-		ZonedDateTime overdueAt;
+		private ZonedDateTime overdueAt;
 
-		ZonedDateTime stoppedAt;
+		private ZonedDateTime stoppedAt;
 
-		ZonedDateTime nextCheckAt;
+		private ZonedDateTime nextCheckAt;
 
-		boolean dirty;
+		private boolean changed;
 
-		StageClock(Long id, SlaStage stage, Long departmentId, SlaClock clock, ZonedDateTime warnedAt,
+		private StageClock(Long id, SlaStage stage, DepartmentId departmentId, SlaClock clock, ZonedDateTime warnedAt,
 				ZonedDateTime overdueAt, ZonedDateTime stoppedAt) {
 			this.id = id;
 			this.stage = stage;
@@ -304,83 +379,167 @@ final class WorkOrder {
 			this.stoppedAt = stoppedAt;
 		}
 
+		/** A clock as it was stored, with the moments computed when it was last changed. */
+		static StageClock restored(long id, SlaStage stage, DepartmentId departmentId, SlaClock clock, ZonedDateTime dueAt,
+				ZonedDateTime warnAt, ZonedDateTime warnedAt, ZonedDateTime overdueAt, ZonedDateTime stoppedAt,
+				ZonedDateTime nextCheckAt) {
+			var c = new StageClock(id, stage, departmentId, clock, warnedAt, overdueAt, stoppedAt);
+			c.dueAt = dueAt;
+			c.warnAt = warnAt;
+			c.nextCheckAt = nextCheckAt;
+			return c;
+		}
+
 		boolean running() {
 			return stoppedAt == null;
 		}
 
-		void recompute(Sla sla) {
+		private void recompute(Sla sla) {
 			dueAt = clock.deadline(sla.calendar());
 			warnAt = clock.warningAt(sla.calendar(), sla.warnShare());
 			nextCheckAt = stoppedAt != null || clock.paused() ? null
 					: warnedAt == null ? warnAt : overdueAt == null ? dueAt : null;
-			dirty = true;
+			changed = true;
+		}
+
+		/** The store gave a new clock its id. */
+		void stored(long id) {
+			this.id = id;
+		}
+
+		Long id() {
+			return id;
+		}
+
+		SlaStage stage() {
+			return stage;
+		}
+
+		DepartmentId departmentId() {
+			return departmentId;
+		}
+
+		SlaClock clock() {
+			return clock;
+		}
+
+		ZonedDateTime dueAt() {
+			return dueAt;
+		}
+
+		ZonedDateTime warnAt() {
+			return warnAt;
+		}
+
+		ZonedDateTime warnedAt() {
+			return warnedAt;
+		}
+
+		ZonedDateTime overdueAt() {
+			return overdueAt;
+		}
+
+		ZonedDateTime stoppedAt() {
+			return stoppedAt;
+		}
+
+		ZonedDateTime nextCheckAt() {
+			return nextCheckAt;
+		}
+
+		/** Whether it changed since it was stored (a check recomputes its moments even when nothing fell due). */
+		boolean changed() {
+			return changed;
+		}
+	}
+
+	/**
+	 * The order's own row as it was stored: what {@link #restore} needs beside its assignments and
+	 * clocks. {@code lastSeq} is the number of its last timeline entry.
+	 */
+	record Stored(long id, WorkOrderNo no, WorkOrderState state, DepartmentId leadDepartmentId, Long masterId,
+			int redoCount, int reopenCount, ResultType resultType, String reply, Satisfaction satisfaction,
+			boolean supervised, PendingExtension extension, boolean callbackPossible, ZonedDateTime closedAt, int version,
+			int lastSeq) {
+	}
+
+	/**
+	 * What the commands changed since the changes were last taken, for the store to write: new and
+	 * changed assignments and clocks (new ones have no id yet) and the new timeline entries.
+	 */
+	record Changes(List<Assignment> assignments, List<StageClock> clocks, List<Entry> entries) {
+
+		boolean none() {
+			return assignments.isEmpty() && clocks.isEmpty() && entries.isEmpty();
 		}
 	}
 
 	/** Given by the repository when a new order is first stored; 0 until then. */
-	long id;
+	private long id;
 
-	final WorkOrderNo no;
+	private final WorkOrderNo no;
 
-	WorkOrderState state;
+	private WorkOrderState state;
 
-	Long leadDepartmentId;
+	private DepartmentId leadDepartmentId;
 
-	Long masterId;
+	private Long masterId;
 
-	int redoCount;
+	private int redoCount;
 
-	int reopenCount;
+	private int reopenCount;
 
-	ResultType resultType;
+	private ResultType resultType;
 
-	String reply;
+	private String reply;
 
-	Satisfaction satisfaction;
+	private Satisfaction satisfaction;
 
-	boolean supervised;
+	private boolean supervised;
 
-	PendingExtension extension;
+	private PendingExtension extension;
 
-	final boolean callbackPossible;
+	private final boolean callbackPossible;
 
-	ZonedDateTime closedAt;
+	private ZonedDateTime closedAt;
 
-	final int version;
+	private final int version;
 
-	final List<Assignment> assignments;
+	private final List<Assignment> assignments;
 
-	final List<StageClock> clocks;
+	private final List<StageClock> clocks;
 
-	final List<Entry> newEntries = new ArrayList<>();
+	private final List<Entry> newEntries = new ArrayList<>();
 
 	/** The events the commands raised, to be published once the order is stored. */
 	private final List<Object> raised = new ArrayList<>();
 
 	private int nextSeq;
 
-	WorkOrder(long id, WorkOrderNo no, WorkOrderState state, Long leadDepartmentId, Long masterId, int redoCount,
-			int reopenCount, ResultType resultType, String reply, Satisfaction satisfaction, boolean supervised,
-			PendingExtension extension, boolean callbackPossible, ZonedDateTime closedAt, int version,
-			List<Assignment> assignments, List<StageClock> clocks, int lastSeq) {
-		this.id = id;
-		this.no = no;
-		this.state = state;
-		this.leadDepartmentId = leadDepartmentId;
-		this.masterId = masterId;
-		this.redoCount = redoCount;
-		this.reopenCount = reopenCount;
-		this.resultType = resultType;
-		this.reply = reply;
-		this.satisfaction = satisfaction;
-		this.supervised = supervised;
-		this.extension = extension;
-		this.callbackPossible = callbackPossible;
-		this.closedAt = closedAt;
-		this.version = version;
+	private WorkOrder(Stored s, List<Assignment> assignments, List<StageClock> clocks) {
+		this.id = s.id();
+		this.no = s.no();
+		this.state = s.state();
+		this.leadDepartmentId = s.leadDepartmentId();
+		this.masterId = s.masterId();
+		this.redoCount = s.redoCount();
+		this.reopenCount = s.reopenCount();
+		this.resultType = s.resultType();
+		this.reply = s.reply();
+		this.satisfaction = s.satisfaction();
+		this.supervised = s.supervised();
+		this.extension = s.extension();
+		this.callbackPossible = s.callbackPossible();
+		this.closedAt = s.closedAt();
+		this.version = s.version();
 		this.assignments = new ArrayList<>(assignments);
 		this.clocks = new ArrayList<>(clocks);
-		this.nextSeq = lastSeq + 1;
+		this.nextSeq = s.lastSeq() + 1;
+	}
+
+	/** An order as it was stored, with its assignments (parents before children) and its clocks. */
+	static WorkOrder restore(Stored stored, List<Assignment> assignments, List<StageClock> clocks) {
+		return new WorkOrder(stored, assignments, clocks);
 	}
 
 	/** What the registration event tells of a new order beside its number. */
@@ -390,8 +549,8 @@ final class WorkOrder {
 	/** A new order, not stored yet: waiting for dispatch, or closed at once when the agent answered on the spot. */
 	static WorkOrder register(WorkOrderNo no, Registration registration, boolean callbackPossible, String answerOnSpot,
 			Act act) {
-		var order = new WorkOrder(0, no, REGISTERED, null, null, 0, 0, null, null, null, false, null,
-				callbackPossible, null, 0, List.of(), List.of(), 0);
+		var order = new WorkOrder(new Stored(0, no, REGISTERED, null, null, 0, 0, null, null, null, false, null,
+				callbackPossible, null, 0, 0), List.of(), List.of());
 		if (answerOnSpot != null) {
 			order.record(act, TimelineAction.REGISTERED, null, REGISTERED, null, null);
 			order.reply = answerOnSpot;
@@ -417,7 +576,7 @@ final class WorkOrder {
 	 * permissions aside: the center's actions by the order's state, a department's by its own
 	 * assignment as well.
 	 */
-	Set<WorkOrderAction> allowed(Long department) {
+	Set<WorkOrderAction> allowed(DepartmentId department) {
 		var mine = department == null ? null : openAssignmentOf(department).orElse(null);
 		var out = EnumSet.noneOf(WorkOrderAction.class);
 		RULES.forEach((action, rule) -> {
@@ -440,19 +599,115 @@ final class WorkOrder {
 		raised.add(event);
 	}
 
+	/**
+	 * What changed since the changes were last taken; taking them starts afresh. The store writes
+	 * them and gives new assignments and clocks their ids.
+	 */
+	Changes takeChanges() {
+		var changedAssignments = assignments.stream().filter(a -> a.changed).toList();
+		var changedClocks = clocks.stream().filter(c -> c.changed).toList();
+		changedAssignments.forEach(a -> a.changed = false);
+		changedClocks.forEach(c -> c.changed = false);
+		var entries = List.copyOf(newEntries);
+		newEntries.clear();
+		return new Changes(changedAssignments, changedClocks, entries);
+	}
+
+	/** The store gave the new order its id. */
+	void stored(long id) {
+		this.id = id;
+	}
+
+	/** The number of the last timeline entry, recorded or stored. */
+	int lastSeq() {
+		return nextSeq - 1;
+	}
+
+	// ---- what it is ----------------------------------------------------------------------------
+
+	long id() {
+		return id;
+	}
+
+	WorkOrderNo no() {
+		return no;
+	}
+
+	WorkOrderState state() {
+		return state;
+	}
+
+	Optional<DepartmentId> leadDepartment() {
+		return Optional.ofNullable(leadDepartmentId);
+	}
+
+	/** The order this one was merged into (its id), if it was. */
+	Optional<Long> masterId() {
+		return Optional.ofNullable(masterId);
+	}
+
+	int redoCount() {
+		return redoCount;
+	}
+
+	int reopenCount() {
+		return reopenCount;
+	}
+
+	ResultType resultType() {
+		return resultType;
+	}
+
+	/** The lead department's reply, or the answer given on the spot. */
+	String replyText() {
+		return reply;
+	}
+
+	Satisfaction satisfaction() {
+		return satisfaction;
+	}
+
+	boolean supervised() {
+		return supervised;
+	}
+
+	Optional<PendingExtension> extension() {
+		return Optional.ofNullable(extension);
+	}
+
+	boolean callbackPossible() {
+		return callbackPossible;
+	}
+
+	ZonedDateTime closedAt() {
+		return closedAt;
+	}
+
+	int version() {
+		return version;
+	}
+
+	List<Assignment> assignments() {
+		return Collections.unmodifiableList(assignments);
+	}
+
+	List<StageClock> clocks() {
+		return Collections.unmodifiableList(clocks);
+	}
+
 	// ---- dispatch ------------------------------------------------------------------------------
 
-	void dispatch(long lead, List<Long> coHandlers, String comment, boolean automatic, Terms terms, Sla sla,
+	void dispatch(DepartmentId lead, List<DepartmentId> coHandlers, String comment, boolean automatic, Terms terms, Sla sla,
 			Act act) {
 		expect(WorkOrderAction.DISPATCH, act);
 		assignLead(lead, coHandlers, terms, sla, act);
 		move(act, automatic ? TimelineAction.AUTO_DISPATCHED : TimelineAction.DISPATCHED, DISPATCHED, lead, comment);
 		recordCoHandlers(act, coHandlers);
-		raise(new WorkOrderDispatched(no, new DepartmentId(lead), departments(coHandlers), automatic, false,
+		raise(new WorkOrderDispatched(no, lead, distinct(coHandlers), automatic, false,
 				act.at().toOffsetDateTime()));
 	}
 
-	void reassign(long lead, List<Long> coHandlers, String reason, Terms terms, Sla sla, Act act) {
+	void reassign(DepartmentId lead, List<DepartmentId> coHandlers, String reason, Terms terms, Sla sla, Act act) {
 		expect(WorkOrderAction.REASSIGN, act);
 		cancelAssignments(act.at());
 		stopClocks(act.at(), SlaStage.SIGN, SlaStage.HANDLE);
@@ -460,7 +715,7 @@ final class WorkOrder {
 		assignLead(lead, coHandlers, terms, sla, act);
 		move(act, TimelineAction.REASSIGNED, DISPATCHED, lead, reason);
 		recordCoHandlers(act, coHandlers);
-		raise(new WorkOrderDispatched(no, new DepartmentId(lead), departments(coHandlers), false, true,
+		raise(new WorkOrderDispatched(no, lead, distinct(coHandlers), false, true,
 				act.at().toOffsetDateTime()));
 	}
 
@@ -468,7 +723,7 @@ final class WorkOrder {
 		var mine = expect(WorkOrderAction.SIGN, act);
 		mine.state = AssignmentState.SIGNED;
 		mine.signedAt = act.at();
-		mine.dirty = true;
+		mine.changed = true;
 		if (mine.role == AssignmentRole.CO) {
 			record(act, TimelineAction.CO_SIGNED, state, state, mine.departmentId, null);
 			return;
@@ -495,7 +750,7 @@ final class WorkOrder {
 			stopClocks(act.at(), SlaStage.SIGN, SlaStage.HANDLE);
 			dropExtension();
 			move(act, TimelineAction.RETURNED, RETURNED, mine.departmentId, reason);
-			raise(new WorkOrderReturned(no, new DepartmentId(mine.departmentId), reason, act.at().toOffsetDateTime()));
+			raise(new WorkOrderReturned(no, mine.departmentId, reason, act.at().toOffsetDateTime()));
 		}
 		else {
 			move(act, TimelineAction.SUB_RETURNED, IN_PROGRESS, mine.departmentId, reason);
@@ -503,17 +758,14 @@ final class WorkOrder {
 	}
 
 	/** The holding department passes the order on to a department below it (二级派单). */
-	void dispatchBelow(long target, String comment, Act act) {
+	void dispatchBelow(DepartmentId target, String comment, Act act) {
 		var mine = expect(WorkOrderAction.DISPATCH_BELOW, act);
-		if (assignments.stream().anyMatch(a -> a.state.active() && a.departmentId == target)) {
+		if (assignments.stream().anyMatch(a -> a.state.active() && a.departmentId.equals(target))) {
 			throw new InvalidFieldException("departmentId", "部门 " + target + " 已在办理" + KIND + "「" + no + "」");
 		}
-		var below = new Assignment(null, target, mine, mine.level + 1, AssignmentRole.LEAD,
-				AssignmentState.DISPATCHED, act.at(), act.username(), null, null, null);
-		below.dirty = true;
-		assignments.add(below);
+		assignments.add(Assignment.dispatched(target, mine, mine.level + 1, AssignmentRole.LEAD, act));
 		move(act, TimelineAction.SUB_DISPATCHED, DISPATCHED, target, comment);
-		raise(new WorkOrderDispatched(no, new DepartmentId(target), List.of(), false, false, act.at().toOffsetDateTime()));
+		raise(new WorkOrderDispatched(no, target, List.of(), false, false, act.at().toOffsetDateTime()));
 	}
 
 	// ---- handling ------------------------------------------------------------------------------
@@ -543,7 +795,7 @@ final class WorkOrder {
 		resultType = result;
 		reply = text;
 		move(act, TimelineAction.REPLIED, REPLIED, mine.departmentId, "【" + result.label() + "】" + text);
-		raise(new WorkOrderReplied(no, new DepartmentId(mine.departmentId), result, act.at().toOffsetDateTime()));
+		raise(new WorkOrderReplied(no, mine.departmentId, result, act.at().toOffsetDateTime()));
 	}
 
 	/** The center's review of a reply: approve, or send back for redoing (重办). */
@@ -639,7 +891,7 @@ final class WorkOrder {
 		};
 		var department = holderDepartment().orElse(leadDepartmentId);
 		record(act, action, state, state, department, note);
-		raise(new WorkOrderSupervised(no, department == null ? null : new DepartmentId(department), kind, note,
+		raise(new WorkOrderSupervised(no, department, kind, note,
 				act.at().toOffsetDateTime()));
 	}
 
@@ -705,7 +957,7 @@ final class WorkOrder {
 			.max(Comparator.comparingInt(a -> a.level));
 	}
 
-	Optional<Long> holderDepartment() {
+	Optional<DepartmentId> holderDepartment() {
 		return holder().map(a -> a.departmentId);
 	}
 
@@ -732,27 +984,21 @@ final class WorkOrder {
 
 	// ---- helpers -------------------------------------------------------------------------------
 
-	private void assignLead(long lead, List<Long> coHandlers, Terms terms, Sla sla, Act act) {
+	private void assignLead(DepartmentId lead, List<DepartmentId> coHandlers, Terms terms, Sla sla, Act act) {
 		var co = new LinkedHashSet<>(coHandlers == null ? List.of() : coHandlers);
 		if (co.contains(lead)) {
 			throw new InvalidFieldException("coDepartmentIds", "主办部门不能同时作为协办部门");
 		}
 		leadDepartmentId = lead;
-		var leadAssignment = new Assignment(null, lead, null, 1, AssignmentRole.LEAD, AssignmentState.DISPATCHED,
-				act.at(), act.username(), null, null, null);
-		leadAssignment.dirty = true;
-		assignments.add(leadAssignment);
+		assignments.add(Assignment.dispatched(lead, null, 1, AssignmentRole.LEAD, act));
 		for (var department : co) {
-			var a = new Assignment(null, department, null, 1, AssignmentRole.CO, AssignmentState.DISPATCHED,
-					act.at(), act.username(), null, null, null);
-			a.dirty = true;
-			assignments.add(a);
+			assignments.add(Assignment.dispatched(department, null, 1, AssignmentRole.CO, act));
 		}
 		startClock(SlaStage.SIGN, lead, terms.sign(), sla, act.at());
 		startClock(SlaStage.HANDLE, lead, terms.handle(), sla, act.at());
 	}
 
-	private void recordCoHandlers(Act act, List<Long> coHandlers) {
+	private void recordCoHandlers(Act act, List<DepartmentId> coHandlers) {
 		if (coHandlers != null) {
 			for (var co : new LinkedHashSet<>(coHandlers)) {
 				record(act, TimelineAction.DISPATCHED, state, state, co, "协办");
@@ -787,7 +1033,7 @@ final class WorkOrder {
 		}
 	}
 
-	private void startClock(SlaStage stage, Long department, SlaTerm term, Sla sla, ZonedDateTime at) {
+	private void startClock(SlaStage stage, DepartmentId department, SlaTerm term, Sla sla, ZonedDateTime at) {
 		running(stage).ifPresent(c -> stop(c, at));
 		var clock = new StageClock(null, stage, department, SlaClock.start(at, term, sla.calendar()), null, null, null);
 		clock.recompute(sla);
@@ -806,11 +1052,11 @@ final class WorkOrder {
 	private static void stop(StageClock c, ZonedDateTime at) {
 		c.stoppedAt = at;
 		c.nextCheckAt = null;
-		c.dirty = true;
+		c.changed = true;
 	}
 
 	/** The department's deepest open assignment of the order. */
-	private Optional<Assignment> openAssignmentOf(Long department) {
+	private Optional<Assignment> openAssignmentOf(DepartmentId department) {
 		return assignments.stream()
 			.filter(a -> a.state.active() && Objects.equals(a.departmentId, department))
 			.max(Comparator.comparingInt(a -> a.level));
@@ -836,21 +1082,21 @@ final class WorkOrder {
 		return mine;
 	}
 
-	private static List<DepartmentId> departments(List<Long> ids) {
-		return ids == null ? List.of() : new LinkedHashSet<>(ids).stream().map(DepartmentId::new).toList();
+	private static List<DepartmentId> distinct(List<DepartmentId> ids) {
+		return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
 	}
 
 	private ConflictException illegal(WorkOrderAction action) {
 		return ConflictException.illegalTransition(action.label(), KIND, no, state.label());
 	}
 
-	private void move(Act act, TimelineAction action, WorkOrderState to, Long department, String comment) {
+	private void move(Act act, TimelineAction action, WorkOrderState to, DepartmentId department, String comment) {
 		var from = state;
 		state = to;
 		record(act, action, from, to, department, comment);
 	}
 
-	private void record(Act act, TimelineAction action, WorkOrderState from, WorkOrderState to, Long department,
+	private void record(Act act, TimelineAction action, WorkOrderState from, WorkOrderState to, DepartmentId department,
 			String comment) {
 		newEntries.add(new Entry(nextSeq++, act.at(), action, from, to, act.username(), act.displayName(),
 				act.departmentId(), department, comment));
@@ -859,7 +1105,7 @@ final class WorkOrder {
 	/** The acting department holds no open assignment of the order. */
 	static final class NotHoldingException extends ConflictException {
 
-		NotHoldingException(WorkOrderAction action, WorkOrderNo no, Long department) {
+		NotHoldingException(WorkOrderAction action, WorkOrderNo no, DepartmentId department) {
 			super("部门 " + department + " 不能" + action.label() + KIND + "「" + no + "」：本部门没有这张工单的在办任务");
 		}
 	}

@@ -56,7 +56,7 @@ class WorkOrderReads {
 	Optional<WorkOrderView> find(WorkOrderNo no) {
 		var actor = require(Permission.WORKORDER_READ);
 		return rows.loadByNo(no)
-			.filter(l -> rows.visible(actor.scope(), l.order().id))
+			.filter(l -> rows.visible(actor.scope(), l.order().id()))
 			.map(l -> views.view(l.order(), l.facts(), actor));
 	}
 

@@ -13,7 +13,6 @@ import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
 import org.minsheng.identity.Actor;
 import org.minsheng.identity.CurrentActor;
-import org.minsheng.identity.DepartmentId;
 import org.minsheng.identity.Permission;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
@@ -107,7 +106,7 @@ class WorkOrderRegistration {
 		var answer = blankToNull(o.answerOnSpot());
 		var order = WorkOrder.register(no, new WorkOrder.Registration(o.categoryId(), blankToNull(o.divisionCode()),
 				o.channel(), o.urgency()), !o.anonymous() && phone != null, answer,
-				new WorkOrder.Act(actor.username(), actor.displayName(), actor.departmentId().value(), now));
+				new WorkOrder.Act(actor.username(), actor.displayName(), actor.departmentId(), now));
 		var row = new WorkOrderRows.NewOrder(no, o.channel(), o.requestType(), o.categoryId(), o.urgency(),
 				o.title().strip(), o.content().strip(), o.anonymous() || o.citizenId() == null ? null : o.citizenId().value(),
 				name == null ? null : cipher.encrypt(name), phone == null ? null : cipher.encrypt(phone),
@@ -120,7 +119,7 @@ class WorkOrderRegistration {
 				"channel=" + o.channel() + ", urgency=" + o.urgency() + (answer != null ? ", closed on the spot" : "")));
 		order.takeRaised().forEach(events::publishEvent);
 		screening.enqueue(no, o.title().strip(), o.content().strip(), blankToNull(o.divisionCode()));
-		var facts = row.facts(order.id);
+		var facts = row.facts(order.id());
 		if (answer == null && settings.autoDispatch()) {
 			autoDispatch(order, facts, now);
 		}
@@ -138,10 +137,10 @@ class WorkOrderRegistration {
 		}
 		var s = best.get();
 		var act = new WorkOrder.Act(SYSTEM, "自动派单", null, now);
-		order.dispatch(s.department().value(), s.coHandlers().stream().map(DepartmentId::value).toList(),
+		order.dispatch(s.department(), s.coHandlers(),
 				s.reason(), true, terms.of(facts, facts.complex()), terms.sla(), act);
 		rows.save(order, now.toOffsetDateTime());
-		audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED, "work_order", order.no,
+		audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED, "work_order", order.no(),
 				"lead=" + s.department() + ", automatic, " + s.source()).by(SYSTEM));
 		order.takeRaised().forEach(events::publishEvent);
 	}

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.minsheng.identity.DataScope;
+import org.minsheng.identity.DepartmentId;
 import org.minsheng.platform.ConflictException;
 import org.minsheng.sla.SlaClock;
 import org.minsheng.workorder.Attachment;
@@ -104,12 +105,12 @@ class WorkOrderRows {
 
 	/** Stores a new order as its aggregate left registration, with its timeline, and gives the aggregate its id. */
 	void insert(NewOrder o, WorkOrder order) {
-		if (order.id != 0) {
-			throw new IllegalStateException("Work order " + order.no + " is stored already");
+		if (order.id() != 0) {
+			throw new IllegalStateException("Work order " + order.no() + " is stored already");
 		}
-		var state = order.state;
-		var reply = order.reply;
-		var closedAt = order.closedAt == null ? null : order.closedAt.toOffsetDateTime();
+		var state = order.state();
+		var reply = order.replyText();
+		var closedAt = order.closedAt() == null ? null : order.closedAt().toOffsetDateTime();
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into work_order (order_no, channel, request_type, category_id,"
@@ -147,9 +148,8 @@ class WorkOrderRows {
 			ps.setObject(i++, closedAt);
 			return ps;
 		}, keys);
-		order.id = keys.getKey().longValue();
-		insertEntries(List.of(new StoredEntryBatch(order.id, order.newEntries)));
-		order.newEntries.clear();
+		order.stored(keys.getKey().longValue());
+		insertEntries(List.of(new StoredEntryBatch(order.id(), order.takeChanges().entries())));
 	}
 
 	Optional<Long> idOf(WorkOrderNo no) {
@@ -192,14 +192,14 @@ class WorkOrderRows {
 		var extensionReason = rs.getString("extension_reason");
 		var extension = extensionReason == null ? null
 				: new WorkOrder.PendingExtension(extensionReason, zoned(rs, "extension_deadline"),
-						rs.getLong("extension_department_id"));
-		return new WorkOrder(id, new WorkOrderNo(rs.getString("order_no")),
-				WorkOrderState.valueOf(rs.getString("state")), nullableLong(rs, "lead_department_id"),
+						new DepartmentId(rs.getLong("extension_department_id")));
+		return WorkOrder.restore(new WorkOrder.Stored(id, new WorkOrderNo(rs.getString("order_no")),
+				WorkOrderState.valueOf(rs.getString("state")), department(rs, "lead_department_id"),
 				nullableLong(rs, "master_id"), rs.getInt("redo_count"), rs.getInt("reopen_count"),
 				enumOrNull(ResultType.class, rs.getString("result_type")), rs.getString("reply"),
 				enumOrNull(Satisfaction.class, rs.getString("satisfaction")), rs.getBoolean("supervised"), extension,
 				!rs.getBoolean("anonymous") && rs.getString("caller_phone_cipher") != null, zoned(rs, "closed_at"),
-				rs.getInt("version"), assignments, clocks, lastSeq);
+				rs.getInt("version"), lastSeq), assignments, clocks);
 	}
 
 	private List<Assignment> assignments(long orderId) {
@@ -208,12 +208,12 @@ class WorkOrderRows {
 		jdbc.query("select id, department_id, parent_id, level, role, state, dispatched_at, dispatched_by, signed_at,"
 				+ " finished_at, opinion from work_order_assignment where order_id = ? order by id", rs -> {
 					var parentId = nullableLong(rs, "parent_id");
-					var a = new Assignment(rs.getLong("id"), rs.getLong("department_id"),
+					var a = Assignment.restored(rs.getLong("id"), new DepartmentId(rs.getLong("department_id")),
 							parentId == null ? null : byId.get(parentId), rs.getInt("level"),
 							AssignmentRole.valueOf(rs.getString("role")), AssignmentState.valueOf(rs.getString("state")),
 							zoned(rs, "dispatched_at"), rs.getString("dispatched_by"), zoned(rs, "signed_at"),
 							zoned(rs, "finished_at"), rs.getString("opinion"));
-					byId.put(a.id, a);
+					byId.put(a.id(), a);
 					result.add(a);
 				}, orderId);
 		return result;
@@ -226,49 +226,44 @@ class WorkOrderRows {
 					var clock = new SlaClock(zoned(rs, "started_at"), "NATURAL".equals(rs.getString("basis")),
 							Duration.ofSeconds(rs.getLong("budget_seconds")), zoned(rs, "paused_at"),
 							Duration.ofSeconds(rs.getLong("paused_seconds")));
-					var c = new StageClock(rs.getLong("id"), SlaStage.valueOf(rs.getString("stage")),
-							nullableLong(rs, "department_id"), clock, zoned(rs, "warned_at"), zoned(rs, "overdue_at"),
-							zoned(rs, "stopped_at"));
-					c.dueAt = zoned(rs, "due_at");
-					c.warnAt = zoned(rs, "warn_at");
-					c.nextCheckAt = zoned(rs, "next_check_at");
-					return c;
+					return StageClock.restored(rs.getLong("id"), SlaStage.valueOf(rs.getString("stage")),
+							department(rs, "department_id"), clock, zoned(rs, "due_at"), zoned(rs, "warn_at"),
+							zoned(rs, "warned_at"), zoned(rs, "overdue_at"), zoned(rs, "stopped_at"),
+							zoned(rs, "next_check_at"));
 				}, orderId);
 	}
 
 	/** Writes the aggregate's changes; fails when someone else changed the order since it was loaded. */
 	void save(WorkOrder order, OffsetDateTime now) {
-		var extension = order.extension;
+		var extension = order.extension();
 		var dueAt = order.dueAt();
 		int updated = jdbc.update("update work_order set state = ?, lead_department_id = ?, holder_department_id = ?,"
 				+ " master_id = ?, redo_count = ?, reopen_count = ?, result_type = ?, reply = ?, satisfaction = ?,"
 				+ " supervised = ?, extension_reason = ?, extension_deadline = ?, extension_department_id = ?,"
 				+ " due_at = ?, warning = ?, closed_at = ?, updated_at = ?, version = version + 1"
-				+ " where id = ? and version = ?", order.state.name(), order.leadDepartmentId,
-				order.holderDepartment().orElse(null), order.masterId, order.redoCount, order.reopenCount,
-				name(order.resultType), order.reply, name(order.satisfaction), order.supervised,
-				extension == null ? null : extension.reason(),
-				extension == null ? null : extension.deadline().toOffsetDateTime(),
-				extension == null ? null : extension.departmentId(), dueAt == null ? null : dueAt.toOffsetDateTime(),
-				order.warning().name(), order.closedAt == null ? null : order.closedAt.toOffsetDateTime(), now,
-				order.id, order.version);
+				+ " where id = ? and version = ?", order.state().name(), id(order.leadDepartment()),
+				id(order.holderDepartment()), order.masterId().orElse(null), order.redoCount(), order.reopenCount(),
+				name(order.resultType()), order.replyText(), name(order.satisfaction()), order.supervised(),
+				extension.map(WorkOrder.PendingExtension::reason).orElse(null),
+				extension.map(e -> e.deadline().toOffsetDateTime()).orElse(null),
+				extension.map(e -> e.departmentId().value()).orElse(null), dueAt == null ? null : dueAt.toOffsetDateTime(),
+				order.warning().name(), order.closedAt() == null ? null : order.closedAt().toOffsetDateTime(), now,
+				order.id(), order.version());
 		if (updated != 1) {
 			throw new ConflictException(
-					"工单「" + order.no + "」同时被他人修改，请刷新后重试");
+					"工单「" + order.no() + "」同时被他人修改，请刷新后重试");
 		}
-		for (var a : order.assignments) {
-			if (a.dirty) {
-				saveAssignment(order.id, a);
-			}
+		var changes = order.takeChanges();
+		for (var a : changes.assignments()) {
+			saveAssignment(order.id(), a);
 		}
-		insertClocks(order.id, order.clocks.stream().filter(c -> c.dirty && c.id == null).toList());
-		for (var c : order.clocks) {
-			if (c.dirty) {
+		insertClocks(order.id(), changes.clocks().stream().filter(c -> c.id() == null).toList());
+		for (var c : changes.clocks()) {
+			if (c.id() != null) {
 				updateClock(c);
 			}
 		}
-		insertEntries(List.of(new StoredEntryBatch(order.id, order.newEntries)));
-		order.newEntries.clear();
+		insertEntries(List.of(new StoredEntryBatch(order.id(), changes.entries())));
 	}
 
 	record StoredEntryBatch(long orderId, List<WorkOrder.Entry> entries) {
@@ -279,7 +274,7 @@ class WorkOrderRows {
 		for (var batch : batches) {
 			for (var e : batch.entries()) {
 				args.add(new Object[] { batch.orderId(), e.seq(), e.at().toOffsetDateTime(), e.action().name(),
-						name(e.from()), name(e.to()), e.actor(), e.actorName(), e.actorDepartmentId(), e.departmentId(),
+						name(e.from()), name(e.to()), e.actor(), e.actorName(), id(e.actorDepartmentId()), id(e.departmentId()),
 						e.comment() });
 			}
 		}
@@ -291,32 +286,31 @@ class WorkOrderRows {
 	}
 
 	private void saveAssignment(long orderId, Assignment a) {
-		if (a.id == null) {
+		if (a.id() == null) {
 			var keys = new GeneratedKeyHolder();
 			jdbc.update(con -> {
 				var ps = con.prepareStatement("insert into work_order_assignment (order_id, department_id, parent_id,"
 						+ " level, role, state, dispatched_at, dispatched_by, signed_at, finished_at, opinion)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
 				ps.setLong(1, orderId);
-				ps.setLong(2, a.departmentId);
-				ps.setObject(3, a.parent == null ? null : a.parent.id);
-				ps.setInt(4, a.level);
-				ps.setString(5, a.role.name());
-				ps.setString(6, a.state.name());
-				ps.setObject(7, a.dispatchedAt.toOffsetDateTime());
-				ps.setString(8, a.dispatchedBy);
-				ps.setObject(9, offset(a.signedAt));
-				ps.setObject(10, offset(a.finishedAt));
-				ps.setString(11, a.opinion);
+				ps.setLong(2, a.departmentId().value());
+				ps.setObject(3, a.parent().map(Assignment::id).orElse(null));
+				ps.setInt(4, a.level());
+				ps.setString(5, a.role().name());
+				ps.setString(6, a.state().name());
+				ps.setObject(7, a.dispatchedAt().toOffsetDateTime());
+				ps.setString(8, a.dispatchedBy());
+				ps.setObject(9, offset(a.signedAt()));
+				ps.setObject(10, offset(a.finishedAt()));
+				ps.setString(11, a.opinion());
 				return ps;
 			}, keys);
-			a.id = keys.getKey().longValue();
+			a.stored(keys.getKey().longValue());
 		}
 		else {
 			jdbc.update("update work_order_assignment set state = ?, signed_at = ?, finished_at = ?, opinion = ?"
-					+ " where id = ?", a.state.name(), offset(a.signedAt), offset(a.finishedAt), a.opinion, a.id);
+					+ " where id = ?", a.state().name(), offset(a.signedAt()), offset(a.finishedAt()), a.opinion(), a.id());
 		}
-		a.dirty = false;
 	}
 
 	/** New clocks in one batch (a dispatch starts two), their ids read back. */
@@ -330,21 +324,21 @@ class WorkOrderRows {
 					+ " overdue_at, stopped_at, next_check_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" })) {
 				for (var c : fresh) {
-					var clock = c.clock;
+					var clock = c.clock();
 					ps.setLong(1, orderId);
-					ps.setString(2, c.stage.name());
-					ps.setObject(3, c.departmentId);
+					ps.setString(2, c.stage().name());
+					ps.setObject(3, id(c.departmentId()));
 					ps.setString(4, clock.natural() ? "NATURAL" : "WORKING");
 					ps.setObject(5, clock.startedAt().toOffsetDateTime());
 					ps.setLong(6, clock.budget().toSeconds());
 					ps.setObject(7, offset(clock.pausedAt()));
 					ps.setLong(8, clock.pausedTotal().toSeconds());
-					ps.setObject(9, offset(c.dueAt));
-					ps.setObject(10, offset(c.warnAt));
-					ps.setObject(11, offset(c.warnedAt));
-					ps.setObject(12, offset(c.overdueAt));
-					ps.setObject(13, offset(c.stoppedAt));
-					ps.setObject(14, offset(c.nextCheckAt));
+					ps.setObject(9, offset(c.dueAt()));
+					ps.setObject(10, offset(c.warnAt()));
+					ps.setObject(11, offset(c.warnedAt()));
+					ps.setObject(12, offset(c.overdueAt()));
+					ps.setObject(13, offset(c.stoppedAt()));
+					ps.setObject(14, offset(c.nextCheckAt()));
 					ps.addBatch();
 				}
 				ps.executeBatch();
@@ -353,8 +347,7 @@ class WorkOrderRows {
 						if (!keys.next()) {
 							throw new IllegalStateException("No id for a new clock of order " + orderId);
 						}
-						c.id = keys.getLong(1);
-						c.dirty = false;
+						c.stored(keys.getLong(1));
 					}
 				}
 			}
@@ -363,13 +356,25 @@ class WorkOrderRows {
 	}
 
 	private void updateClock(StageClock c) {
-		var clock = c.clock;
+		var clock = c.clock();
 		jdbc.update("update work_order_clock set budget_seconds = ?, paused_at = ?, paused_seconds = ?,"
 				+ " due_at = ?, warn_at = ?, warned_at = ?, overdue_at = ?, stopped_at = ?, next_check_at = ?"
 				+ " where id = ?", clock.budget().toSeconds(), offset(clock.pausedAt()),
-				clock.pausedTotal().toSeconds(), offset(c.dueAt), offset(c.warnAt), offset(c.warnedAt),
-				offset(c.overdueAt), offset(c.stoppedAt), offset(c.nextCheckAt), c.id);
-		c.dirty = false;
+				clock.pausedTotal().toSeconds(), offset(c.dueAt()), offset(c.warnAt()), offset(c.warnedAt()),
+				offset(c.overdueAt()), offset(c.stoppedAt()), offset(c.nextCheckAt()), c.id());
+	}
+
+	private static Long id(DepartmentId department) {
+		return department == null ? null : department.value();
+	}
+
+	private static Long id(Optional<DepartmentId> department) {
+		return department.map(DepartmentId::value).orElse(null);
+	}
+
+	private static DepartmentId department(ResultSet rs, String column) throws SQLException {
+		var id = nullableLong(rs, column);
+		return id == null ? null : new DepartmentId(id);
 	}
 
 	/** Clocks whose warning or deadline moment has come, oldest first. */

@@ -92,7 +92,7 @@ class WorkOrderSteps {
 		var co = checkDispatch(d);
 		return change(actor, no, (order, facts, act) -> {
 			var shown = complexity(order, facts, d.complex());
-			order.dispatch(d.leadDepartmentId().value(), co, blankToNull(d.comment()), false, terms.of(facts, d.complex()),
+			order.dispatch(d.leadDepartmentId(), co, blankToNull(d.comment()), false, terms.of(facts, d.complex()),
 					terms.sla(), act);
 			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED, "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
@@ -106,7 +106,7 @@ class WorkOrderSteps {
 		var reason = required(d.comment(), "comment", "改派须说明原因", WorkOrderLimits.COMMENT);
 		return change(actor, no, (order, facts, act) -> {
 			var shown = complexity(order, facts, d.complex());
-			order.reassign(d.leadDepartmentId().value(), co, reason, terms.of(facts, d.complex()), terms.sla(), act);
+			order.reassign(d.leadDepartmentId(), co, reason, terms.of(facts, d.complex()), terms.sla(), act);
 			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_REASSIGNED, "work_order", no,
 					"lead=" + d.leadDepartmentId() + ", co=" + co));
 			return shown;
@@ -116,7 +116,7 @@ class WorkOrderSteps {
 	/** Marks the order complex (疑难) or not as the dispatcher says; answers the facts to show. */
 	private WorkOrderRows.Facts complexity(WorkOrder order, WorkOrderRows.Facts facts, boolean complex) {
 		if (complex == facts.complex()) return facts;
-		rows.setComplex(order.id, complex);
+		rows.setComplex(order.id(), complex);
 		return facts.withComplex(complex);
 	}
 
@@ -172,7 +172,7 @@ class WorkOrderSteps {
 			throw new InvalidFieldException("departmentId", "部门 " + department + " 不是本部门（" + actor.departmentId() + "）的下级");
 		}
 		return change(actor, no, (order, facts, act) -> {
-			order.dispatchBelow(department.value(), blankToNull(comment), act);
+			order.dispatchBelow(department, blankToNull(comment), act);
 			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_DISPATCHED_BELOW, "work_order", no,
 					"from=" + act.departmentId() + ", to=" + department));
 			return facts;
@@ -189,7 +189,7 @@ class WorkOrderSteps {
 		return change(actor, no, (order, facts, act) -> {
 			order.reply(result, text, act);
 			if (!files.isEmpty()) {
-				attachments.link(order.id, files, order.newEntries.getLast().seq(), act.username());
+				attachments.link(order.id(), files, order.lastSeq(), act.username());
 			}
 			audit.record(AuditRecord.of(AuditAction.WORK_ORDER_REPLIED, "work_order", no, "department=" + act.departmentId()));
 			return facts;
@@ -293,18 +293,18 @@ class WorkOrderSteps {
 	/** Loads the order the person may see, lets the step change it, stores it and publishes what it raised. */
 	private WorkOrderView change(Actor actor, WorkOrderNo no, Change change) {
 		var loaded = rows.loadByNo(no)
-			.filter(l -> rows.visible(actor.scope(), l.order().id))
+			.filter(l -> rows.visible(actor.scope(), l.order().id()))
 			.orElseThrow(() -> new NotFoundException("工单", no));
 		var order = loaded.order();
 		var now = ZonedDateTime.now(clock);
-		var act = new WorkOrder.Act(actor.username(), actor.displayName(), actor.departmentId().value(), now);
+		var act = new WorkOrder.Act(actor.username(), actor.displayName(), actor.departmentId(), now);
 		var shown = change.apply(order, loaded.facts(), act);
 		rows.save(order, now.toOffsetDateTime());
 		order.takeRaised().forEach(events::publishEvent);
 		return views.view(order, shown, actor);
 	}
 
-	private List<Long> checkDispatch(Dispatch d) {
+	private List<DepartmentId> checkDispatch(Dispatch d) {
 		if (d.leadDepartmentId() == null) {
 			throw new InvalidFieldException("leadDepartmentId", "请选择主办部门");
 		}
@@ -322,7 +322,7 @@ class WorkOrderSteps {
 			}
 		}
 		limited(d.comment(), "comment", WorkOrderLimits.COMMENT);
-		return co.stream().map(DepartmentId::value).toList();
+		return List.copyOf(co);
 	}
 
 	private Actor require(Permission permission) {

@@ -15,6 +15,7 @@ import org.minsheng.identity.Actor;
 import org.minsheng.identity.DepartmentDirectory;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.identity.DepartmentId;
 import org.minsheng.workorder.Attachment;
 import org.minsheng.workorder.TimelineEntry;
 import org.minsheng.workorder.WorkOrderAction;
@@ -57,42 +58,40 @@ class WorkOrderViews {
 	/** The same, with its failed screening known (null when none failed). */
 	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor, WorkOrderView.ScreeningFailure failure) {
 		var ids = new HashSet<Long>();
-		order.assignments.forEach(a -> ids.add(a.departmentId));
-		order.clocks.forEach(c -> {
-			if (c.departmentId != null) {
-				ids.add(c.departmentId);
+		order.assignments().forEach(a -> ids.add(a.departmentId().value()));
+		order.clocks().forEach(c -> {
+			if (c.departmentId() != null) {
+				ids.add(c.departmentId().value());
 			}
 		});
-		if (order.leadDepartmentId != null) {
-			ids.add(order.leadDepartmentId);
-		}
+		order.leadDepartment().ifPresent(d -> ids.add(d.value()));
 		var names = directory.names(ids);
 		var category = f.categoryId() == null ? null
 				: categories.find(f.categoryId()).map(c -> new CategoryRef(c.id(), c.path())).orElse(null);
 		var caller = callerFor(f.confidential(), actor, f.citizenId(), f.callerNameCipher(), f.callerPhoneCipher());
-		var assignments = order.assignments.stream()
-			.map(a -> new AssignmentView(ref(a.departmentId, names), a.role.name(), a.level, a.state.name(),
-					offset(a.dispatchedAt), offset(a.signedAt), offset(a.finishedAt), a.opinion))
+		var assignments = order.assignments().stream()
+			.map(a -> new AssignmentView(ref(a.departmentId(), names), a.role().name(), a.level(), a.state().name(),
+					offset(a.dispatchedAt()), offset(a.signedAt()), offset(a.finishedAt()), a.opinion()))
 			.toList();
-		var deadlines = order.clocks.stream()
-			.map(c -> new WorkOrderView.Deadline(c.stage, c.departmentId == null ? null : ref(c.departmentId, names),
-					offset(c.dueAt), offset(c.warnedAt), offset(c.overdueAt), offset(c.stoppedAt), c.clock.paused()))
+		var deadlines = order.clocks().stream()
+			.map(c -> new WorkOrderView.Deadline(c.stage(), c.departmentId() == null ? null : ref(c.departmentId(), names),
+					offset(c.dueAt()), offset(c.warnedAt()), offset(c.overdueAt()), offset(c.stoppedAt()), c.clock().paused()))
 			.toList();
-		var extension = order.extension == null ? null
-				: new WorkOrderView.Extension(order.extension.reason(), offset(order.extension.deadline()),
-						ref(order.extension.departmentId(), names));
+		var extension = order.extension()
+			.map(e -> new WorkOrderView.Extension(e.reason(), offset(e.deadline()), ref(e.departmentId(), names)))
+			.orElse(null);
 		var tags = f.tags() == null ? List.<String>of() : Arrays.asList(f.tags().split(","));
-		var masterNo = order.masterId == null ? null : rows.noOf(order.masterId).orElse(null);
+		var masterNo = order.masterId().flatMap(rows::noOf).orElse(null);
 		return new WorkOrderView(f.no(), f.channel(), f.requestType(), category, f.urgency(), f.complex(), f.title(),
 				f.content(), caller, f.anonymous(), f.confidential(),
 				new WorkOrderView.Location(f.address(), f.divisionCode(), f.latitude(), f.longitude()), f.callId(),
-				f.recordingRef(), tags, order.state, order.state.label(),
-				order.leadDepartmentId == null ? null : ref(order.leadDepartmentId, names),
-				order.holderDepartment().map(d -> ref(d, names)).orElse(null), assignments, order.redoCount,
-				order.reopenCount, order.resultType, order.reply, order.satisfaction, order.supervised, extension,
+				f.recordingRef(), tags, order.state(), order.state().label(),
+				order.leadDepartment().map(d -> ref(d, names)).orElse(null),
+				order.holderDepartment().map(d -> ref(d, names)).orElse(null), assignments, order.redoCount(),
+				order.reopenCount(), order.resultType(), order.replyText(), order.satisfaction(), order.supervised(), extension,
 				offset(order.dueAt()), order.warning().name(), deadlines, masterNo, f.registeredBy(),
 				f.registeredAt().atZoneSameInstant(SHANGHAI).toOffsetDateTime(),
-				offset(order.closedAt), failure, allowedActions(order, actor));
+				offset(order.closedAt()), failure, allowedActions(order, actor));
 	}
 
 	List<TimelineEntry> timeline(long id) {
@@ -123,8 +122,7 @@ class WorkOrderViews {
 
 	/** What the state machine allows the actor's department now, of what the actor's permissions allow at all. */
 	static List<WorkOrderAction> allowedActions(WorkOrder order, Actor actor) {
-		var department = actor.departmentId() == null ? null : actor.departmentId().value();
-		return order.allowed(department).stream().filter(actor::mayTake).toList();
+		return order.allowed(actor.departmentId()).stream().filter(actor::mayTake).toList();
 	}
 
 	/** The caller as this actor may see them: masked, or nothing on a confidential order outside the center. */
@@ -140,6 +138,10 @@ class WorkOrderViews {
 		var name = nameCipher == null ? null : PersonalDataKind.NAME.mask(cipher.decrypt(nameCipher));
 		var phone = phoneCipher == null ? null : PersonalDataKind.PHONE.mask(cipher.decrypt(phoneCipher));
 		return new WorkOrderView.Caller(citizenId, name, phone);
+	}
+
+	private static DepartmentRef ref(DepartmentId department, Map<Long, String> names) {
+		return ref(department.value(), names);
 	}
 
 	private static DepartmentRef ref(long id, Map<Long, String> names) {

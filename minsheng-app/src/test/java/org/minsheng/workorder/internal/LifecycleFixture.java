@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
+import org.minsheng.identity.DepartmentId;
 import org.minsheng.sla.SlaTerm;
 import org.minsheng.sla.WorkingCalendar;
 import org.minsheng.sla.WorkingHours;
@@ -23,7 +24,8 @@ import org.minsheng.workorder.WorkOrderNo;
  */
 final class LifecycleFixture {
 
-	static final long CENTER = 1, LEAD = 10, BELOW = 11, CO = 20, STRANGER = 30;
+	static final DepartmentId CENTER = new DepartmentId(1), LEAD = new DepartmentId(10), BELOW = new DepartmentId(11),
+			CO = new DepartmentId(20), STRANGER = new DepartmentId(30);
 
 	static final int MAX_REOPENS = 2;
 
@@ -78,7 +80,7 @@ final class LifecycleFixture {
 	}
 
 	/** Someone of the department, a minute after the last act. */
-	WorkOrder.Act by(long department) {
+	WorkOrder.Act by(DepartmentId department) {
 		now = now.plusMinutes(1);
 		return new WorkOrder.Act("user" + department, "部门" + department + "经办人", department, now);
 	}
@@ -88,7 +90,7 @@ final class LifecycleFixture {
 		var order = WorkOrder.register(no,
 				new WorkOrder.Registration(101L, "440305001", Channel.PHONE, Urgency.NORMAL), callbackPossible, null,
 				center());
-		order.id = numbers;
+		order.stored(numbers);
 		return order;
 	}
 
@@ -100,7 +102,7 @@ final class LifecycleFixture {
 		var no = new WorkOrderNo("WO20261204" + String.format("%06d", ++numbers));
 		var order = WorkOrder.register(no,
 				new WorkOrder.Registration(101L, "440305001", Channel.PHONE, Urgency.NORMAL), true, "已当场解答", center());
-		order.id = numbers;
+		order.stored(numbers);
 		return order;
 	}
 
