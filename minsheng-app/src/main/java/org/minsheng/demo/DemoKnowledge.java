@@ -11,7 +11,6 @@ import org.minsheng.identity.Departments;
 import org.minsheng.identity.RunAs;
 import org.minsheng.knowledge.ArticleQuery;
 import org.minsheng.knowledge.ArticleRecord;
-import org.minsheng.knowledge.ChineseScript;
 import org.minsheng.knowledge.KnowledgeBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,11 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Fills an empty knowledge base with public content: the Guangdong service guides (办事指南, for
- * the province) and the Taipei City FAQ (常见问答, made Simplified), published for the center
- * through the import API as the demo supervisor. See {@code data/knowledge/README.md} for sources
- * and licences.
+ * Fills an empty knowledge base for the demo city 深圳: the Guangdong service guides (办事指南,
+ * public data for the province) and a hotline FAQ written for Shenzhen (常见问答), published for
+ * the center through the import API. See {@code data/knowledge/README.md} for sources and
+ * licences; the Taipei City FAQ stays a benchmark set (read from {@code ../shared/data}), not
+ * demo content.
  */
 @Component
 @Profile("demo")
@@ -94,19 +94,29 @@ class DemoKnowledge implements ApplicationRunner {
 		return out;
 	}
 
+	/**
+	 * The demo city's hotline FAQ (深圳): what callers ask most, answered with the channels a
+	 * Shenzhen citizen uses; written for the demo, each answer naming the department that decides.
+	 */
 	static List<ArticleRecord> faq(String center) {
 		var out = new ArrayList<ArticleRecord>();
-		for (var row : rows("data/knowledge/taipei-faq.csv")) {
-			var question = ChineseScript.toSimplified(row.getOrDefault("question", "").strip());
-			var answer = ChineseScript.toSimplified(row.getOrDefault("answer", "").strip());
+		for (var row : rows("data/knowledge/shenzhen-faq.csv")) {
+			var question = row.getOrDefault("question", "").strip();
+			var answer = row.getOrDefault("answer", "").strip();
 			if (question.isEmpty() || answer.isEmpty()) {
 				continue;
 			}
+			var questions = new ArrayList<String>();
+			questions.add(cut(question, 500));
+			for (var also : row.getOrDefault("also_asked", "").split("\\|")) {
+				if (!also.isBlank()) questions.add(cut(also.strip(), 500));
+			}
 			var body = new StringBuilder();
 			paragraph(body, null, answer);
-			paragraph(body, "答复单位", ChineseScript.toSimplified(row.get("dept")));
-			out.add(new ArticleRecord("tpe-" + row.get("data_id"), "FAQ", cut(question, 300), body.toString(), center,
-					List.of(cut(question, 500)), List.of(), tags("台北市政府常见问答"), null, null, null));
+			paragraph(body, "主管部门", row.get("department"));
+			paragraph(body, null, "（演示内容，办理条件和渠道以主管部门最新公布为准。）");
+			out.add(new ArticleRecord(row.get("id"), "FAQ", cut(question, 300), body.toString(), center, questions,
+					List.of("4403"), tags(row.getOrDefault("tags", "").split("\\|")), null, null, null));
 		}
 		return out;
 	}
