@@ -18,6 +18,9 @@ import org.minsheng.identity.Permission;
 import org.minsheng.identity.RunAs;
 import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
+import org.minsheng.sip.CallId;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.event.TransactionPhase;
@@ -82,7 +85,7 @@ class ContactPages {
 	}
 
 	@PostMapping("/console/desk/transfer")
-	String transfer(@RequestParam String callId, @RequestParam String target, RedirectAttributes flash) {
+	String transfer(@RequestParam CallId callId, @RequestParam String target, RedirectAttributes flash) {
 		current.get().require(Permission.CONTACT_AGENT);
 		Flash.run(flash, null, () -> {
 			center.transfer(callId, target);
@@ -92,7 +95,7 @@ class ContactPages {
 	}
 
 	@PostMapping("/console/desk/hold")
-	String hold(@RequestParam String callId, @RequestParam boolean on, RedirectAttributes flash) {
+	String hold(@RequestParam CallId callId, @RequestParam boolean on, RedirectAttributes flash) {
 		current.get().require(Permission.CONTACT_AGENT);
 		Flash.run(flash, null, () -> {
 			center.hold(callId, on);
@@ -103,7 +106,7 @@ class ContactPages {
 
 	/** 咨询 / 转接 / 三方 / 取回 from the desk. */
 	@PostMapping("/console/desk/consult")
-	String consult(@RequestParam String callId, @RequestParam String action, @RequestParam(required = false) String target,
+	String consult(@RequestParam CallId callId, @RequestParam String action, @RequestParam(required = false) String target,
 			RedirectAttributes flash) {
 		current.get().require(Permission.CONTACT_AGENT);
 		Flash.run(flash, null, () -> {
@@ -128,6 +131,19 @@ class ContactPages {
 			}
 		});
 		return "redirect:/console/desk";
+	}
+
+	/**
+	 * The server is stopping: the live streams end now, so the graceful shutdown does not wait its
+	 * full timeout for browsers that would keep them open for hours (their pages reconnect to the
+	 * next server by themselves).
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void endStreams() {
+		desks.values().forEach(list -> list.forEach(SseEmitter::complete));
+		desks.clear();
+		boards.forEach(SseEmitter::complete);
+		boards.clear();
 	}
 
 	@GetMapping(path = "/console/desk/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -27,7 +27,7 @@ final class Flash {
 			flash.addFlashAttribute("error", e.getMessage());
 		}
 		catch (AccessDeniedException e) {
-			flash.addFlashAttribute("error", "没有执行此操作的权限 (permission denied)");
+			flash.addFlashAttribute("error", "没有执行此操作的权限");
 		}
 		catch (IllegalArgumentException e) {
 			flash.addFlashAttribute("error", e.getMessage());

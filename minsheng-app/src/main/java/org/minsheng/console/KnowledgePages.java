@@ -33,6 +33,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -240,7 +242,7 @@ class KnowledgePages {
 	}
 
 	/** Agent assist (htmx): articles and the script template for what the agent has typed so far. */
-	@GetMapping("/console/knowledge/assist")
+	@RequestMapping(path = "/console/knowledge/assist", method = { RequestMethod.GET, RequestMethod.POST })
 	String assist(@RequestParam(required = false) String title, @RequestParam(required = false) String content,
 			Model model) {
 		var text = ((title == null ? "" : title) + " " + (content == null ? "" : content)).strip();

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,12 @@ import org.minsheng.identity.DepartmentType;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.Permission;
 import org.minsheng.platform.Downloads;
+import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
+import org.minsheng.region.Division;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.region.Divisions;
+import org.minsheng.sip.CallId;
 import org.minsheng.workorder.Attachments;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.RequestType;
@@ -36,6 +40,7 @@ import org.minsheng.workorder.Satisfaction;
 import org.minsheng.workorder.SupervisionKind;
 import org.minsheng.workorder.Urgency;
 import org.minsheng.workorder.WorkOrderAction;
+import org.minsheng.workorder.WorkOrderLimits;
 import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
 import org.minsheng.workorder.WorkOrderState;
@@ -48,6 +53,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -88,7 +94,8 @@ class WorkOrderPages {
 	String registerForm(@RequestParam(required = false) String callId, Model model) {
 		// from the agent desk's screen pop: the call's number and the call itself go with the order
 		if (callId != null && !callId.isBlank()) {
-			contact.liveCall(callId).or(() -> contact.call(callId).map(r -> new ContactCenter.LiveCall(
+			var id = new CallId(callId.strip());
+			contact.liveCall(id).or(() -> contact.call(id).map(r -> new ContactCenter.LiveCall(
 					r.callId(), r.caller(), r.dialled(), r.queue(), r.agent(), r.startedAt(), r.agentAnsweredAt(), false, null, false)))
 				.ifPresent(call -> model.addAttribute("call", call));
 		}
@@ -97,6 +104,8 @@ class WorkOrderPages {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("categoryGroups", categoryGroups());
 		model.addAttribute("provinces", divisions.provinces());
+		if (!model.containsAttribute("form")) model.addAttribute("form", Map.of());
+		model.addAttribute("contentLimit", WorkOrderLimits.CONTENT);
 		return "workorder-new";
 	}
 
@@ -111,14 +120,36 @@ class WorkOrderPages {
 			RedirectAttributes flash) {
 		var created = new String[1];
 		var call = blank(callId);
+		boolean closeOnSpot = action.equals("close");
 		Flash.run(flash, null, () -> {
+			if (closeOnSpot && blank(answerOnSpot) == null) {
+				throw new InvalidFieldException("answerOnSpot", "即时办结须填写答复内容；没有答复的诉求请点「登记并转派单」");
+			}
 			var view = orders.register(new WorkOrders.NewWorkOrder(channel, requestType, categoryId, urgency, title,
 					content, null, callerName, callerPhone, anonymous, confidential, address, blank(divisionCode), null,
-					null, call, call == null ? null : "call:" + call, List.of(), action.equals("close") ? answerOnSpot : null));
+					null, call, call == null ? null : "call:" + call, List.of(), closeOnSpot ? answerOnSpot : null));
 			created[0] = view.no().value();
 			flash.addFlashAttribute("success", "已登记工单 " + view.no() + "（" + view.stateLabel() + "）");
 		});
-		return created[0] == null ? "redirect:/console/work-orders/new" : "redirect:/console/work-orders/" + created[0];
+		if (created[0] != null) return "redirect:/console/work-orders/" + created[0];
+		// refused: the form comes back as it was typed, the mistake named beside its field
+		var typed = new HashMap<String, Object>();
+		typed.put("channel", channel.name());
+		typed.put("requestType", requestType.name());
+		typed.put("urgency", urgency.name());
+		typed.put("categoryId", categoryId == null ? "" : categoryId.toString());
+		typed.put("title", title);
+		typed.put("content", content);
+		typed.put("callerName", callerName);
+		typed.put("callerPhone", callerPhone);
+		typed.put("anonymous", anonymous);
+		typed.put("confidential", confidential);
+		typed.put("address", address);
+		typed.put("divisionCode", divisionCode);
+		typed.put("answerOnSpot", answerOnSpot);
+		flash.addFlashAttribute("form", typed);
+		return call == null ? "redirect:/console/work-orders/new"
+				: "redirect:/console/work-orders/new?callId=" + URLEncoder.encode(call, StandardCharsets.UTF_8);
 	}
 
 	/** Options of the division below {@code parent}, for the cascading pickers (htmx). */
@@ -127,6 +158,35 @@ class WorkOrderPages {
 		model.addAttribute("options", parent == null || parent.isBlank() || !DivisionCode.isWellFormed(parent)
 				? List.of() : divisions.children(new DivisionCode(parent)));
 		return "workorder-fragments :: division-options";
+	}
+
+	/** One picker of the chain: its options and the one chosen. */
+	record PickerLevel(String selected, List<PickerOption> options) {
+	}
+
+	record PickerOption(String code, String name) {
+	}
+
+	/**
+	 * The cascading pickers set to a division (the region the analysis found, or the one the form
+	 * came back with): for each level down to the division, its options and the one chosen.
+	 */
+	@GetMapping(path = "/console/divisions/chain", produces = "application/json")
+	@ResponseBody
+	List<PickerLevel> divisionChain(@RequestParam String code) {
+		if (!DivisionCode.isWellFormed(code)) throw new InvalidFieldException("code", "区划代码格式不正确：" + code);
+		var path = divisions.path(new DivisionCode(code));
+		var levels = new ArrayList<PickerLevel>();
+		List<Division> options = divisions.provinces();
+		for (var step : path) {
+			levels.add(new PickerLevel(step.code().value(),
+					options.stream().map(d -> new PickerOption(d.code().value(), d.name())).toList()));
+			options = divisions.children(step.code());
+		}
+		if (!options.isEmpty() && levels.size() < 4) {
+			levels.add(new PickerLevel("", options.stream().map(d -> new PickerOption(d.code().value(), d.name())).toList()));
+		}
+		return levels;
 	}
 
 	/** The caller's earlier orders, shown beside the form while the agent types the number (htmx). */

@@ -1,5 +1,7 @@
 package org.minsheng.contact;
 
+import org.minsheng.sip.CallId;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -9,5 +11,5 @@ import java.time.OffsetDateTime;
  * @param disposition how it ended
  * @param agent       the agent who talked with the caller, if any
  */
-public record CallEnded(String callId, CallDisposition disposition, String queue, String agent, OffsetDateTime endedAt) {
+public record CallEnded(CallId callId, CallDisposition disposition, String queue, String agent, OffsetDateTime endedAt) {
 }

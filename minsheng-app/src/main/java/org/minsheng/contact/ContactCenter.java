@@ -1,5 +1,7 @@
 package org.minsheng.contact;
 
+import org.minsheng.sip.CallId;
+
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,7 +32,7 @@ public interface ContactCenter {
 	/** Call records, newest first: one's own (CONTACT_AGENT) or all (CONTACT_SUPERVISE). */
 	List<CallRecord> calls(CallQuery query);
 
-	Optional<CallRecord> call(String callId);
+	Optional<CallRecord> call(CallId callId);
 
 	/** What the wallboard shows now. */
 	LiveStats live();
@@ -45,41 +47,41 @@ public interface ContactCenter {
 	 * A call in progress, for the agent talking on it (the number in full: they register the order)
 	 * or a supervisor; empty when it ended or is someone else's.
 	 */
-	Optional<LiveCall> liveCall(String callId);
+	Optional<LiveCall> liveCall(CallId callId);
 
 	/**
 	 * Transfers a call in progress away from its agent (blind): to a queue by name or an agent by
 	 * extension; the agent of the call or a supervisor may.
 	 */
-	void transfer(String callId, String target);
+	void transfer(CallId callId, String target);
 
 	/**
 	 * Puts a call in progress on hold (the caller hears music, the two do not hear each other) or
 	 * takes it off hold; the agent of the call or a supervisor may.
 	 */
-	void hold(String callId, boolean on);
+	void hold(CallId callId, boolean on);
 
 	/**
 	 * Consults a colleague (咨询) while the caller waits on hold: rings the agent with extension
 	 * {@code target}; returns once they answered (else a conflict: busy or not answering). Then
 	 * {@link #completeTransfer}, {@link #conference} or {@link #endConsult}.
 	 */
-	void consult(String callId, String target);
+	void consult(CallId callId, String target);
 
 	/** Hands the caller over to the consulted colleague (咨询后转接, attended transfer). */
-	void completeTransfer(String callId);
+	void completeTransfer(CallId callId);
 
 	/** Joins the caller into the consult (三方通话). */
-	void conference(String callId);
+	void conference(CallId callId);
 
 	/** Ends the consult (取回): the colleague is hung up, the caller is back with their agent. */
-	void endConsult(String callId);
+	void endConsult(CallId callId);
 
 	/** The call the agent is talking on now, if any (the desk shows it after a reload). */
 	Optional<LiveCall> currentCall(String username);
 
 	/** The stereo recording of a call (CONTACT_SUPERVISE, or the agent who took it). */
-	Optional<Path> recording(String callId);
+	Optional<Path> recording(CallId callId);
 
 	/** The SIP port the engine listens on, when it runs. */
 	Optional<Integer> sipPort();
@@ -90,10 +92,10 @@ public interface ContactCenter {
 	/** @param callId the call the agent's phone is ringing or talking on, if any */
 	record AgentView(String username, String extension, Map<String, Integer> skills, AgentState state,
 			String stateLabel, String reason, OffsetDateTime since, boolean phoneRegistered, int answeredToday,
-			String callId) {
+			CallId callId) {
 	}
 
-	record LiveCall(String callId, String caller, String dialled, String queue, String agent,
+	record LiveCall(CallId callId, String caller, String dialled, String queue, String agent,
 			OffsetDateTime startedAt, OffsetDateTime agentAnsweredAt, boolean onHold, String consulting,
 			boolean conference) {
 	}
@@ -101,10 +103,10 @@ public interface ContactCenter {
 	record CallQuery(OffsetDateTime from, OffsetDateTime to, String agent, CallDisposition disposition, int limit) {
 	}
 
-	record CallRecord(String callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
+	record CallRecord(CallId callId, String caller, String dialled, OffsetDateTime startedAt, String queue,
 			String agent, OffsetDateTime agentAnsweredAt, OffsetDateTime endedAt, Long waitMillis, Long talkMillis,
 			CallDisposition disposition, HangupBy hangupBy, boolean recorded, String recordingSha256, String workOrderNo,
-			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, String callbackOf,
+			String flowPath, OffsetDateTime answeredAt, Long holdMillis, boolean ivrRecorded, CallId callbackOf,
 			List<Leg> legs, List<QueueEvent> queueEvents) {
 
 		/** @param holdMillis how long the caller was on hold while talking with this agent */

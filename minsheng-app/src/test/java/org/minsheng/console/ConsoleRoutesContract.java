@@ -87,6 +87,7 @@ abstract class ConsoleRoutesContract extends ApplicationTest {
 				"/console/inbox?page=abc", "/console/knowledge?page=abc", "/console/knowledge?type=NOPE",
 				"/console/knowledge/manage?state=NOPE", "/console/knowledge/reports?period=CENTURY",
 				"/console/knowledge/assist", "/console/nlp/analysis", "/console/divisions/options?parent=abc",
+				"/console/divisions/chain?code=abc", "/console/divisions/chain?code=999999999", "/console/divisions/chain",
 				"/console/audit?page=abc", "/console/audit?from=notadate", "/console/users?page=abc", "/console/departments?x=1",
 				"/console/rules?kind=x", "/console/call-center?x=1", "/public/status?no=abc&digits=12" };
 		for (var path : pages) {

@@ -2,8 +2,10 @@ package org.minsheng.sip;
 
 import java.util.Objects;
 
-/** The SIP Call-ID of a citizen's call (its caller leg). */
-public record CallId(String value) {
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The SIP Call-ID of a citizen's call (its caller leg); in JSON, the Call-ID as a string. */
+public record CallId(@JsonValue String value) {
 	public CallId {
 		Objects.requireNonNull(value, "value");
 		if (value.isBlank()) throw new IllegalArgumentException("Call-ID is blank");

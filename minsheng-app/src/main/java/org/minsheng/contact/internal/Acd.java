@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.minsheng.contact.AgentState;
+import org.minsheng.sip.CallId;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,7 @@ import io.micrometer.core.instrument.Timer;
 final class Acd implements AutoCloseable {
 
 	private static final Comparator<WaitingCall> LINE = Comparator.<WaitingCall>comparingInt(w -> -w.priority)
-		.thenComparing(w -> w.enqueuedAt).thenComparing(w -> w.callId);
+		.thenComparing(w -> w.enqueuedAt).thenComparing(w -> w.callId.value());
 
 	private final Map<String, Seat> seats = new ConcurrentHashMap<>();
 
@@ -105,12 +106,12 @@ final class Acd implements AutoCloseable {
 		return change;
 	}
 
-	WaitingCall enqueue(String callId, String caller, QueuePlan queue, int priority, Runnable wake) {
+	WaitingCall enqueue(CallId callId, String caller, QueuePlan queue, int priority, Runnable wake) {
 		return enqueue(callId, caller, queue, priority, now(), wake);
 	}
 
 	/** In line with the place of a caller who started waiting then (a callback owed since before a restart). */
-	WaitingCall enqueue(String callId, String caller, QueuePlan queue, int priority, Instant enqueuedAt, Runnable wake) {
+	WaitingCall enqueue(CallId callId, String caller, QueuePlan queue, int priority, Instant enqueuedAt, Runnable wake) {
 		var call = new WaitingCall(callId, caller, queue, priority, enqueuedAt, wake);
 		synchronized (this) {
 			waiting.add(call);

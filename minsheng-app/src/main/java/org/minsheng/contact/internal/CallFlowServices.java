@@ -19,6 +19,7 @@ import org.minsheng.identity.Role;
 import org.minsheng.identity.RunAs;
 import org.minsheng.identity.Users;
 import org.minsheng.platform.TooManyRequestsException;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.Recording;
 import org.minsheng.sla.WorkingCalendar;
 import org.minsheng.sla.WorkingHours;
@@ -157,7 +158,7 @@ final class CallFlowServices implements FlowRunner.Services {
 					new WorkOrders.NewWorkOrder(Channel.PHONE, RequestType.CONSULTATION, null, Urgency.NORMAL, "电话留言",
 							"市民在非人工时段或坐席繁忙时留言（" + message.length().toSeconds() + " 秒），请回听录音后补充诉求并派单。",
 							null, null, phone == null || phone.isBlank() ? null : phone, false, false, null, null, null, null,
-							trace.callId, ref, List.of("电话留言"), null)));
+							trace.callId.value(), ref, List.of("电话留言"), null)));
 			return Optional.of(view.no().value());
 		}
 		catch (RuntimeException e) {
@@ -199,7 +200,7 @@ final class CallFlowServices implements FlowRunner.Services {
 	}
 
 	@Override
-	public void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId) {
+	public void callBackLater(QueuePlan queue, WaitingCall waiting, String number, CallId callId) {
 		queueCallbacks.promise(queue, waiting, number, callId);
 	}
 

@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.minsheng.contact.CallDisposition;
-import org.minsheng.contact.HangupBy;
 import org.minsheng.contact.CallEnded;
 import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
+import org.minsheng.contact.HangupBy;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.Recording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,9 +83,9 @@ class CallLog {
 		var hasPhone = phone != null && !phone.isEmpty();
 		jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 				+ " ended_at, disposition, flow_path, callback_of, node) values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
-				cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
+				cut(t.callId.value(), 200), hasPhone ? cipher.encrypt(phone) : null,
 				hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null, hasPhone ? PersonalDataKind.PHONE.mask(phone) : null,
-				cut(t.dialled, 40), at(t.startedAt), at(t.startedAt), CallDisposition.IN_PROGRESS.name(), t.callbackOf, NODE);
+				cut(t.dialled, 40), at(t.startedAt), at(t.startedAt), CallDisposition.IN_PROGRESS.name(), value(t.callbackOf), NODE);
 	}
 
 	/** The calls this host had in progress when it stopped without finishing them (a crash). */
@@ -94,10 +95,10 @@ class CallLog {
 	}
 
 	/** Marks a call cut off by a crash, with what its recording kept. */
-	void interrupted(String callId, Instant endedAt, Recording recording) {
+	void interrupted(CallId callId, Instant endedAt, Recording recording) {
 		jdbc.update("update contact_call set disposition = ?, ended_at = ?, recording_file = ?,"
 				+ " recording_sha256 = ? where call_id = ? and disposition = ?", CallDisposition.INTERRUPTED.name(), at(endedAt),
-				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId,
+				recording == null ? null : recording.file().toString(), recording == null ? null : recording.sha256(), callId.value(),
 				CallDisposition.IN_PROGRESS.name());
 	}
 
@@ -112,36 +113,40 @@ class CallLog {
 		var main = t.recording != null ? t.recording : t.ivrRecording;
 		var ivr = t.recording != null ? t.ivrRecording : null;
 		tx.executeWithoutResult(s -> {
-			jdbc.update("delete from contact_call where call_id = ? and disposition = ?", cut(t.callId, 200),
+			jdbc.update("delete from contact_call where call_id = ? and disposition = ?", cut(t.callId.value(), 200),
 					CallDisposition.IN_PROGRESS.name());
 			jdbc.update("insert into contact_call (call_id, caller_cipher, caller_index, caller_masked, dialled, started_at,"
 					+ " answered_at, queue, queued_at, agent, agent_answered_at, ended_at, wait_ms, talk_ms, disposition,"
 					+ " hangup_by, recording_file, recording_sha256, work_order_no, flow_path, hold_ms, ivr_recording_file,"
 					+ " ivr_recording_sha256, callback_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					cut(t.callId, 200), hasPhone ? cipher.encrypt(phone) : null,
+					cut(t.callId.value(), 200), hasPhone ? cipher.encrypt(phone) : null,
 					hasPhone ? cipher.blindIndex(PersonalDataKind.PHONE, phone) : null,
 					hasPhone ? PersonalDataKind.PHONE.mask(phone) : null, cut(t.dialled, 40), at(t.startedAt),
 					at(t.answeredAt), t.queue, at(t.queuedAt), t.agent, at(t.agentAnsweredAt), at(endedAt), wait, talk,
 					t.disposition.name(), t.hangupBy == null ? null : t.hangupBy.name(), main == null ? null : main.file().toString(), main == null ? null : main.sha256(),
 					t.workOrderNo, cut(String.join(">", t.path), 2000), t.holdMillis, ivr == null ? null : ivr.file().toString(),
-					ivr == null ? null : ivr.sha256(), t.callbackOf);
+					ivr == null ? null : ivr.sha256(), value(t.callbackOf));
 			for (var leg : t.legs) {
 				jdbc.update("insert into contact_call_leg (call_id, leg_call_id, agent, offered_at, answered_at, ended_at,"
-						+ " result, hold_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", t.callId, leg.legCallId(), leg.agent(),
+						+ " result, hold_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", t.callId.value(), leg.legCallId(), leg.agent(),
 						at(leg.offeredAt()), at(leg.answeredAt()), at(leg.endedAt()), leg.result(), leg.holdMillis());
 			}
 			for (var e : t.queueEvents) {
 				jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
-						t.callId, e.queue(), e.event().name(), at(e.at()), e.waitMillis(), e.agent());
+						t.callId.value(), e.queue(), e.event().name(), at(e.at()), e.waitMillis(), e.agent());
 			}
 			events.publishEvent(new CallEnded(t.callId, t.disposition, t.queue, t.agent, at(endedAt)));
 		});
 	}
 
 	/** A queue event after the call's record was stored (a callback attempt of a caller who hung up). */
-	void event(String callId, String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
+	void event(CallId callId, String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
 		jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
-				callId, queue, event.name(), at(at), waitMillis, agent);
+				callId.value(), queue, event.name(), at(at), waitMillis, agent);
+	}
+
+	private static String value(CallId callId) {
+		return callId == null ? null : callId.value();
 	}
 
 	void agentState(Seat.Change c) {
@@ -186,23 +191,23 @@ class CallLog {
 		return out;
 	}
 
-	Optional<CallRecord> find(String callId, boolean unmask) {
-		var rows = jdbc.queryForList("select * from contact_call where call_id = ?", callId);
+	Optional<CallRecord> find(CallId callId, boolean unmask) {
+		var rows = jdbc.queryForList("select * from contact_call where call_id = ?", callId.value());
 		if (rows.isEmpty()) return Optional.empty();
 		var legs = jdbc.query("select agent, offered_at, answered_at, ended_at, result, hold_ms from contact_call_leg"
 				+ " where call_id = ? order by id",
 				(rs, n) -> new CallRecord.Leg(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
 						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
-						num(rs.getObject(6))), callId);
+						num(rs.getObject(6))), callId.value());
 		var events = jdbc.query("select queue, event, at, wait_ms, agent from contact_queue_event where call_id = ? order by id",
 				(rs, n) -> new CallRecord.QueueEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-						(Long) rs.getObject(4), rs.getString(5)), callId);
+						(Long) rs.getObject(4), rs.getString(5)), callId.value());
 		return Optional.of(record(rows.get(0), unmask, legs, events));
 	}
 
 	/** The recording file of a call, if it has one. */
-	Optional<String> recordingFile(String callId) {
-		return jdbc.queryForList("select recording_file from contact_call where call_id = ?", String.class, callId).stream()
+	Optional<String> recordingFile(CallId callId) {
+		return jdbc.queryForList("select recording_file from contact_call where call_id = ?", String.class, callId.value()).stream()
 			.filter(f -> f != null).findFirst();
 	}
 
@@ -210,12 +215,13 @@ class CallLog {
 			List<CallRecord.QueueEvent> events) {
 		String caller = (String) r.get("caller_masked");
 		if (unmask && r.get("caller_cipher") != null) caller = cipher.decrypt((String) r.get("caller_cipher"));
-		return new CallRecord((String) r.get("call_id"), caller, (String) r.get("dialled"), odt(r.get("started_at")),
+		return new CallRecord(new CallId((String) r.get("call_id")), caller, (String) r.get("dialled"), odt(r.get("started_at")),
 				(String) r.get("queue"), (String) r.get("agent"), odt(r.get("agent_answered_at")), odt(r.get("ended_at")),
 				num(r.get("wait_ms")), num(r.get("talk_ms")), CallDisposition.valueOf((String) r.get("disposition")), r.get("hangup_by") == null ? null : HangupBy.valueOf((String) r.get("hangup_by")),
 				r.get("recording_file") != null, (String) r.get("recording_sha256"), (String) r.get("work_order_no"),
 				(String) r.get("flow_path"), odt(r.get("answered_at")), num(r.get("hold_ms")),
-				r.get("ivr_recording_file") != null, (String) r.get("callback_of"), legs, events);
+				r.get("ivr_recording_file") != null, r.get("callback_of") == null ? null : new CallId((String) r.get("callback_of")), legs,
+				events);
 	}
 
 	private static Long num(Object o) {

@@ -12,6 +12,7 @@ import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.sip.CallId;
 
 /**
  * Who may read which call record and recording: supervisors every call, agents their own. Callers'
@@ -46,7 +47,7 @@ final class CallRecords {
 		return callLog.list(new CallQuery(query.from(), query.to(), actor.username(), query.disposition(), query.limit()), false);
 	}
 
-	Optional<CallRecord> one(String callId) {
+	Optional<CallRecord> one(CallId callId) {
 		boolean unmask = current.get().can(Permission.PERSONAL_DATA_UNMASK);
 		var record = visible(callId, unmask);
 		if (unmask && record.isPresent()) {
@@ -56,14 +57,14 @@ final class CallRecords {
 	}
 
 	/** The call's recording file, if this actor may hear it; who listened to which call is the auditor's business. */
-	Optional<Path> recording(String callId) {
+	Optional<Path> recording(CallId callId) {
 		var file = visible(callId, false).flatMap(r -> callLog.recordingFile(callId)).map(Path::of).filter(Files::exists);
 		file.ifPresent(f -> audit.record(AuditRecord.of(AuditAction.CONTACT_RECORDING_READ, "contact_call",
 				LiveCallControl.auditId(callId), f.getFileName().toString())));
 		return file;
 	}
 
-	private Optional<CallRecord> visible(String callId, boolean unmask) {
+	private Optional<CallRecord> visible(CallId callId, boolean unmask) {
 		var actor = current.get();
 		var record = callLog.find(callId, unmask);
 		if (actor.can(Permission.CONTACT_SUPERVISE)) return record;

@@ -1,5 +1,6 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.sip.CallId;
 import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.HangupBy;
 
@@ -19,7 +20,7 @@ final class CallTrace {
 	record QueueEvent(String queue, QueueEventType event, Instant at, Long waitMillis, String agent) {
 	}
 
-	final String callId;
+	final CallId callId;
 
 	final String caller;
 
@@ -54,7 +55,7 @@ final class CallTrace {
 	volatile boolean conference;
 
 	/** For a call the center placed to call a citizen back: the call they asked from. */
-	String callbackOf;
+	CallId callbackOf;
 
 	/** Time on hold over all talks, when the caller was held. */
 	Long holdMillis;
@@ -67,7 +68,7 @@ final class CallTrace {
 
 	final List<QueueEvent> queueEvents = new ArrayList<>();
 
-	CallTrace(String callId, String caller, String dialled, Instant startedAt) {
+	CallTrace(CallId callId, String caller, String dialled, Instant startedAt) {
 		this.callId = callId;
 		this.caller = caller;
 		this.dialled = dialled;

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.minsheng.privacy.PersonalDataCipher;
+import org.minsheng.sip.CallId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class CallbackRequests {
 
 	/** A promise the center has not kept yet. */
-	record Waiting(String callId, String queue, String number, int priority, Instant enqueuedAt, int attempts) {
+	record Waiting(CallId callId, String queue, String number, int priority, Instant enqueuedAt, int attempts) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -36,35 +37,35 @@ class CallbackRequests {
 	}
 
 	/** Written before the caller hears the promise: once they hang up, only this row remembers them. */
-	void promised(String callId, String queue, String number, int priority, Instant enqueuedAt) {
+	void promised(CallId callId, String queue, String number, int priority, Instant enqueuedAt) {
 		jdbc.update("insert into contact_callback_request (call_id, queue, number_cipher, priority, enqueued_at, state,"
-				+ " attempts, updated_at) values (?, ?, ?, ?, ?, 'WAITING', 0, ?)", callId, queue, cipher.encrypt(number),
+				+ " attempts, updated_at) values (?, ?, ?, ?, ?, 'WAITING', 0, ?)", callId.value(), queue, cipher.encrypt(number),
 				priority, enqueuedAt.atOffset(ZoneOffset.UTC), OffsetDateTime.now(clock));
 	}
 
-	void attempted(String callId, int attempts) {
+	void attempted(CallId callId, int attempts) {
 		jdbc.update("update contact_callback_request set attempts = ?, updated_at = ? where call_id = ?", attempts,
-				OffsetDateTime.now(clock), callId);
+				OffsetDateTime.now(clock), callId.value());
 	}
 
-	void done(String callId) {
+	void done(CallId callId) {
 		finish(callId, "DONE");
 	}
 
-	void gaveUp(String callId) {
+	void gaveUp(CallId callId) {
 		finish(callId, "GAVE_UP");
 	}
 
-	private void finish(String callId, String state) {
+	private void finish(CallId callId, String state) {
 		jdbc.update("update contact_callback_request set state = ?, updated_at = ? where call_id = ?", state,
-				OffsetDateTime.now(clock), callId);
+				OffsetDateTime.now(clock), callId.value());
 	}
 
 	/** The promises still owed, oldest place in line first. */
 	List<Waiting> waiting() {
 		return jdbc.query("select call_id, queue, number_cipher, priority, enqueued_at, attempts"
 				+ " from contact_callback_request where state = 'WAITING' order by enqueued_at",
-				(rs, n) -> new Waiting(rs.getString(1), rs.getString(2), cipher.decrypt(rs.getString(3)), rs.getInt(4),
+				(rs, n) -> new Waiting(new CallId(rs.getString(1)), rs.getString(2), cipher.decrypt(rs.getString(3)), rs.getInt(4),
 						rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6)));
 	}
 }

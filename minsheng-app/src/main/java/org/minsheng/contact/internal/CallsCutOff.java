@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.SipEngines;
 import org.slf4j.Logger;
@@ -25,11 +26,11 @@ final class CallsCutOff {
 
 	static void finish(CallLog callLog, Path recordings) {
 		for (var row : callLog.cutOff()) {
-			var callId = (String) row.get("call_id");
+			var callId = new CallId((String) row.get("call_id"));
 			var started = CallLog.odt(row.get("started_at")).toInstant();
 			var day = LocalDate.ofInstant(started, CallLog.CHINA);
 			var folder = recordings.resolve("%d/%02d/%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
-			var suffix = "-" + callId.replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
+			var suffix = "-" + callId.value().replaceAll("[^A-Za-z0-9._-]", "_") + ".wav";
 			Recording kept = null;
 			var ended = started;
 			try (var files = Files.exists(folder) ? Files.list(folder) : Stream.<Path>empty()) {

@@ -23,6 +23,7 @@ import org.minsheng.identity.RunAs;
 import org.minsheng.identity.Users;
 import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.SipEngine;
 import org.minsheng.sip.SipEngines;
 import org.minsheng.sip.SipSettings;
@@ -76,9 +77,9 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	private final Acd acd;
 
 	/** Calls in progress, by Call-ID. */
-	private final Map<String, CallTrace> live = new ConcurrentHashMap<>();
+	private final Map<CallId, CallTrace> live = new ConcurrentHashMap<>();
 
-	private final Map<String, Call> liveCalls = new ConcurrentHashMap<>();
+	private final Map<CallId, Call> liveCalls = new ConcurrentHashMap<>();
 
 	private final CallPlans plans;
 
@@ -193,7 +194,7 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	// ---------------------------------------------------------------- calls
 
 	private void handle(Call call) {
-		traced(call, new CallTrace(call.id().value(), call.caller(), call.dialled(), clock.instant()), FlowRunner::run);
+		traced(call, new CallTrace(call.id(), call.caller(), call.dialled(), clock.instant()), FlowRunner::run);
 	}
 
 	/** Runs a call (its flow, or a callback) with its trace live, and stores its record at the end however it ends. */
@@ -284,12 +285,12 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
-	public Optional<CallRecord> call(String callId) {
+	public Optional<CallRecord> call(CallId callId) {
 		return records.one(callId);
 	}
 
 	@Override
-	public Optional<Path> recording(String callId) {
+	public Optional<Path> recording(CallId callId) {
 		return records.recording(callId);
 	}
 
@@ -318,37 +319,37 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
-	public Optional<LiveCall> liveCall(String callId) {
+	public Optional<LiveCall> liveCall(CallId callId) {
 		return control.liveCall(callId);
 	}
 
 	@Override
-	public void consult(String callId, String target) {
+	public void consult(CallId callId, String target) {
 		control.consult(callId, target);
 	}
 
 	@Override
-	public void completeTransfer(String callId) {
+	public void completeTransfer(CallId callId) {
 		control.completeTransfer(callId);
 	}
 
 	@Override
-	public void conference(String callId) {
+	public void conference(CallId callId) {
 		control.conference(callId);
 	}
 
 	@Override
-	public void endConsult(String callId) {
+	public void endConsult(CallId callId) {
 		control.endConsult(callId);
 	}
 
 	@Override
-	public void hold(String callId, boolean on) {
+	public void hold(CallId callId, boolean on) {
 		control.hold(callId, on);
 	}
 
 	@Override
-	public void transfer(String callId, String target) {
+	public void transfer(CallId callId, String target) {
 		control.transfer(callId, target);
 	}
 }

@@ -18,6 +18,7 @@ import org.minsheng.sip.AudioClip;
 import org.minsheng.sip.BridgeOutcome;
 import org.minsheng.sip.Call;
 import org.minsheng.sip.CallGoneException;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.Recording;
 import org.minsheng.sip.TalkListener;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ final class FlowRunner {
 		 * The caller hung up keeping their place: when agents are offered for {@code waiting}, the
 		 * center calls {@code number} back and connects them.
 		 */
-		void callBackLater(QueuePlan queue, WaitingCall waiting, String number, String callId);
+		void callBackLater(QueuePlan queue, WaitingCall waiting, String number, CallId callId);
 	}
 
 	private final Call call;
@@ -223,7 +224,7 @@ final class FlowRunner {
 		trace.queue = q.name();
 		if (trace.queuedAt == null) trace.queuedAt = enteredAt;
 		trace.event(q.name(), QueueEventType.ENTERED, enteredAt, null, null);
-		var waiting = acd.enqueue(call.id().value(), call.caller(), q, priority + boost, call::stopPlayback);
+		var waiting = acd.enqueue(call.id(), call.caller(), q, priority + boost, call::stopPlayback);
 		call.holdMusic(services.prompts().musicOnHold());
 		return waitAndTalk(q, priority, waiting, enteredAt);
 	}
@@ -238,7 +239,7 @@ final class FlowRunner {
 		trace.queuedAt = waiting.enqueuedAt;
 		waiting.wake = call::stopPlayback;
 		call.holdMusic(services.prompts().musicOnHold());
-		for (var seat : seats) seat.rebind(call.id().value());
+		for (var seat : seats) seat.rebind(call.id());
 		trace.path.add("callback");
 		try {
 			call.play(say("您好，这是政务服务便民热线的回拨，正在为您接通坐席。"), false);
@@ -272,7 +273,7 @@ final class FlowRunner {
 		trace.disposition = CallDisposition.CALLBACK;
 		trace.event(q.name(), QueueEventType.CALLBACK_REQUESTED, now, Duration.between(waiting.enqueuedAt, now).toMillis(), null);
 		waiting.wake = () -> { };
-		services.callBackLater(q, waiting, call.caller().replaceAll("[^0-9+]", ""), call.id().value());
+		services.callBackLater(q, waiting, call.caller().replaceAll("[^0-9+]", ""), call.id());
 		try {
 			call.play(say("已为您登记回拨，排队位置为您保留，坐席空闲时将回拨您的来电号码，请保持电话畅通。再见。"), false);
 			call.hangup();
@@ -360,7 +361,7 @@ final class FlowRunner {
 		if (seat.isEmpty() && isOutsideNumber(target) && services.canDial()) return outside(from, priority, target);
 		if (seat.isPresent() && seat.get().state() == AgentState.AVAILABLE) {
 			try {
-				services.acd().change(seat.get(), s -> s.offer(call.id().value(), services.now()));
+				services.acd().change(seat.get(), s -> s.offer(call.id(), services.now()));
 				var rung = ring(from, List.of(seat.get()), services.now());
 				if (rung.transferTo() != null) return transfer(from, priority, rung.transferTo());
 				if (rung.talked()) return true;
@@ -653,6 +654,6 @@ final class FlowRunner {
 	private String recordingName(String kind) {
 		var day = LocalDate.ofInstant(trace.startedAt, CallLog.CHINA);
 		return "%d/%02d/%02d/%s-%s".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), kind,
-				trace.callId.replaceAll("[^A-Za-z0-9._-]", "_"));
+				trace.callId.value().replaceAll("[^A-Za-z0-9._-]", "_"));
 	}
 }

@@ -20,6 +20,7 @@ import org.minsheng.platform.InvalidFieldException;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.sip.Call;
+import org.minsheng.sip.CallId;
 
 /**
  * What an agent (on their own call) or a supervisor (on any) does to a call in progress: look at
@@ -31,9 +32,9 @@ final class LiveCallControl {
 
 	static final Duration CONSULT_RING = Duration.ofSeconds(20);
 
-	private final Map<String, CallTrace> live;
+	private final Map<CallId, CallTrace> live;
 
-	private final Map<String, Call> liveCalls;
+	private final Map<CallId, Call> liveCalls;
 
 	private final Acd acd;
 
@@ -47,7 +48,7 @@ final class LiveCallControl {
 
 	private final AuditTrail audit;
 
-	LiveCallControl(Map<String, CallTrace> live, Map<String, Call> liveCalls, Acd acd, Supplier<CallPlan> plan,
+	LiveCallControl(Map<CallId, CallTrace> live, Map<CallId, Call> liveCalls, Acd acd, Supplier<CallPlan> plan,
 			BooleanSupplier canDial, Supplier<Instant> now, CurrentActor current, AuditTrail audit) {
 		this.live = live;
 		this.liveCalls = liveCalls;
@@ -59,7 +60,7 @@ final class LiveCallControl {
 		this.audit = audit;
 	}
 
-	Optional<LiveCall> liveCall(String callId) {
+	Optional<LiveCall> liveCall(CallId callId) {
 		var actor = current.get();
 		var trace = live.get(callId);
 		if (trace == null) return Optional.empty();
@@ -77,7 +78,7 @@ final class LiveCallControl {
 	}
 
 	/** A call in progress that the actor may work on: its agent's, or any for a supervisor. */
-	private Call ownCall(String callId) {
+	private Call ownCall(CallId callId) {
 		var actor = current.get();
 		var trace = live.get(callId);
 		var call = liveCalls.get(callId);
@@ -87,7 +88,7 @@ final class LiveCallControl {
 		return call;
 	}
 
-	void consult(String callId, String target) {
+	void consult(CallId callId, String target) {
 		var call = ownCall(callId);
 		var trace = live.get(callId);
 		var t = target == null ? "" : target.strip();
@@ -125,13 +126,13 @@ final class LiveCallControl {
 	}
 
 	/** Consults an outside number (a department's line) through the trunk: no seat to keep. */
-	private static void noConsultYet(String callId, CallTrace trace) {
+	private static void noConsultYet(CallId callId, CallTrace trace) {
 		if (trace.consulting != null) {
 			throw new ConflictException("通话「" + callId + "」正在咨询 " + trace.consulting + "，请先结束该咨询");
 		}
 	}
 
-	private void consultOutside(String callId, Call call, CallTrace trace, String number) {
+	private void consultOutside(CallId callId, Call call, CallTrace trace, String number) {
 		noConsultYet(callId, trace);
 		var tel = Call.EXTERNAL + number.replaceAll("[^0-9+]", "");
 		trace.consulting = tel;
@@ -150,7 +151,7 @@ final class LiveCallControl {
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONSULTED, "contact_call", auditId(callId), "with " + tel));
 	}
 
-	void completeTransfer(String callId) {
+	void completeTransfer(CallId callId) {
 		var call = ownCall(callId);
 		if (!call.completeTransfer()) {
 			throw new ConflictException("通话「" + callId + "」没有进行中的咨询，无法转给咨询方");
@@ -158,7 +159,7 @@ final class LiveCallControl {
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_TRANSFERRED, "contact_call", auditId(callId), "attended"));
 	}
 
-	void conference(String callId) {
+	void conference(CallId callId) {
 		var call = ownCall(callId);
 		if (!call.conference()) {
 			throw new ConflictException("通话「" + callId + "」没有进行中的咨询，无法三方通话");
@@ -167,14 +168,14 @@ final class LiveCallControl {
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CALL_CONFERENCE, "contact_call", auditId(callId), live.get(callId).consulting));
 	}
 
-	void endConsult(String callId) {
+	void endConsult(CallId callId) {
 		var call = ownCall(callId);
 		if (!call.endConsult()) {
 			throw new ConflictException("通话「" + callId + "」没有进行中的咨询");
 		}
 	}
 
-	void hold(String callId, boolean on) {
+	void hold(CallId callId, boolean on) {
 		var call = ownCall(callId);
 		var actor = current.get();
 		if (!call.hold(on)) {
@@ -184,7 +185,7 @@ final class LiveCallControl {
 				actor.username()));
 	}
 
-	void transfer(String callId, String target) {
+	void transfer(CallId callId, String target) {
 		var call = ownCall(callId);
 		var t = target == null ? "" : target.strip();
 		boolean known = plan.get().queues().containsKey(t) || acd.seats().stream().anyMatch(s -> s.extension().equals(t))
@@ -201,9 +202,10 @@ final class LiveCallControl {
 	}
 
 	/** Call-IDs may be longer than the audit's target column: long ones keep their start and a hash. */
-	static String auditId(String callId) {
-		if (callId.length() <= 100) return callId;
-		return callId.substring(0, 80) + "~" + Integer.toHexString(callId.hashCode());
+	static String auditId(CallId callId) {
+		var id = callId.value();
+		if (id.length() <= 100) return id;
+		return id.substring(0, 80) + "~" + Integer.toHexString(id.hashCode());
 	}
 
 }

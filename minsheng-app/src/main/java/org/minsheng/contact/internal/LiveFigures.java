@@ -14,6 +14,7 @@ import org.minsheng.contact.AgentState;
 import org.minsheng.contact.ContactCenter.LiveStats;
 import org.minsheng.contact.ContactCenter.MediaFigures;
 import org.minsheng.contact.ContactCenter.QueueStats;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.SipEngine;
 
 /**
@@ -28,13 +29,13 @@ final class LiveFigures {
 
 	private final ContactSettings settings;
 
-	private final Map<String, CallTrace> live;
+	private final Map<CallId, CallTrace> live;
 
 	private final Acd acd;
 
 	private final Clock clock;
 
-	LiveFigures(CallLog callLog, ContactSettings settings, Map<String, CallTrace> live, Acd acd, Clock clock) {
+	LiveFigures(CallLog callLog, ContactSettings settings, Map<CallId, CallTrace> live, Acd acd, Clock clock) {
 		this.callLog = callLog;
 		this.settings = settings;
 		this.live = live;

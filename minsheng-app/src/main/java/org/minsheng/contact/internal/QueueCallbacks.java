@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.minsheng.contact.AgentState;
 import org.minsheng.privacy.PersonalDataKind;
 import org.minsheng.sip.Call;
+import org.minsheng.sip.CallId;
 import org.minsheng.sip.DialResult;
 import org.minsheng.sip.SipEngine;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ final class QueueCallbacks {
 	private final CallRunner runner;
 
 	/** The promised callbacks this node is placing now, by the call they were promised in. */
-	private final Map<String, Boolean> callingBack = new ConcurrentHashMap<>();
+	private final Map<CallId, Boolean> callingBack = new ConcurrentHashMap<>();
 
 	QueueCallbacks(CallbackRequests callbacks, CallLog callLog, Acd acd, ContactSettings settings,
 			Supplier<SipEngine> engine, Supplier<CallPlan> plan, Supplier<Instant> now, CallRunner runner) {
@@ -87,12 +88,12 @@ final class QueueCallbacks {
 	}
 
 	/** Keeps the promise (so a restart does not lose it) and starts calling back when the caller's turn comes. */
-	void promise(QueuePlan queue, WaitingCall waiting, String number, String callId) {
+	void promise(QueuePlan queue, WaitingCall waiting, String number, CallId callId) {
 		callbacks.promised(callId, queue.name(), number, waiting.priority, waiting.enqueuedAt);
 		startCallingBack(queue, waiting, number, callId, 0);
 	}
 
-	private void startCallingBack(QueuePlan queue, WaitingCall waiting, String number, String callId, int attemptsMade) {
+	private void startCallingBack(QueuePlan queue, WaitingCall waiting, String number, CallId callId, int attemptsMade) {
 		callingBack.put(callId, true);
 		Thread.ofVirtual().name("callback-" + LiveCallControl.auditId(callId)).start(() -> {
 			try {
@@ -109,7 +110,7 @@ final class QueueCallbacks {
 	 * answered, their place is kept and they are called again after the queue's retry wait, up to its
 	 * attempts. Every attempt is a queue event of the call they asked from.
 	 */
-	private void callBack(QueuePlan queue, WaitingCall waiting, String number, String originalCallId, int attemptsMade) {
+	private void callBack(QueuePlan queue, WaitingCall waiting, String number, CallId originalCallId, int attemptsMade) {
 		for (int attempt = attemptsMade + 1; ; attempt++) {
 			List<Seat> seats;
 			try {
@@ -132,7 +133,7 @@ final class QueueCallbacks {
 			if (result != null && result.answered()) {
 				callbacks.done(originalCallId);
 				var call = result.call().orElseThrow();
-				var trace = new CallTrace(call.id().value(), call.caller(), call.dialled(), at);
+				var trace = new CallTrace(call.id(), call.caller(), call.dialled(), at);
 				trace.callbackOf = originalCallId;
 				runner.run(call, trace, flow -> flow.runCallback(queue, waiting, seats));
 				return;

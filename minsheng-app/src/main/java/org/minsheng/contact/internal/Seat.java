@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.minsheng.contact.AgentState;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.sip.CallId;
 
 /**
  * An agent at the phone: the state machine the ACD routes by. Every transition checks the state it
@@ -43,7 +44,7 @@ final class Seat {
 
 	private int missedInRow;
 
-	private String callId;
+	private CallId callId;
 
 	Seat(String agent, String extension, Map<String, Integer> skills, Instant now) {
 		this.agent = agent;
@@ -91,7 +92,7 @@ final class Seat {
 		return answered;
 	}
 
-	synchronized String callId() {
+	synchronized CallId callId() {
 		return callId;
 	}
 
@@ -116,14 +117,14 @@ final class Seat {
 	}
 
 	/** The ACD offers a call: the phone rings. */
-	synchronized Change offer(String call, Instant now) {
+	synchronized Change offer(CallId call, Instant now) {
 		var change = move("分配来电", EnumSet.of(AVAILABLE), RINGING, "", now);
 		this.callId = call;
 		return change;
 	}
 
 	/** A callback: the reserved agent is about to talk on the call the center placed, not the one it was offered for. */
-	synchronized void rebind(String call) {
+	synchronized void rebind(CallId call) {
 		if (state == RINGING) this.callId = call;
 	}
 

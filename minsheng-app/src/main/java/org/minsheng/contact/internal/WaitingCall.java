@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.sip.CallId;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class WaitingCall {
 
-	final String callId;
+	final CallId callId;
 
 	final String caller;
 
@@ -26,7 +28,7 @@ final class WaitingCall {
 
 	private final AtomicReference<CompletableFuture<List<Seat>>> offer = new AtomicReference<>(new CompletableFuture<>());
 
-	WaitingCall(String callId, String caller, QueuePlan queue, int priority, Instant enqueuedAt, Runnable wake) {
+	WaitingCall(CallId callId, String caller, QueuePlan queue, int priority, Instant enqueuedAt, Runnable wake) {
 		this.callId = callId;
 		this.caller = caller;
 		this.queue = queue;

@@ -11,6 +11,7 @@ import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.ContactCenter;
 import org.minsheng.platform.Downloads;
 import org.minsheng.platform.NotFoundException;
+import org.minsheng.sip.CallId;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -81,13 +82,13 @@ class ContactController {
 	}
 
 	@GetMapping("/api/contact/calls/{callId}")
-	ContactCenter.CallRecord call(@PathVariable String callId) {
+	ContactCenter.CallRecord call(@PathVariable CallId callId) {
 		return center.call(callId).orElseThrow(() -> new NotFoundException("通话", callId));
 	}
 
 	@GetMapping("/api/contact/calls/{callId}/recording")
 	ResponseEntity<InputStreamResource> recording(
-			@PathVariable String callId) throws IOException {
+			@PathVariable CallId callId) throws IOException {
 		var file = center.recording(callId).orElseThrow(() -> new NotFoundException("通话录音", callId));
 		var sidecar = file.resolveSibling(file.getFileName() + ".sha256");
 		var sha256 = Files.exists(sidecar) ? Files.readString(sidecar).strip().split("\\s+")[0] : "";
@@ -96,45 +97,45 @@ class ContactController {
 	}
 
 	@PostMapping("/api/contact/calls/{callId}/transfer")
-	void transfer(@PathVariable String callId, @Valid @RequestBody TransferBody body) {
+	void transfer(@PathVariable CallId callId, @Valid @RequestBody TransferBody body) {
 		center.transfer(callId, body.target());
 	}
 
 	/** {@code {"on": true}} puts the caller on hold (music), {@code {"on": false}} takes them back. */
 	@PostMapping("/api/contact/calls/{callId}/hold")
-	ContactCenter.LiveCall hold(@PathVariable String callId, @Valid @RequestBody HoldBody body) {
+	ContactCenter.LiveCall hold(@PathVariable CallId callId, @Valid @RequestBody HoldBody body) {
 		center.hold(callId, body.on());
 		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("进行中的通话", callId));
 	}
 
 	/** Consults a colleague by extension while the caller holds; answers once they picked up (409 if not). */
 	@PostMapping("/api/contact/calls/{callId}/consult")
-	ContactCenter.LiveCall consult(@PathVariable String callId, @Valid @RequestBody TransferBody body) {
+	ContactCenter.LiveCall consult(@PathVariable CallId callId, @Valid @RequestBody TransferBody body) {
 		center.consult(callId, body.target());
 		return live(callId);
 	}
 
 	/** Hands the caller over to the colleague consulted (attended transfer). */
 	@PostMapping("/api/contact/calls/{callId}/consult/transfer")
-	void completeTransfer(@PathVariable String callId) {
+	void completeTransfer(@PathVariable CallId callId) {
 		center.completeTransfer(callId);
 	}
 
 	/** Joins the caller into the consult (three-party). */
 	@PostMapping("/api/contact/calls/{callId}/consult/conference")
-	ContactCenter.LiveCall conference(@PathVariable String callId) {
+	ContactCenter.LiveCall conference(@PathVariable CallId callId) {
 		center.conference(callId);
 		return live(callId);
 	}
 
 	/** Ends the consult: the colleague is hung up, the caller is back. */
 	@DeleteMapping("/api/contact/calls/{callId}/consult")
-	ContactCenter.LiveCall endConsult(@PathVariable String callId) {
+	ContactCenter.LiveCall endConsult(@PathVariable CallId callId) {
 		center.endConsult(callId);
 		return live(callId);
 	}
 
-	private ContactCenter.LiveCall live(String callId) {
+	private ContactCenter.LiveCall live(CallId callId) {
 		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("进行中的通话", callId));
 	}
 

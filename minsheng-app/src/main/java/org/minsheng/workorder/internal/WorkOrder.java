@@ -47,10 +47,13 @@ import org.minsheng.workorder.WorkOrderSupervised;
  * the acting department. Every command checks its rule, fails with
  * {@link ConflictException#illegalTransition} when the order does not fit, records a timeline
  * entry and the events it raises; {@link #allowed} reads the same table to say what can be done
- * now. Pure: persistence, permissions and publishing stay outside.
+ * now. Pure: persistence, permissions and publishing stay outside; the store restores it from
+ * {@link Stored} and writes what {@link #takeChanges} hands over.
  *
  * <p>It is long because the whole lifecycle of an order (the table, its guards, thirteen commands,
- * assignments and time limits) is one consistency boundary and reads best as one;
+ * assignments and time limits) is one consistency boundary and reads best as one; its parts
+ * ({@link Assignment}, {@link StageClock}) are nested so that their fields stay private to the
+ * aggregate, which makes a third of its length their read-only accessors.
  * {@code WorkOrderStateMachineTest} proves it without anything else.
  */
 final class WorkOrder {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.minsheng.contact.AgentState;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.sip.CallId;
 import org.minsheng.testsupport.MovableClock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +46,7 @@ class AcdTest {
 	}
 
 	List<String> offerTo(QueuePlan q) {
-		var call = acd.enqueue("call-" + System.nanoTime(), "13800138000", q, 0, () -> { });
+		var call = acd.enqueue(new CallId("call-" + System.nanoTime()), "13800138000", q, 0, () -> { });
 		var offered = call.offer().getNow(List.of());
 		return offered.stream().map(Seat::agent).toList();
 	}
@@ -133,7 +134,7 @@ class AcdTest {
 	void skillsRequirementWidensAsTheCallerWaits() {
 		available("junior", Map.of("社保", 2));
 		var q = queue("skills", Map.of("社保", 4), List.of(Duration.ofSeconds(20), Duration.ofSeconds(40)));
-		var call = acd.enqueue("c1", "13800138000", q, 0, () -> { });
+		var call = acd.enqueue(new CallId("c1"), "13800138000", q, 0, () -> { });
 		assertThat(call.offer()).isNotDone();
 
 		clock.pass(Duration.ofSeconds(25));
@@ -148,9 +149,9 @@ class AcdTest {
 	@Test
 	void priorityCallerJumpsTheLine() {
 		var q = queue("longest-idle", Map.of(), List.of());
-		var first = acd.enqueue("first", "13800000001", q, 0, () -> { });
+		var first = acd.enqueue(new CallId("first"), "13800000001", q, 0, () -> { });
 		clock.pass(Duration.ofSeconds(5));
-		var vip = acd.enqueue("vip", "13800000002", q, 10, () -> { });
+		var vip = acd.enqueue(new CallId("vip"), "13800000002", q, 10, () -> { });
 		assertThat(acd.position(vip)).isEqualTo(1);
 		assertThat(acd.position(first)).isEqualTo(2);
 
@@ -182,7 +183,7 @@ class AcdTest {
 		offerTo(q);
 		acd.change(seat, s -> s.answered(clock.instant()));
 		var ended = acd.change(seat, s -> s.hungUp(true, clock.instant()));
-		var next = acd.enqueue("next", "13800000003", q, 0, () -> { });
+		var next = acd.enqueue(new CallId("next"), "13800000003", q, 0, () -> { });
 		assertThat(next.offer()).isNotDone();
 
 		acd.wrapUp(seat, ended.at(), Duration.ofMillis(50));
