@@ -103,6 +103,9 @@ class ConsoleAdvice {
 			if (actor.can(Permission.CONTACT_AGENT)) {
 				items.add(new NavItem("/console/desk", "坐席", "desk"));
 			}
+			if (actor.can(Permission.CONTACT_AGENT) || actor.can(Permission.CONTACT_SUPERVISE)) {
+				items.add(new NavItem("/console/calls", "通话记录", "calls"));
+			}
 			if (actor.can(Permission.CONTACT_SUPERVISE)) {
 				items.add(new NavItem("/console/wallboard", "监控大屏", "wallboard"));
 				items.add(new NavItem("/console/call-center", "呼叫中心", "call-center"));

@@ -287,6 +287,10 @@ class WorkOrderPages {
 		var actor = current.get();
 		model.addAttribute("order", view);
 		model.addAttribute("timeline", orders.timeline(number));
+		// the call the order came from, for those who may hear calls (supervisors; agents their own)
+		var me = current.get();
+		model.addAttribute("canSeeCalls", view.callId() != null
+				&& (me.can(Permission.CONTACT_SUPERVISE) || me.can(Permission.CONTACT_AGENT)));
 		model.addAttribute("resultTypes", ResultType.values());
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("supervisionKinds", SupervisionKind.values());

@@ -65,6 +65,9 @@ public interface WorkOrders {
 	/** All orders of one phone number, newest first, for agents (and the screen pop). */
 	List<WorkOrderSummary> callerHistory(String phone);
 
+	/** The orders registered during a call, by its Call-ID (WORKORDER_READ, within the data scope). */
+	List<WorkOrderSummary> registeredDuring(String callId);
+
 	enum InboxBox {
 		TO_SIGN, IN_PROGRESS, DUE_SOON, OVERDUE, RETURNED
 	}

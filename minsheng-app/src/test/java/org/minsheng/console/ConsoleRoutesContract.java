@@ -55,6 +55,7 @@ abstract class ConsoleRoutesContract extends ApplicationTest {
 				"/console/work-orders/" + no + "/attachments/987654321", "/console/work-orders/" + no + "/attachments/abc",
 				"/console/knowledge/987654321", "/console/knowledge/abc", "/console/knowledge/987654321/edit",
 				"/console/knowledge/987654321/attachments/1", "/console/knowledge/" + article + "/attachments/987654321",
+				"/console/calls/no-such-call@127.0.0.1", "/console/calls/no-such-call@127.0.0.1/recording",
 				"/console/no-such-page" };
 		String notFound = null;
 		for (var path : missing) {
@@ -89,7 +90,8 @@ abstract class ConsoleRoutesContract extends ApplicationTest {
 				"/console/knowledge/assist", "/console/nlp/analysis", "/console/divisions/options?parent=abc",
 				"/console/divisions/chain?code=abc", "/console/divisions/chain?code=999999999", "/console/divisions/chain",
 				"/console/audit?page=abc", "/console/audit?from=notadate", "/console/users?page=abc", "/console/departments?x=1",
-				"/console/rules?kind=x", "/console/call-center?x=1", "/public/status?no=abc&digits=12" };
+				"/console/rules?kind=x", "/console/call-center?x=1", "/console/calls?page=abc", "/console/calls?page=-3",
+				"/console/calls?disposition=NOPE", "/console/calls?from=notadate", "/console/calls?agent=%27%20or%201%3D1", "/public/status?no=abc&digits=12" };
 		for (var path : pages) {
 			var page = supervisor.get(path);
 			assertThat(page.status()).as(path).isLessThan(500);

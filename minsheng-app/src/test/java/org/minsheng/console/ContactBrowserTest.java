@@ -127,6 +127,35 @@ class ContactBrowserTest extends ApplicationTest {
 				String.class, "来电反映路灯不亮");
 		assertThat(callId).isNotBlank();
 		assertThat(board.locator("#queues [data-queue='" + queue + "'] td").nth(6)).hasText("1");
+
+		// the call in the console: listed with its result, its page plays the recording and links the order
+		// (its record is completed when the engine has finished the call, just after the phones hung up)
+		org.minsheng.testsupport.Eventually.value(() -> jdbc.queryForObject(
+				"select count(*) from contact_call where agent = ? and disposition <> 'IN_PROGRESS'", Integer.class, agentName),
+				n -> n == 1, java.time.Duration.ofSeconds(10));
+		board.navigate(api.base() + "/console/calls?agent=" + agentName);
+		assertThat(board.locator("#calls-total")).hasText("共 1 通");
+		var row = board.locator("#calls tr[data-call='" + callId + "']");
+		assertThat(row).containsText("人工接通");
+		row.locator("a").first().click();
+		assertThat(board.locator("#call-agent")).hasText(agentName);
+		assertThat(board.locator("#call-queue-events")).containsText("进入队列");
+		assertThat(board.locator("#call-legs")).containsText("已接听");
+		assertThat(board.locator("#call-orders")).containsText("来电反映路灯不亮");
+		var player = board.locator("#call-recording");
+		assertThat(player).hasCount(1);
+		// the player can start anywhere: the recording answers byte ranges
+		var part = board.request().get(player.evaluate("a => a.src").toString(),
+				com.microsoft.playwright.options.RequestOptions.create().setHeader("Range", "bytes=0-43"));
+		org.assertj.core.api.Assertions.assertThat(part.status()).isEqualTo(206);
+		org.assertj.core.api.Assertions.assertThat(new String(part.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+			.isEqualTo("RIFF");
+		Browser.screenshot(board, "contact-call-page");
+		board.locator("#call-orders a").first().click();
+		assertThat(board.locator("#order-call a")).hasText("通话详情");
+		// the agent sees the call among their own
+		desk.navigate(api.base() + "/console/calls");
+		assertThat(desk.locator("#calls tr[data-call='" + callId + "']")).hasCount(1);
 	}
 
 	@Test

@@ -167,6 +167,24 @@ class CallLog {
 	List<CallRecord> list(CallQuery q, boolean unmask) {
 		var sql = new StringBuilder("select * from contact_call where 1 = 1");
 		var args = new ArrayList<Object>();
+		where(q, sql, args);
+		int limit = q.limit() <= 0 ? 100 : Math.min(q.limit(), 1000);
+		sql.append(" order by started_at desc offset ").append(Math.max(0, q.offset())).append(" rows fetch first ")
+			.append(limit).append(" rows only");
+		var rows = jdbc.queryForList(sql.toString(), args.toArray());
+		var out = new ArrayList<CallRecord>();
+		for (var r : rows) out.add(record(r, unmask, List.of(), List.of()));
+		return out;
+	}
+
+	long count(CallQuery q) {
+		var sql = new StringBuilder("select count(*) from contact_call where 1 = 1");
+		var args = new ArrayList<Object>();
+		where(q, sql, args);
+		return jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+	}
+
+	private static void where(CallQuery q, StringBuilder sql, List<Object> args) {
 		if (q.from() != null) {
 			sql.append(" and started_at >= ?");
 			args.add(q.from());
@@ -183,12 +201,6 @@ class CallLog {
 			sql.append(" and disposition = ?");
 			args.add(q.disposition().name());
 		}
-		int limit = q.limit() <= 0 ? 100 : Math.min(q.limit(), 1000);
-		sql.append(" order by started_at desc fetch first ").append(limit).append(" rows only");
-		var rows = jdbc.queryForList(sql.toString(), args.toArray());
-		var out = new ArrayList<CallRecord>();
-		for (var r : rows) out.add(record(r, unmask, List.of(), List.of()));
-		return out;
 	}
 
 	Optional<CallRecord> find(CallId callId, boolean unmask) {

@@ -44,7 +44,20 @@ final class CallRecords {
 			return records;
 		}
 		actor.require(Permission.CONTACT_AGENT);
-		return callLog.list(new CallQuery(query.from(), query.to(), actor.username(), query.disposition(), query.limit()), false);
+		return callLog.list(own(query), false);
+	}
+
+	long count(CallQuery query) {
+		var actor = current.get();
+		if (actor.can(Permission.CONTACT_SUPERVISE)) return callLog.count(query);
+		actor.require(Permission.CONTACT_AGENT);
+		return callLog.count(own(query));
+	}
+
+	/** An agent's query reads the agent's own calls whatever agent it names. */
+	private CallQuery own(CallQuery query) {
+		return new CallQuery(query.from(), query.to(), current.get().username(), query.disposition(), query.limit(),
+				query.offset());
 	}
 
 	Optional<CallRecord> one(CallId callId) {

@@ -285,6 +285,11 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
+	public long countCalls(CallQuery query) {
+		return records.count(query);
+	}
+
+	@Override
 	public Optional<CallRecord> call(CallId callId) {
 		return records.one(callId);
 	}

@@ -77,8 +77,8 @@ class ContactController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) String agent, @RequestParam(required = false) CallDisposition disposition,
-			@RequestParam(defaultValue = "100") int limit) {
-		return center.calls(new ContactCenter.CallQuery(from, to, agent, disposition, limit));
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+		return center.calls(new ContactCenter.CallQuery(from, to, agent, disposition, limit, offset));
 	}
 
 	@GetMapping("/api/contact/calls/{callId}")

@@ -178,6 +178,22 @@ class WorkOrderQueries {
 		return summaries(rows, actor);
 	}
 
+	/** The orders registered during a call (the call's Call-ID on the order), within the scope. */
+	List<WorkOrderSummary> byCall(String callId, DataScope scope, Actor actor) {
+		var p = new MapSqlParameterSource("call", callId);
+		var sql = "select " + COLUMNS + " from work_order o where o.call_id = :call";
+		if (!scope.all()) {
+			if (scope.departmentIds().isEmpty()) {
+				return List.of();
+			}
+			sql += " and exists (select 1 from work_order_assignment s where s.order_id = o.id"
+					+ " and s.department_id in (:scope))";
+			p.addValue("scope", scope.departmentIds());
+		}
+		return summaries(named.query(sql + " order by o.registered_at, o.id fetch first 20 rows only", p,
+				WorkOrderQueries::row), actor);
+	}
+
 	record Row(long id, String no, String title, String state, String requestType, String urgency, Long categoryId,
 			Long lead, Long holder, OffsetDateTime dueAt, String warning, boolean supervised, String phoneCipher,
 			boolean confidential, OffsetDateTime registeredAt) {

@@ -86,6 +86,11 @@ class WorkOrderReads {
 		return queries.byPhone(index, actor.scope(), actor);
 	}
 
+	List<WorkOrderSummary> registeredDuring(String callId) {
+		var actor = require(Permission.WORKORDER_READ);
+		return callId == null || callId.isBlank() ? List.of() : queries.byCall(callId.strip(), actor.scope(), actor);
+	}
+
 	List<DispatchSuggestion> suggestions(WorkOrderNo no) {
 		var actor = require(Permission.WORKORDER_DISPATCH);
 		return advice.advise(rows.facts(visibleId(actor, no)).orElseThrow());

@@ -257,12 +257,10 @@ class WorkOrderRows {
 		for (var a : changes.assignments()) {
 			saveAssignment(order.id(), a);
 		}
+		// split before inserting: the insert gives the new clocks their ids, and they need no update after it
+		var changedClocks = changes.clocks().stream().filter(c -> c.id() != null).toList();
 		insertClocks(order.id(), changes.clocks().stream().filter(c -> c.id() == null).toList());
-		for (var c : changes.clocks()) {
-			if (c.id() != null) {
-				updateClock(c);
-			}
-		}
+		changedClocks.forEach(this::updateClock);
 		insertEntries(List.of(new StoredEntryBatch(order.id(), changes.entries())));
 	}
 

@@ -68,6 +68,11 @@ class WorkOrderService implements WorkOrders {
 	}
 
 	@Override
+	public List<WorkOrderSummary> registeredDuring(String callId) {
+		return reads.registeredDuring(callId);
+	}
+
+	@Override
 	public List<DispatchSuggestion> suggestions(WorkOrderNo no) {
 		return reads.suggestions(no);
 	}
