@@ -164,34 +164,29 @@ class WorkOrderQueries {
 
 	List<WorkOrderSummary> byPhone(String phoneIndex, DataScope scope, Actor actor) {
 		var p = new MapSqlParameterSource("phone", phoneIndex);
-		var sql = "select " + COLUMNS + " from work_order o where o.caller_phone_index = :phone";
-		if (!scope.all()) {
-			if (scope.departmentIds().isEmpty()) {
-				return List.of();
-			}
-			sql += " and exists (select 1 from work_order_assignment s where s.order_id = o.id"
-					+ " and s.department_id in (:scope))";
-			p.addValue("scope", scope.departmentIds());
-		}
-		var rows = named.query(sql + " order by o.registered_at desc, o.id desc fetch first 200 rows only", p,
-				WorkOrderQueries::row);
-		return summaries(rows, actor);
+		var sql = within(scope, "select " + COLUMNS + " from work_order o where o.caller_phone_index = :phone", p);
+		return sql == null ? List.of() : summaries(named.query(sql + " order by o.registered_at desc, o.id desc"
+				+ " fetch first 200 rows only", p, WorkOrderQueries::row), actor);
+	}
+
+	/**
+	 * The query limited to orders ever assigned to a department of the scope; null when the scope
+	 * holds no department, so nothing can be found.
+	 */
+	private static String within(DataScope scope, String sql, MapSqlParameterSource p) {
+		if (scope.all()) return sql;
+		if (scope.departmentIds().isEmpty()) return null;
+		p.addValue("scope", scope.departmentIds());
+		return sql + " and exists (select 1 from work_order_assignment s where s.order_id = o.id"
+				+ " and s.department_id in (:scope))";
 	}
 
 	/** The orders registered during a call (the call's Call-ID on the order), within the scope. */
 	List<WorkOrderSummary> byCall(String callId, DataScope scope, Actor actor) {
 		var p = new MapSqlParameterSource("call", callId);
-		var sql = "select " + COLUMNS + " from work_order o where o.call_id = :call";
-		if (!scope.all()) {
-			if (scope.departmentIds().isEmpty()) {
-				return List.of();
-			}
-			sql += " and exists (select 1 from work_order_assignment s where s.order_id = o.id"
-					+ " and s.department_id in (:scope))";
-			p.addValue("scope", scope.departmentIds());
-		}
-		return summaries(named.query(sql + " order by o.registered_at, o.id fetch first 20 rows only", p,
-				WorkOrderQueries::row), actor);
+		var sql = within(scope, "select " + COLUMNS + " from work_order o where o.call_id = :call", p);
+		return sql == null ? List.of() : summaries(named.query(sql + " order by o.registered_at, o.id"
+				+ " fetch first 20 rows only", p, WorkOrderQueries::row), actor);
 	}
 
 	record Row(long id, String no, String title, String state, String requestType, String urgency, Long categoryId,
