@@ -194,6 +194,9 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(agent.locator("#order-state")).hasText("待派单");
 
 		var dispatcher = login("dispatcher");
+		// the home page says what waits: at least this order to dispatch
+		assertThat(dispatcher.locator("#tile-dispatch .count")).hasText(Pattern.compile("^[1-9][0-9]* 件$"));
+		screenshot(dispatcher, "home-dispatcher");
 		dispatcher.navigate(api.base() + "/console/work-orders?state=PENDING_DISPATCH");
 		dispatcher.locator("tr[data-no='" + no + "'] a").first().click();
 		// the analysis loads beside the order
@@ -204,6 +207,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(dispatcher.locator("#order-state")).hasText("已派单待签收");
 
 		var handler = login("nshandler");
+		assertThat(handler.locator("#tile-inbox .count")).hasText(Pattern.compile("^待签收 [1-9][0-9]* · 办理中 [0-9]+$"));
 		handler.locator("header nav").getByText("待办").click();
 		assertThat(handler.locator("#inbox")).containsText(no);
 		handler.locator("tr[data-no='" + no + "'] input[type=checkbox]").check();
