@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,7 @@ class WorkOrderPages {
 			@RequestParam(defaultValue = "false") boolean confidential, @RequestParam(required = false) String address,
 			@RequestParam(required = false) String divisionCode, @RequestParam(required = false) String answerOnSpot,
 			@RequestParam(defaultValue = "register") String action, @RequestParam(required = false) String callId,
-			RedirectAttributes flash) {
+			@RequestParam Map<String, String> typed, RedirectAttributes flash) {
 		var created = new String[1];
 		var call = blank(callId);
 		boolean closeOnSpot = action.equals("close");
@@ -132,21 +131,7 @@ class WorkOrderPages {
 			flash.addFlashAttribute("success", "已登记工单 " + view.no() + "（" + view.stateLabel() + "）");
 		});
 		if (created[0] != null) return "redirect:/console/work-orders/" + created[0];
-		// refused: the form comes back as it was typed, the mistake named beside its field
-		var typed = new HashMap<String, Object>();
-		typed.put("channel", channel.name());
-		typed.put("requestType", requestType.name());
-		typed.put("urgency", urgency.name());
-		typed.put("categoryId", categoryId == null ? "" : categoryId.toString());
-		typed.put("title", title);
-		typed.put("content", content);
-		typed.put("callerName", callerName);
-		typed.put("callerPhone", callerPhone);
-		typed.put("anonymous", anonymous);
-		typed.put("confidential", confidential);
-		typed.put("address", address);
-		typed.put("divisionCode", divisionCode);
-		typed.put("answerOnSpot", answerOnSpot);
+		// refused: the form comes back as it was typed (every field as posted), the mistake named beside its field
 		flash.addFlashAttribute("form", typed);
 		return call == null ? "redirect:/console/work-orders/new"
 				: "redirect:/console/work-orders/new?callId=" + URLEncoder.encode(call, StandardCharsets.UTF_8);

@@ -156,6 +156,7 @@ class ContactBrowserTest extends ApplicationTest {
 		// the agent sees the call among their own
 		desk.navigate(api.base() + "/console/calls");
 		assertThat(desk.locator("#calls tr[data-call='" + callId + "']")).hasCount(1);
+		Browser.screenshot(desk, "contact-calls-agent");
 	}
 
 	@Test

@@ -208,6 +208,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 
 		var handler = login("nshandler");
 		assertThat(handler.locator("#tile-inbox .count")).hasText(Pattern.compile("^待签收 [1-9][0-9]* · 办理中 [0-9]+$"));
+		screenshot(handler, "home-handler");
 		handler.locator("header nav").getByText("待办").click();
 		assertThat(handler.locator("#inbox")).containsText(no);
 		handler.locator("tr[data-no='" + no + "'] input[type=checkbox]").check();
