@@ -120,33 +120,10 @@ public interface ContactCenter {
 
 		/** @param holdMillis how long the caller was on hold while talking with this agent */
 		public record Leg(String agent, OffsetDateTime offeredAt, OffsetDateTime answeredAt, OffsetDateTime endedAt,
-				String result, Long holdMillis) {
-
-			private static final Map<String, String> LABELS = Map.of("TALKED", "已通话", "ANSWERED", "已接听",
-					"NO_ANSWER", "未接听", "REJECTED", "拒接", "UNREACHABLE", "无法接通", "CALLER_LEFT", "市民已挂断",
-					"TRANSFERRED", "已转接", "CONSULTED", "咨询");
-
-			/** The leg's end in the center's words. */
-			public String resultLabel() {
-				return result == null ? "" : LABELS.getOrDefault(result, result);
-			}
+				LegResult result, Long holdMillis) {
 		}
 
-		public record QueueEvent(String queue, String event, OffsetDateTime at, Long waitMillis, String agent) {
-
-			private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("ENTERED", "进入队列"),
-					Map.entry("OFFERED", "分配坐席"), Map.entry("ANSWERED", "坐席接听"), Map.entry("NO_ANSWER", "坐席未接"),
-					Map.entry("ABANDONED", "排队放弃"), Map.entry("OVERFLOWED", "溢出转队列"), Map.entry("TRANSFERRED", "转接"),
-					Map.entry("CONSULTED", "咨询"), Map.entry("CALLBACK_REQUESTED", "预约回拨"),
-					Map.entry("CALLBACK_ANSWERED", "回拨接通"), Map.entry("CALLBACK_NO_ANSWER", "回拨无人接听"),
-					Map.entry("CALLBACK_BUSY", "回拨占线"), Map.entry("CALLBACK_FAILED", "回拨失败"),
-					Map.entry("CALLBACK_GAVE_UP", "回拨多次未通，已放弃"), Map.entry("OUTSIDE_ANSWERED", "外线接听"),
-					Map.entry("OUTSIDE_NO_ANSWER", "外线无人接听"), Map.entry("OUTSIDE_FAILED", "外线呼叫失败"));
-
-			/** The event in the center's words. */
-			public String eventLabel() {
-				return event == null ? "" : LABELS.getOrDefault(event, event);
-			}
+		public record QueueEvent(String queue, QueueEventType event, OffsetDateTime at, Long waitMillis, String agent) {
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.QueueEventType;
+import org.minsheng.contact.LegResult;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Timestamp;
@@ -129,7 +131,7 @@ class CallLog {
 			for (var leg : t.legs) {
 				jdbc.update("insert into contact_call_leg (call_id, leg_call_id, agent, offered_at, answered_at, ended_at,"
 						+ " result, hold_ms) values (?, ?, ?, ?, ?, ?, ?, ?)", t.callId.value(), leg.legCallId(), leg.agent(),
-						at(leg.offeredAt()), at(leg.answeredAt()), at(leg.endedAt()), leg.result(), leg.holdMillis());
+						at(leg.offeredAt()), at(leg.answeredAt()), at(leg.endedAt()), leg.result().name(), leg.holdMillis());
 			}
 			for (var e : t.queueEvents) {
 				jdbc.update("insert into contact_queue_event (call_id, queue, event, at, wait_ms, agent) values (?, ?, ?, ?, ?, ?)",
@@ -209,10 +211,10 @@ class CallLog {
 		var legs = jdbc.query("select agent, offered_at, answered_at, ended_at, result, hold_ms from contact_call_leg"
 				+ " where call_id = ? order by id",
 				(rs, n) -> new CallRecord.Leg(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+						rs.getObject(3, OffsetDateTime.class), rs.getObject(4, OffsetDateTime.class), LegResult.valueOf(rs.getString(5)),
 						num(rs.getObject(6))), callId.value());
 		var events = jdbc.query("select queue, event, at, wait_ms, agent from contact_queue_event where call_id = ? order by id",
-				(rs, n) -> new CallRecord.QueueEvent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+				(rs, n) -> new CallRecord.QueueEvent(rs.getString(1), QueueEventType.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class),
 						(Long) rs.getObject(4), rs.getString(5)), callId.value());
 		return Optional.of(record(rows.get(0), unmask, legs, events));
 	}

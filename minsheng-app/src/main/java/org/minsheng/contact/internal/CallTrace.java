@@ -1,8 +1,10 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.QueueEventType;
 import org.minsheng.sip.CallId;
 import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.HangupBy;
+import org.minsheng.contact.LegResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import org.minsheng.sip.Recording;
 /** What happened on one call, gathered as the flow runs and stored as its detail record at the end. */
 final class CallTrace {
 
-	record Leg(String agent, String legCallId, Instant offeredAt, Instant answeredAt, Instant endedAt, String result,
+	record Leg(String agent, String legCallId, Instant offeredAt, Instant answeredAt, Instant endedAt, LegResult result,
 			Long holdMillis) {
 	}
 

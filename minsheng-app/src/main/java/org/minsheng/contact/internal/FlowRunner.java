@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.QueueEventType;
+import org.minsheng.contact.LegResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -388,7 +390,7 @@ final class FlowRunner {
 		var now = services.now();
 		var talked = outcome.result() == BridgeOutcome.Result.TALKED;
 		trace.leg(new CallTrace.Leg(outcome.agent(), outcome.agentCallId(), offeredAt, outcome.answeredAt().orElse(null), now,
-				outcome.result().name(), outcome.held().isZero() ? null : outcome.held().toMillis()));
+				LegResult.of(outcome.result()), outcome.held().isZero() ? null : outcome.held().toMillis()));
 		if (talked) {
 			trace.event(from.name(), QueueEventType.OUTSIDE_ANSWERED, now, null, outcome.agent());
 			trace.talkEndedAt = now;
@@ -460,7 +462,7 @@ final class FlowRunner {
 			trace.consulting = null;
 			trace.conference = false;
 			if (extension.startsWith(Call.EXTERNAL)) {
-				trace.leg(new CallTrace.Leg(extension, null, now, null, now, "CONSULTED", null));
+				trace.leg(new CallTrace.Leg(extension, null, now, null, now, LegResult.CONSULTED, null));
 			}
 			seatOf(extension).ifPresent(consulted -> {
 				try {
@@ -469,7 +471,7 @@ final class FlowRunner {
 				catch (RuntimeException e) {
 					log.debug("consulted agent {} changed state meanwhile: {}", consulted.agent(), e.getMessage());
 				}
-				trace.leg(new CallTrace.Leg(consulted.agent(), null, now, null, now, "CONSULTED", null));
+				trace.leg(new CallTrace.Leg(consulted.agent(), null, now, null, now, LegResult.CONSULTED, null));
 			});
 		}
 
@@ -481,7 +483,7 @@ final class FlowRunner {
 			var first = winner;
 			if (first != null) {
 				hangUp(q, first, now);
-				trace.leg(new CallTrace.Leg(first.agent(), fromCallId, offeredAt, answeredAt, now, "TRANSFERRED", null));
+				trace.leg(new CallTrace.Leg(first.agent(), fromCallId, offeredAt, answeredAt, now, LegResult.TRANSFERRED, null));
 			}
 			seatOf(to).ifPresent(next -> {
 				winner = next;
@@ -526,7 +528,7 @@ final class FlowRunner {
 		}
 		trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
 		outcome.recording().ifPresent(r -> trace.recording = r);
-		trace.leg(new CallTrace.Leg(legs.outsideLeg, outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, "TALKED",
+		trace.leg(new CallTrace.Leg(legs.outsideLeg, outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, LegResult.TALKED,
 				outcome.held().isZero() ? null : outcome.held().toMillis()));
 		return new Rung(true, null);
 	}
@@ -542,7 +544,7 @@ final class FlowRunner {
 			if (!outcome.held().isZero()) {
 				trace.holdMillis = (trace.holdMillis == null ? 0 : trace.holdMillis) + outcome.held().toMillis();
 			}
-			trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, "ANSWERED",
+			trace.leg(new CallTrace.Leg(seat.agent(), outcome.agentCallId(), legs.offeredAt, legs.answeredAt, now, LegResult.ANSWERED,
 					outcome.held().isZero() ? null : outcome.held().toMillis()));
 		}
 		else {
@@ -555,7 +557,7 @@ final class FlowRunner {
 		if (outcome.result() == BridgeOutcome.Result.TRANSFERRED) {
 			var answeredLeg = trace.legs.getLast();
 			trace.legs.set(trace.legs.size() - 1, new CallTrace.Leg(seat.agent(), outcome.agentCallId(), answeredLeg.offeredAt(),
-					answeredLeg.answeredAt(), now, "TRANSFERRED", answeredLeg.holdMillis()));
+					answeredLeg.answeredAt(), now, LegResult.TRANSFERRED, answeredLeg.holdMillis()));
 			return new Rung(false, outcome.transferTo().orElseThrow());
 		}
 		return new Rung(true, null);
@@ -575,7 +577,7 @@ final class FlowRunner {
 		var now = services.now();
 		var result = outcome.result();
 		for (var s : seats) {
-			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, result.name(), null));
+			trace.leg(new CallTrace.Leg(s.agent(), outcome.agentCallId(), offeredAt, null, now, LegResult.of(result), null));
 			if (result == BridgeOutcome.Result.CALLER_LEFT) {
 				release(s);
 			}

@@ -1,5 +1,6 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.QueueEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,7 @@
 package org.minsheng.contact.internal;
 
+import org.minsheng.contact.QueueEventType;
+
 /**
  * A queue's calls of the day as the wallboard counts them: entered, answered (and of those within
  * the service-level target), abandoned. Stored events and those of calls still going on are added
