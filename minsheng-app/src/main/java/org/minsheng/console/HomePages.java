@@ -1,40 +1,31 @@
 package org.minsheng.console;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
-import org.minsheng.identity.CurrentActor;
-import org.minsheng.identity.Permission;
 import org.minsheng.identity.Users;
-import org.minsheng.workorder.WorkOrderQuery;
-import org.minsheng.workorder.WorkOrderState;
-import org.minsheng.workorder.WorkOrders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class HomePages {
 
-	private static final Logger log = LoggerFactory.getLogger(HomePages.class);
-
 	private final Users users;
 
-	private final WorkOrders orders;
+	private final PendingWork pendingWork;
 
-	private final CurrentActor current;
-
-	HomePages(Users users, WorkOrders orders, CurrentActor current) {
+	HomePages(Users users, PendingWork pendingWork) {
 		this.users = users;
-		this.orders = orders;
-		this.current = current;
+		this.pendingWork = pendingWork;
 	}
 
 	@GetMapping("/console/password")
@@ -64,53 +55,20 @@ class HomePages {
 		return "home";
 	}
 
-	/**
-	 * What waits for this person now, by tile: the orders to sign and in progress for a department,
-	 * to dispatch, review and call back for the center, under supervision and overdue; each counted
-	 * within the person's data scope.
-	 */
+	/** What waits on each tile, in words: "待签收 3 · 办理中 2" for a department's inbox, "5 件" for the others. */
 	private Map<String, String> pending() {
-		var actor = current.get();
+		var byTile = new LinkedHashMap<String, List<PendingWork.Item>>();
+		for (var item : pendingWork.now()) byTile.computeIfAbsent(item.menuKey(), k -> new ArrayList<>()).add(item);
 		var counts = new LinkedHashMap<String, String>();
-		if (actor.can(Permission.WORKORDER_HANDLE)) {
-			var toSign = count("inbox", () -> orders.inbox(WorkOrders.InboxBox.TO_SIGN, 0, 1).total(), "待签收 %d");
-			var handling = count("inbox", () -> orders.inbox(WorkOrders.InboxBox.IN_PROGRESS, 0, 1).total(), "办理中 %d");
-			if (toSign != null && handling != null) counts.put("inbox", toSign + " · " + handling);
-		}
-		if (actor.can(Permission.WORKORDER_DISPATCH)) {
-			put(counts, "dispatch", () -> total(Set.of(WorkOrderState.PENDING_DISPATCH, WorkOrderState.RETURNED), null, false));
-		}
-		if (actor.can(Permission.WORKORDER_REVIEW)) {
-			put(counts, "review", () -> total(Set.of(WorkOrderState.REPLIED), null, false));
-		}
-		if (actor.can(Permission.WORKORDER_CALLBACK)) {
-			put(counts, "callback", () -> total(Set.of(WorkOrderState.PENDING_CALLBACK), null, false));
-		}
-		if (actor.can(Permission.WORKORDER_SUPERVISE)) {
-			put(counts, "supervision", () -> total(null, null, true));
-			put(counts, "overdue", () -> total(null, WorkOrderQuery.Due.OVERDUE, false));
-		}
+		byTile.forEach((tile, items) -> counts.put(tile, items.size() == 1 ? items.get(0).count() + " 件"
+				: items.stream().map(i -> i.label() + " " + i.count()).collect(Collectors.joining(" · "))));
 		return counts;
 	}
 
-	private static void put(Map<String, String> counts, String key, LongSupplier count) {
-		var text = count(key, count, "%d 件");
-		if (text != null) counts.put(key, text);
-	}
-
-	private long total(Set<WorkOrderState> states, WorkOrderQuery.Due due, boolean supervised) {
-		return orders.list(new WorkOrderQuery(states, null, null, null, due, null, null, null, null, null, supervised, 0, 1))
-			.total();
-	}
-
-	/** A count that cannot be had leaves its tile without one (null); the home page still opens. */
-	private static String count(String key, LongSupplier count, String format) {
-		try {
-			return format.formatted(count.getAsLong());
-		}
-		catch (RuntimeException e) {
-			log.warn("Pending count '{}' for the home page failed: {}", key, e.getMessage());
-			return null;
-		}
+	/** The bell's and the sidebar's counts, refreshed by the page while it is open. */
+	@GetMapping(path = "/console/pending", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	PendingWork.Summary pendingNow() {
+		return pendingWork.summary();
 	}
 }

@@ -53,7 +53,7 @@ class ConsoleBrowserTest extends ApplicationTest {
 
 		var admin = login("admin", Api.ADMIN_PASSWORD);
 		assertThat(admin.locator("h1")).containsText("您好");
-		assertThat(admin.locator("header nav")).containsText("审计日志");
+		assertThat(admin.locator("#menu")).containsText("审计日志");
 
 		admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("部门管理")).first().click();
 		admin.locator("#dept-name").fill(department);
@@ -84,8 +84,8 @@ class ConsoleBrowserTest extends ApplicationTest {
 		var handler = login(username, IdentityFixture.PASSWORD);
 		assertThat(handler.locator("#current-user")).containsText("承办人 黄小明");
 		assertThat(handler.locator(".role")).containsText("承办人");
-		assertThat(handler.locator("header nav")).not().containsText("用户管理");
-		assertThat(handler.locator("header nav")).not().containsText("审计日志");
+		assertThat(handler.locator("#menu")).not().containsText("用户管理");
+		assertThat(handler.locator("#menu")).not().containsText("审计日志");
 		screenshot(handler, "handler-home");
 		handler.navigate(api.base() + "/console/departments");
 		assertThat(handler.locator("#departments tbody tr")).hasCount(1);

@@ -32,6 +32,28 @@ abstract class ConsoleRoutesContract extends ApplicationTest {
 	}
 
 	@Test
+	void theBellCountsOnlyTheWorkOfThePersonsRoleWithinTheirScope() {
+		var no = hotline.dispatchedTo(hotline.district);
+		assertThat(no).isNotBlank();
+
+		var district = console("nshandler").getJson("/console/pending");
+		assertThat(district.status()).isEqualTo(200);
+		var items = district.json().get("items");
+		assertThat(items.findValuesAsString("key")).containsExactly("toSign", "handling");
+		assertThat(district.json().get("badges").get("inbox").asLong()).isEqualTo(1);
+		assertThat(items.get(0).get("label").asString()).isEqualTo("待签收");
+
+		// the other district sees none of it
+		var other = console("fthandler").getJson("/console/pending").json();
+		assertThat(other.get("badges").get("inbox").asLong()).isZero();
+		assertThat(other.get("total").asLong()).isZero();
+
+		// the dispatcher's bell counts what waits for the center, not a department's inbox
+		var dispatcher = console("dispatcher").getJson("/console/pending").json();
+		assertThat(dispatcher.get("items").findValuesAsString("key")).contains("dispatch").doesNotContain("toSign");
+	}
+
+	@Test
 	void unknownMalformedAndOutOfScopeIdsGetTheSameNotFoundPage() {
 		// an order of the district with a file, which the other district may not see
 		var no = hotline.dispatchedTo(hotline.district);

@@ -47,7 +47,7 @@ class KnowledgeBrowserTest extends ApplicationTest {
 	void anEditorWritesAnArticleAReviewerPublishesItAndAgentsFindIt() {
 		var tag = "zz" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).replaceAll("[0-9]", "");
 		var editor = login("SUPERVISOR");
-		editor.locator("header nav").getByText("知识库").click();
+		editor.locator("#menu").getByText("知识库").click();
 		editor.locator("#kb-manage").click();
 		editor.locator("#kb-new").click();
 		editor.locator("#kb-form-type").selectOption("FAQ");

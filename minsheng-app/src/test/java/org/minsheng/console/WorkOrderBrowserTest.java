@@ -99,7 +99,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	private void seesTheArticleAndTheAnalysis(String tag, long id, String labour) {
 
 		var agent = login("agent");
-		agent.locator("header nav").getByText("登记工单").click();
+		agent.locator("#menu").getByText("登记工单").click();
 		agent.waitForURL("**/console/work-orders/new");
 		agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
 		agent.locator("#order-title").fill(tag + "社保卡丢了怎么办");
@@ -171,7 +171,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		var earlier = hotline.registered();
 
 		var agent = login("agent");
-		agent.locator("header nav").getByText("登记工单").click();
+		agent.locator("#menu").getByText("登记工单").click();
 		agent.waitForURL("**/console/work-orders/new");
 		Browser.htmxReady(agent);
 		agent.locator("#order-type").selectOption("COMPLAINT");
@@ -209,7 +209,18 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		var handler = login("nshandler");
 		assertThat(handler.locator("#tile-inbox .count")).hasText(Pattern.compile("^待签收 [1-9][0-9]* · 办理中 [0-9]+$"));
 		screenshot(handler, "home-handler");
-		handler.locator("header nav").getByText("待办").click();
+		// the sidebar's badge and the bell say the same: orders wait to be signed, and the bell leads to them
+		assertThat(handler.locator("#menu .badge[data-pending=inbox]")).hasText(Pattern.compile("^[1-9][0-9]*$"));
+		assertThat(handler.locator("#bell-count")).hasText(Pattern.compile("^[1-9][0-9]*$"));
+		handler.locator("#bell .bell-button").click();
+		var toSign = handler.locator("#bell-items a[data-pending-item=toSign]");
+		assertThat(toSign).containsText("待签收");
+		screenshot(handler, "handler-bell");
+		toSign.click();
+		assertThat(handler.locator("#crumbs")).containsText("工单处理");
+		assertThat(handler.locator("#crumbs [aria-current=page]")).hasText("待办");
+		assertThat(handler.locator("#inbox")).containsText(no);
+		handler.locator("#menu").getByText("待办").click();
 		assertThat(handler.locator("#inbox")).containsText(no);
 		handler.locator("tr[data-no='" + no + "'] input[type=checkbox]").check();
 		handler.locator("#bulk-sign-submit").click();
@@ -271,7 +282,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 			assertThat(rows.get(1).getCellText(11)).contains("****");
 		}
 		assertThat(count("select count(*) from audit_entry where action = 'WORK_ORDERS_EXPORTED'")).isPositive();
-		assertThat(supervisor.locator("header nav")).containsText("督办看板");
+		assertThat(supervisor.locator("#menu")).containsText("督办看板");
 		assertThat(Pattern.compile("WO\\d{14}").matcher(no).matches()).isTrue();
 	}
 
@@ -279,7 +290,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	void aSupervisorSetsTheResponsibilityListAndTheNextOrderDispatchesItself() {
 		var path = hotline.categoryPath();
 		var supervisor = login("supervisor");
-		supervisor.locator("header nav").getByText("规则配置").click();
+		supervisor.locator("#menu").getByText("规则配置").click();
 		supervisor.locator("#resp-category").selectOption(Long.toString(path[2]));
 		supervisor.locator("#resp-division").fill("440305");
 		supervisor.locator("#resp-department").selectOption(Long.toString(hotline.district));
@@ -319,7 +330,7 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		}
 		WorkOrderFixture.ok(hotline.supervisor.sendAs("POST", "/api/nlp/training-examples", "text/csv", csv.toString()));
 		var supervisor = login("supervisor");
-		supervisor.locator("header nav").getByText("规则配置").click();
+		supervisor.locator("#menu").getByText("规则配置").click();
 		assertThat(supervisor.locator("#dispatch-figures")).containsText("自动派单");
 		assertThat(supervisor.locator("#figures-automatic")).isVisible();
 

@@ -106,6 +106,11 @@ public final class Api {
 			return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
 		}
 
+		/** What the console's own scripts fetch: the same session, asking for JSON. */
+		public Response getJson(String path) {
+			return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+		}
+
 		private Response send(HttpRequest.Builder builder) {
 			try {
 				var response = browser.send(builder.timeout(Duration.ofSeconds(30)).build(),
