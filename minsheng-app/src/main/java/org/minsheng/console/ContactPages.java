@@ -240,7 +240,11 @@ class ContactPages {
 		return "contact-wallboard";
 	}
 
-	record Board(ContactCenter.LiveStats live, List<ContactCenter.AgentView> agents) {
+	/** How many refreshes apart the day's trend is sent again (it moves by the quarter hour). */
+	static final int TREND_EVERY = 5;
+
+	/** @param trend the day's calls by quarter hour; only in every {@link #TREND_EVERY}th refresh, else null */
+	record Board(ContactCenter.LiveStats live, List<ContactCenter.AgentView> agents, List<ContactCenter.TrendSlot> trend) {
 	}
 
 	@GetMapping(path = "/console/wallboard/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -253,9 +257,11 @@ class ContactPages {
 		emitter.onError(e -> boards.remove(emitter));
 		// one virtual thread per open wallboard, acting as its supervisor, so scope and rights hold
 		Thread.ofVirtual().name("wallboard-" + me.username()).start(() -> {
-			while (boards.contains(emitter)) {
+			for (long tick = 0; boards.contains(emitter); tick++) {
+				var withTrend = tick % TREND_EVERY == 0;
 				try {
-					var board = runAs.asUser(me.username(), () -> new Board(center.live(), center.agents()));
+					var board = runAs.asUser(me.username(),
+							() -> new Board(center.live(), center.agents(), withTrend ? center.todayTrend() : null));
 					if (!send(emitter, "board", board)) break;
 					Thread.sleep(BOARD_EVERY);
 				}

@@ -40,6 +40,12 @@ public interface ContactCenter {
 	/** What the wallboard shows now. */
 	LiveStats live();
 
+	/**
+	 * Today's calls in all queues by quarter hour (话务趋势), from midnight (Asia/Shanghai) to the
+	 * quarter now going on: calls that entered a queue, were answered and were abandoned.
+	 */
+	List<TrendSlot> todayTrend();
+
 	/** The call plan as YAML. */
 	String planYaml();
 
@@ -135,6 +141,10 @@ public interface ContactCenter {
 	record QueueStats(String name, String label, String strategy, String strategyLabel, int waiting, long longestWaitSeconds,
 			long agentsStaffed, long agentsAvailable, long enteredToday, long answeredToday, long abandonedToday,
 			Double serviceLevel, Double abandonRate) {
+	}
+
+	/** One quarter hour of the day's calls, starting at {@code from}. */
+	record TrendSlot(OffsetDateTime from, long entered, long answered, long abandoned) {
 	}
 
 	record LiveStats(OffsetDateTime at, List<QueueStats> queues, Map<AgentState, Long> agentsByState,

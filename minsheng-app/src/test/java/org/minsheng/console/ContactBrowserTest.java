@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,13 @@ class ContactBrowserTest extends ApplicationTest {
 		assertThat(board.locator("#queues")).containsText("技能优先");
 		assertThat(board.locator("#queues")).not().containsText("skills");
 		Browser.screenshot(desk, "contact-screen-pop");
+		// the big screen: figures in the supervisor's words, the charts drawn, no engineer's figures
+		assertThat(board.locator("#active-calls")).hasText(Pattern.compile("^[1-9][0-9]*$"));
+		assertThat(board.locator("#chart-agents canvas")).hasCount(1);
+		assertThat(board.locator("#chart-trend canvas")).hasCount(1);
+		assertThat(board.locator("#chart-service-level canvas")).hasCount(1);
+		assertThat(board.locator("#board-kpis")).containsText("15秒接通率");
+		assertThat(board.locator("#wallboard")).not().containsText("p99");
 		Browser.screenshot(board, "contact-wallboard");
 
 		desk.locator("#order-title").fill("来电反映路灯不亮");
@@ -127,6 +135,7 @@ class ContactBrowserTest extends ApplicationTest {
 				String.class, "来电反映路灯不亮");
 		assertThat(callId).isNotBlank();
 		assertThat(board.locator("#queues [data-queue='" + queue + "'] td").nth(6)).hasText("1");
+		assertThat(board.locator("#kpi-answered")).hasText(Pattern.compile("^[1-9][0-9]*$"));
 
 		// the call in the console: listed with its result, its page plays the recording and links the order
 		// (its record is completed when the engine has finished the call, just after the phones hung up)
@@ -173,7 +182,7 @@ class ContactBrowserTest extends ApplicationTest {
 		page.locator("#plan-save").click();
 		assertThat(page.locator(".alert.error")).containsText("方案中没有名为“不存在的队列”的队列");
 		Browser.screenshot(page, "contact-admin-plan-error");
-		assertThat(page.locator("#plan-text")).hasValue(java.util.regex.Pattern.compile("不存在的队列"));
+		assertThat(page.locator("#plan-text")).hasValue(Pattern.compile("不存在的队列"));
 
 		page.locator("#plan-text").fill(original);
 		page.locator("#plan-save").click();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -157,6 +159,22 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(detail.get("flowPath").asString()).isEqualTo("menu>staffed");
 		assertThat(detail.get("queueEvents").findValuesAsString("event")).containsExactly("ENTERED", "OFFERED", "ANSWERED");
 		assertThat(detail.get("legs").get(0).get("result").asString()).isEqualTo("ANSWERED");
+		// the day's trend counts the call in the quarter hours it entered the queue and was answered
+		var trend = ok(supervisor.get("/api/contact/live/trend"));
+		var china = ZoneId.of("Asia/Shanghai");
+		var midnight = LocalDate.now(china).atStartOfDay(china);
+		assertThat(OffsetDateTime.parse(trend.get(0).get("from").asString()).toInstant()).isEqualTo(midnight.toInstant());
+		for (var event : detail.get("queueEvents")) {
+			var field = switch (event.get("event").asString()) {
+				case "ENTERED" -> "entered";
+				case "ANSWERED" -> "answered";
+				default -> null;
+			};
+			if (field == null) continue;
+			var at = OffsetDateTime.parse(event.get("at").asString()).toInstant();
+			var slot = trend.get((int) (Duration.between(midnight.toInstant(), at).toSeconds() / 900));
+			assertThat(slot.get(field).asLong()).as(field + " at " + at).isPositive();
+		}
 		var file = jdbc.queryForObject("select recording_file from contact_call where call_id = ?", String.class,
 				record.get("callId").asString());
 		var wav = Wav.read(Path.of(file));

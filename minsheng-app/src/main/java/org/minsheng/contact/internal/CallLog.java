@@ -262,6 +262,22 @@ class CallLog {
 		return out;
 	}
 
+	/**
+	 * Today's stored queue events that make the trend (entered, answered, abandoned), counted by
+	 * quarter hour: the index of the quarter since midnight, then the counts by event.
+	 */
+	Map<Integer, QueueTally> todayByQuarter() {
+		var midnight = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toOffsetDateTime();
+		var out = new HashMap<Integer, QueueTally>();
+		jdbc.query("select quarter, event, count(*) from (select cast(floor((extract(epoch from at) - cast(? as bigint))"
+				+ " / 900) as integer) as quarter, event from contact_queue_event where at >= ?"
+				+ " and event in ('ENTERED', 'ANSWERED', 'ABANDONED')) q group by quarter, event", rs -> {
+					out.computeIfAbsent(rs.getInt(1), k -> new QueueTally())
+						.add(QueueEventType.valueOf(rs.getString(2)), rs.getLong(3), 0);
+				}, midnight.toEpochSecond(), midnight);
+		return out;
+	}
+
 	private static String cut(String s, int max) {
 		return s == null || s.length() <= max ? s : s.substring(0, max);
 	}

@@ -306,6 +306,12 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
+	public List<TrendSlot> todayTrend() {
+		current.get().require(Permission.CONTACT_SUPERVISE);
+		return figures.todayTrend();
+	}
+
+	@Override
 	public String planYaml() {
 		current.get().require(Permission.CONTACT_SUPERVISE);
 		return plans.source();

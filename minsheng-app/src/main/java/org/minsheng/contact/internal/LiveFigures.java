@@ -2,6 +2,7 @@ package org.minsheng.contact.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,11 +10,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.minsheng.contact.AgentState;
 import org.minsheng.contact.ContactCenter.LiveStats;
 import org.minsheng.contact.ContactCenter.MediaFigures;
 import org.minsheng.contact.ContactCenter.QueueStats;
+import org.minsheng.contact.ContactCenter.TrendSlot;
 import org.minsheng.sip.CallId;
 import org.minsheng.sip.SipEngine;
 
@@ -24,6 +27,9 @@ import org.minsheng.sip.SipEngine;
  * the calls still going on alike.
  */
 final class LiveFigures {
+
+	/** A quarter hour in seconds: the trend's step. */
+	private static final int QUARTER = 900;
 
 	private final CallLog callLog;
 
@@ -47,18 +53,11 @@ final class LiveFigures {
 	LiveStats now(CallPlan p, SipEngine engine) {
 		var today = callLog.today(settings.serviceLevelTarget());
 		// calls still in progress count too (their events are stored when they end)
-		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
-		for (var trace : live.values()) {
-			List<CallTrace.QueueEvent> events;
-			synchronized (trace) {
-				events = List.copyOf(trace.queueEvents);
-			}
-			for (var e : events) {
-				if (e.at().isBefore(midnight)) continue;
-				boolean inTarget = e.waitMillis() != null && e.waitMillis() <= settings.serviceLevelTarget().toMillis();
-				today.computeIfAbsent(e.queue(), k -> new QueueTally()).add(e.event(), 1, inTarget ? 1 : 0);
-			}
-		}
+		var target = settings.serviceLevelTarget().toMillis();
+		forEachLiveEventToday((e, midnight) -> {
+			boolean inTarget = e.waitMillis() != null && e.waitMillis() <= target;
+			today.computeIfAbsent(e.queue(), k -> new QueueTally()).add(e.event(), 1, inTarget ? 1 : 0);
+		});
 		var now = clock.instant();
 		var queues = new ArrayList<QueueStats>();
 		for (var q : p.queues().values().stream().sorted(Comparator.comparing(QueuePlan::name)).toList()) {
@@ -82,6 +81,37 @@ final class LiveFigures {
 						: new MediaFigures(st.streamsClosed(), st.audioReceived(), st.audioLost(), st.callerAudioReceived(),
 								st.callerAudioLost(), st.jitterP99Millis(),
 								st.requests(), st.throttled()));
+	}
+
+	/** Today's calls by quarter hour, stored and still going on, from midnight to the quarter of now. */
+	List<TrendSlot> todayTrend() {
+		var byQuarter = callLog.todayByQuarter();
+		forEachLiveEventToday((e, midnight) -> byQuarter
+			.computeIfAbsent((int) (Duration.between(midnight, e.at()).toSeconds() / QUARTER), k -> new QueueTally())
+			.add(e.event(), 1, 0));
+		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA);
+		int upTo = (int) (Duration.between(midnight.toInstant(), clock.instant()).toSeconds() / QUARTER);
+		var slots = new ArrayList<TrendSlot>(upTo + 1);
+		for (int i = 0; i <= upTo; i++) {
+			var tally = byQuarter.getOrDefault(i, new QueueTally());
+			slots.add(new TrendSlot(midnight.plusSeconds((long) i * QUARTER).toOffsetDateTime(), tally.entered,
+					tally.answered, tally.abandoned));
+		}
+		return slots;
+	}
+
+	/** The queue events of today of the calls still going on (theirs are stored when they end). */
+	private void forEachLiveEventToday(BiConsumer<CallTrace.QueueEvent, Instant> each) {
+		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA).toInstant();
+		for (var trace : live.values()) {
+			List<CallTrace.QueueEvent> events;
+			synchronized (trace) {
+				events = List.copyOf(trace.queueEvents);
+			}
+			for (var e : events) {
+				if (!e.at().isBefore(midnight)) each.accept(e, midnight);
+			}
+		}
 	}
 
 }

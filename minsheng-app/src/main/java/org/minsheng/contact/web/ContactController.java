@@ -144,6 +144,12 @@ class ContactController {
 		return center.live();
 	}
 
+	/** Today's calls by quarter hour, for the wallboard and a center's own big screens. */
+	@GetMapping("/api/contact/live/trend")
+	List<ContactCenter.TrendSlot> trend() {
+		return center.todayTrend();
+	}
+
 	@GetMapping(path = "/api/contact/plan", produces = "application/yaml")
 	String plan() {
 		return center.planYaml();

@@ -75,7 +75,7 @@ class SecurityConfiguration {
 		var landing = new SavedRequestAwareAuthenticationSuccessHandler();
 		landing.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+			.requestMatchers("/login", "/webjars/**", "/vendor/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
 					"/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/public/**")
 			.permitAll()
 			.anyRequest()
