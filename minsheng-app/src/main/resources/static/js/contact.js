@@ -10,10 +10,15 @@ document.addEventListener('DOMContentLoaded', () => {
       const reason = document.getElementById('agent-reason');
       if (reason) { reason.textContent = s.reason || ''; }
     });
-    // Screen pop: an answered call opens the order form linked to it, with the caller's history.
+    // Screen pop: an answered call opens the order form linked to it, with the caller's history;
+    // a call the center placed about an order (回访) opens that order.
     events.addEventListener('answered', (e) => {
       const call = JSON.parse(e.data);
-      window.location.href = desk.dataset.register + '?callId=' + encodeURIComponent(call.callId);
+      if (call.workOrderNo) {
+        window.location.href = desk.dataset.orders + '/' + encodeURIComponent(call.workOrderNo);
+      } else {
+        window.location.href = desk.dataset.register + '?callId=' + encodeURIComponent(call.callId);
+      }
     });
   }
 });

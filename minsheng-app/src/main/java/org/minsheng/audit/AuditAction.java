@@ -73,6 +73,8 @@ public enum AuditAction {
 	CONTACT_CALL_READ_UNMASKED("查看未脱敏通话记录"),
 	CONTACT_CALLS_READ_UNMASKED("查看未脱敏通话列表"),
 	CONTACT_RECORDING_READ("调听录音"),
+	/** The platform called a citizen for a person without showing the number (号码隐私保护). */
+	CONTACT_CITIZEN_CALLED("号码保护外呼"),
 
 	// knowledge
 	KB_ARTICLE_CREATED("新建知识"),

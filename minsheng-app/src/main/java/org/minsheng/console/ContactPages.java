@@ -169,7 +169,8 @@ class ContactPages {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
 	void on(CallAnswered answered) {
 		for (var emitter : desks.getOrDefault(answered.agent(), List.of())) {
-			send(emitter, "answered", Map.of("callId", answered.callId(), "queue", answered.queue() == null ? "" : answered.queue()));
+			send(emitter, "answered", Map.of("callId", answered.callId(), "queue", answered.queue() == null ? "" : answered.queue(),
+					"workOrderNo", answered.workOrderNo() == null ? "" : answered.workOrderNo()));
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
 import org.minsheng.identity.Users;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -23,9 +25,15 @@ class HomePages {
 
 	private final PendingWork pendingWork;
 
-	HomePages(Users users, PendingWork pendingWork) {
+	private final TodayOverview overview;
+
+	private final CurrentActor current;
+
+	HomePages(Users users, PendingWork pendingWork, TodayOverview overview, CurrentActor current) {
 		this.users = users;
 		this.pendingWork = pendingWork;
+		this.overview = overview;
+		this.current = current;
 	}
 
 	@GetMapping("/console/password")
@@ -52,6 +60,7 @@ class HomePages {
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("counts", pending());
+		if (current.get().can(Permission.INSIGHT_READ)) model.addAttribute("overview", overview.now());
 		return "home";
 	}
 

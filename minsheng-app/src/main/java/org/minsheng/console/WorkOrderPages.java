@@ -297,6 +297,11 @@ class WorkOrderPages {
 			.reduce((a, b) -> b.level() >= a.level() ? b : a);
 		model.addAttribute("mine", mine.orElse(null));
 		model.addAttribute("knowledgeAssist", actor.can(Permission.KNOWLEDGE_READ));
+		// the order's calls, and calling the citizen without seeing the number (agents who call back)
+		boolean hearsCalls = me.can(Permission.CONTACT_SUPERVISE) || me.can(Permission.CONTACT_AGENT);
+		model.addAttribute("calls", hearsCalls ? contact.callsOf(number) : null);
+		model.addAttribute("canCallCitizen", me.can(Permission.CONTACT_AGENT) && me.can(Permission.WORKORDER_CALLBACK)
+				&& view.caller() != null && view.caller().phone() != null && view.state().open());
 		return "workorder";
 	}
 
@@ -337,6 +342,14 @@ class WorkOrderPages {
 		var a = download.attachment();
 		return Downloads.attachment(a.fileName(), a.contentType(), a.size(), a.sha256(),
 				download.content());
+	}
+
+	/** Click-to-call: the center calls the citizen and rings the agent's phone; the number stays hidden. */
+	@PostMapping("/console/work-orders/{no}/citizen-call")
+	String callCitizen(@PathVariable String no, RedirectAttributes flash) {
+		var n = WorkOrderNo.fromPath(no);
+		Flash.run(flash, "正在呼叫市民，市民接听后将振铃您的话机", () -> contact.callCitizen(n));
+		return "redirect:/console/work-orders/" + n.value();
 	}
 
 	@PostMapping("/console/work-orders/{no}/{step}")

@@ -19,6 +19,10 @@ public enum CallDisposition {
 	CALLBACK("排队回呼"),
 	/** Going on now; the record is completed when it ends. */
 	IN_PROGRESS("通话中"),
+	/** The center called the citizen for an agent (回访, 号码保护) and they talked. */
+	OUTBOUND("外呼已接通"),
+	/** The center called the citizen for an agent; the citizen (or the agent) did not answer. */
+	OUTBOUND_UNANSWERED("外呼未接通"),
 	/** Cut off when the host it ran on stopped (a crash, a restart). */
 	INTERRUPTED("系统中断");
 

@@ -1,6 +1,7 @@
 package org.minsheng.contact;
 
 import org.minsheng.sip.CallId;
+import org.minsheng.workorder.WorkOrderNo;
 
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -36,6 +37,21 @@ public interface ContactCenter {
 	long countCalls(CallQuery query);
 
 	Optional<CallRecord> call(CallId callId);
+
+	/**
+	 * Calls the citizen of an order for the agent asking (click-to-call, 号码隐私保护): the center dials
+	 * the number on the order through the trunk, the citizen sees the hotline's number, and the
+	 * agent's phone rings once they answer; the agent never sees the number. Returns at once; the
+	 * call shows among the order's {@link #callsOf calls}. Refused when the order has no number to call,
+	 * there is no trunk, or the agent's phone is not registered or busy.
+	 */
+	void callCitizen(WorkOrderNo no);
+
+	/**
+	 * The calls of an order, newest first: the one it was registered from and those the center placed
+	 * about it; for agents and supervisors who may see the order. Numbers are masked.
+	 */
+	List<CallRecord> callsOf(WorkOrderNo no);
 
 	/** What the wallboard shows now. */
 	LiveStats live();

@@ -27,6 +27,15 @@ public enum QueueEventType {
 		return label;
 	}
 
+	/** The event recording a call the center placed to an outside number, by how the dial ended. */
+	public static QueueEventType outside(DialResult.Outcome outcome) {
+		return switch (outcome) {
+			case ANSWERED -> OUTSIDE_ANSWERED;
+			case NO_ANSWER, BUSY -> OUTSIDE_NO_ANSWER;
+			case FAILED -> OUTSIDE_FAILED;
+		};
+	}
+
 	/** The event recording one attempt to call a caller back, by how the dial ended. */
 	public static QueueEventType callback(DialResult.Outcome outcome) {
 		return switch (outcome) {

@@ -119,6 +119,7 @@ class DemoCity implements ApplicationRunner {
 		accounts.add(account("supervisor01", "值班长 陈静", root.id(), Role.SUPERVISOR));
 		accounts.add(account("inspector01", "质检员 赵敏", root.id(), Role.QUALITY_INSPECTOR));
 		accounts.add(account("analyst01", "分析员 刘洋", root.id(), Role.ANALYST));
+		accounts.add(account("leader01", "中心领导 张明", root.id(), Role.LEADER));
 		accounts.add(account("sysadmin01", "系统管理员 周涛", root.id(), Role.SYSTEM_ADMIN));
 		accounts.add(account("district01", "部门管理员 孙磊（" + firstDistrict.name() + "）", firstDistrict.id(),
 				Role.DEPARTMENT_ADMIN));

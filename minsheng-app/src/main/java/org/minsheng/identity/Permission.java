@@ -12,6 +12,8 @@ public enum Permission {
 	CONTACT_SUPERVISE,
 	/** Agents' SIP accounts and skills, the call plan (IVR flows and queues). */
 	CONTACT_ADMIN,
+	/** The center's figures within one's scope: today's overview on the home page (数据概览). */
+	INSIGHT_READ,
 	/** Read the platform's runtime metrics at {@code /actuator/prometheus} (a monitoring system's API token). */
 	METRICS_READ
 }

@@ -24,8 +24,13 @@ public enum Role {
 	SUPERVISOR("班长/值班长", false, DEPARTMENT_READ, USER_READ, CITIZEN_READ, CITIZEN_WRITE, PERSONAL_DATA_UNMASK,
 			WORKORDER_READ, WORKORDER_REGISTER, WORKORDER_DISPATCH, WORKORDER_REVIEW, WORKORDER_CALLBACK,
 			WORKORDER_SUPERVISE, CATEGORY_ADMIN, SLA_ADMIN, KNOWLEDGE_READ, KNOWLEDGE_EDIT, KNOWLEDGE_REVIEW,
-			CONTACT_AGENT, CONTACT_SUPERVISE, CONTACT_ADMIN),
-	ANALYST("分析员", false, DEPARTMENT_READ, WORKORDER_READ, KNOWLEDGE_READ),
+			CONTACT_AGENT, CONTACT_SUPERVISE, CONTACT_ADMIN, INSIGHT_READ),
+	ANALYST("分析员", false, DEPARTMENT_READ, WORKORDER_READ, KNOWLEDGE_READ, INSIGHT_READ),
+	/**
+	 * A leader of the center or of a department (领导): reads the figures and the orders within the
+	 * department's scope, changes nothing.
+	 */
+	LEADER("领导", true, DEPARTMENT_READ, WORKORDER_READ, KNOWLEDGE_READ, INSIGHT_READ),
 	/** For the service account of a text channel (web chat, app): asks the FAQ bot, registers hand-offs. */
 	BOT("智能问答渠道", false, KNOWLEDGE_READ, WORKORDER_REGISTER),
 	/** For the service account of a monitoring system (Prometheus): reads the runtime metrics, nothing else. */

@@ -68,6 +68,14 @@ public interface WorkOrders {
 	/** The orders registered during a call, by its Call-ID (WORKORDER_READ, within the data scope). */
 	List<WorkOrderSummary> registeredDuring(String callId);
 
+	/**
+	 * The number to call the citizen of an order on, for the platform's own dialing (click-to-call,
+	 * 号码隐私保护): never shown to the person who asks. Only for an order within the person's scope,
+	 * for one who calls citizens back (WORKORDER_CALLBACK) or handles orders (WORKORDER_HANDLE); empty
+	 * when the citizen left no number or stays anonymous.
+	 */
+	Optional<CitizenLine> lineToCitizen(WorkOrderNo no);
+
 	enum InboxBox {
 		TO_SIGN, IN_PROGRESS, DUE_SOON, OVERDUE, RETURNED
 	}

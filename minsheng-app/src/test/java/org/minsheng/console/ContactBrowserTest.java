@@ -3,6 +3,7 @@ package org.minsheng.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.minsheng.sip.testkit.CallerScript;
 import org.minsheng.sip.testkit.Sipp;
 import org.minsheng.testsupport.ApplicationTest;
 import org.minsheng.testsupport.Browser;
+import org.minsheng.testsupport.Eventually;
 import org.minsheng.testsupport.IdentityFixture;
 import org.minsheng.testsupport.OnH2;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +168,32 @@ class ContactBrowserTest extends ApplicationTest {
 		desk.navigate(api.base() + "/console/calls");
 		assertThat(desk.locator("#calls tr[data-call='" + callId + "']")).hasCount(1);
 		Browser.screenshot(desk, "contact-calls-agent");
+
+		// 回访 from the order page: the center calls the citizen (who sees the hotline's number), the
+		// agent's phone rings when they answer, the desk opens the order, and the number is never shown
+		var orderNo = jdbc.queryForObject("select order_no from work_order where call_id = ?", String.class, callId);
+		Eventually.value(() -> supervisor.get("/api/contact/agents/" + agentName).json().get("state").asString(),
+				"AVAILABLE"::equals, Duration.ofSeconds(10));
+		var phoneAgain = Sipp.scenario("agent-answer", "127.0.0.1", port).localPort(register.localPort()).set("ring", 300)
+			.set("audio", CallerScript.SPEECH).start();
+		var citizenLine = Sipp.scenario("gateway-answer", "127.0.0.1", port).localPort(Sipp.gatewayPort())
+			.set("number", caller).set("callerId", "12345").set("ring", 300).set("audio", CallerScript.SPEECH)
+			.set("talk", 20_000).timeout(Duration.ofSeconds(60)).start();
+		desk.navigate(api.base() + "/console/work-orders/" + orderNo);
+		assertThat(desk.locator("#call-citizen")).containsText("号码不在页面上显示");
+		desk.locator("#call-citizen-submit").click();
+		assertThat(desk.locator("[role=status]")).containsText("正在呼叫市民");
+		desk.navigate(api.base() + "/console/desk");
+		desk.waitForURL(url -> url.endsWith("/console/work-orders/" + orderNo), new Page.WaitForURLOptions().setTimeout(30_000));
+		assertThat(citizenLine.await().passed()).isTrue();
+		assertThat(phoneAgain.await().passed()).isTrue();
+		Eventually.value(() -> jdbc.queryForObject("select count(*) from contact_call where work_order_no = ? and disposition = 'OUTBOUND'",
+				Integer.class, orderNo), n -> n == 1, Duration.ofSeconds(15));
+		desk.reload();
+		assertThat(desk.locator("#order-calls tr[data-disposition=OUTBOUND]")).containsText("外呼已接通");
+		assertThat(desk.locator("#order-calls tr[data-disposition=OUTBOUND] audio")).hasCount(1);
+		org.assertj.core.api.Assertions.assertThat(desk.content()).doesNotContain(caller);
+		Browser.screenshot(desk, "contact-order-calls");
 	}
 
 	@Test

@@ -58,6 +58,43 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	}
 
 	@Test
+	void aDistrictLeaderSeesTodaysFiguresOfTheDistrictAndTheOrdersBehindThemButChangesNothing() {
+		var no = hotline.dispatchedTo(hotline.district);
+		var leaderName = IdentityFixture.unique("leader");
+		given.user(leaderName, hotline.district, "LEADER");
+		hotline.usernames.put("leader", leaderName);
+		var otherLeader = IdentityFixture.unique("leader");
+		given.user(otherLeader, hotline.otherDistrict, "LEADER");
+		hotline.usernames.put("otherLeader", otherLeader);
+
+		var leader = login("leader");
+		assertThat(leader.locator(".role")).containsText("领导");
+		assertThat(leader.locator("#figure-received .figure-value")).hasText("1");
+		assertThat(leader.locator("#figure-open .figure-value")).hasText("1");
+		assertThat(leader.locator("#figure-overdue .figure-value")).hasText("0");
+		assertThat(leader.locator("#week-table tbody tr")).hasCount(7);
+		assertThat(leader.locator("#week-table tbody tr").last().locator(".received")).hasText("1");
+		assertThat(leader.locator("#chart-week canvas")).hasCount(1);
+		// read-only: no work of anybody else's in the menu, no bell counts to act on
+		assertThat(leader.locator("#menu")).not().containsText("登记工单");
+		assertThat(leader.locator("#menu")).not().containsText("待办");
+		assertThat(leader.locator("#menu")).not().containsText("待派单");
+		screenshot(leader, "home-leader");
+
+		// every figure leads to the orders behind it
+		leader.locator("#figure-received").click();
+		assertThat(leader.locator("tr[data-no='" + no + "']")).hasCount(1);
+		leader.locator("tr[data-no='" + no + "'] a").first().click();
+		assertThat(leader.locator("#order-state")).hasText("已派单待签收");
+		assertThat(leader.locator("main form[method=post]")).hasCount(0);
+
+		// the other district's leader counts none of it
+		var other = login("otherLeader");
+		assertThat(other.locator("#figure-received .figure-value")).hasText("0");
+		assertThat(other.locator("#figure-open .figure-value")).hasText("0");
+	}
+
+	@Test
 	void theAgentSeesMatchingArticlesWhileTypingAndPutsOneIntoTheAnswer() {
 		var tag = "zz" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36).replaceAll("[0-9]", "");
 		var root = given.rootId();

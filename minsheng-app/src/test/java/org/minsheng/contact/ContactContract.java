@@ -692,6 +692,81 @@ abstract class ContactContract extends ApplicationTest {
 		}
 	}
 
+	/** An order of the citizen (this test's caller), registered by the agent on the phone. */
+	String orderOf(Agent agent, boolean anonymous) {
+		var body = new HashMap<String, Object>(Map.of("channel", "PHONE", "requestType", "COMPLAINT", "urgency", "NORMAL",
+				"title", "小区路灯不亮", "content", "小区门口路灯坏了两个星期，晚上很黑，请尽快修复。", "callerName", "张三",
+				"address", "南山区南头街道深南大道10000号", "divisionCode", "440305001"));
+		if (anonymous) body.put("anonymous", true);
+		else body.put("callerPhone", caller);
+		return ok(agent.session().post("/api/work-orders", body)).get("no").asString();
+	}
+
+	@Test
+	void agentCallsTheCitizenOfAnOrderThroughTheCenterAndNeverSeesTheNumber() throws Exception {
+		var agent = agent(Map.of("回访" + skill, 1));
+		var no = orderOf(agent, false);
+		var phone = phone(agent, "agent-answer").set("ring", 300).set("audio", CallerScript.SPEECH).start();
+		// the citizen's phone, behind the carrier's gateway: it sees the hotline's number, answers, hears why
+		// the hotline calls, then talks with the agent
+		var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
+			.set("number", caller).set("callerId", "12345").set("ring", 300).set("listen", 11_000)
+			.set("audio", CallerScript.SPEECH).set("talk", 9_000).timeout(Duration.ofSeconds(60)).start();
+
+		var asked = agent.session().post("/api/work-orders/" + no + "/citizen-calls", null);
+		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+		assertThat(asked.body()).doesNotContain(caller);
+
+		// on the call, the agent's own view of it masks the number
+		var onCall = Eventually.value(() -> ok(agent.session().get("/api/contact/agents/" + agent.username())),
+				a -> a.get("state").asString().equals("ON_CALL"), Duration.ofSeconds(30));
+		var held = ok(agent.session().post("/api/contact/calls/" + onCall.get("callId").asString() + "/hold", Map.of("on", true)));
+		assertThat(held.get("caller").asString()).isNotEqualTo(caller).contains("****");
+		ok(agent.session().post("/api/contact/calls/" + onCall.get("callId").asString() + "/hold", Map.of("on", false)));
+
+		var answered = citizen.await();
+		assertThat(answered.passed()).as(answered.toString()).isTrue();
+		assertThat(phone.await().passed()).isTrue();
+		var calls = Eventually.value(() -> ok(agent.session().get("/api/work-orders/" + no + "/calls")),
+				c -> c.size() == 1 && !c.get(0).get("disposition").asString().equals("IN_PROGRESS"), Duration.ofSeconds(15));
+		var call = calls.get(0);
+		assertThat(call.get("disposition").asString()).isEqualTo("OUTBOUND");
+		assertThat(call.get("agent").asString()).isEqualTo(agent.username());
+		assertThat(call.get("dialled").asString()).isEqualTo("12345");
+		assertThat(call.get("recorded").asBoolean()).isTrue();
+		assertThat(call.get("workOrderNo").asString()).isEqualTo(no);
+		assertThat(call.get("caller").asString()).isNotEqualTo(caller).contains("****");
+		assertThat(calls.toString()).doesNotContain(caller);
+		var wav = Wav.read(Path.of(jdbc.queryForObject("select recording_file from contact_call where call_id = ?",
+				String.class, call.get("callId").asString())));
+		assertThat(wav.rmsDbfs(0)).as("citizen on the left").isGreaterThan(-45);
+		assertThat(wav.rmsDbfs(1)).as("agent on the right").isGreaterThan(-45);
+		assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CONTACT_CITIZEN_CALLED'"
+				+ " and target_id = ? and actor = ?", Integer.class, no, agent.username())).isEqualTo(1);
+		// the day's inbound figures do not count the center's own calls
+		var trend = ok(supervisor.get("/api/contact/live/trend"));
+		assertThat(ok(supervisor.get("/api/contact/live")).get("queues").findValuesAsString("name")).doesNotContain("outbound");
+		assertThat(trend.size()).isPositive();
+	}
+
+	@Test
+	void clickToCallIsRefusedWithoutANumberOrAPhoneAndLeavesTheAgentAsTheyWere() {
+		var agent = agent(Map.of("回访" + skill, 1));
+		var anonymous = orderOf(agent, true);
+		var refused = agent.session().post("/api/work-orders/" + anonymous + "/citizen-calls", null);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.body()).contains("没有可拨打的市民号码");
+		// no phone registered for the agent: refused before anything is dialled
+		var withNumber = orderOf(agent, false);
+		var unregistered = agent.session().post("/api/work-orders/" + withNumber + "/citizen-calls", null);
+		assertThat(unregistered.status()).isEqualTo(409);
+		assertThat(unregistered.body()).contains("未注册");
+		assertThat(state(agent)).isEqualTo("AVAILABLE");
+		assertThat(ok(agent.session().get("/api/work-orders/" + withNumber + "/calls")).size()).isZero();
+		// an order nobody may see answers as if it did not exist
+		assertThat(agent.session().post("/api/work-orders/WO20990101999999/citizen-calls", null).status()).isEqualTo(404);
+	}
+
 	@Test
 	void refusesAPlanWithAMistakeNamingWhere() {
 		var r = supervisor.sendAs("PUT", "/api/contact/plan", "application/yaml", """

@@ -190,8 +190,9 @@ final class CallFlowServices implements FlowRunner.Services {
 
 	@Override
 	public void answered(CallTrace trace, Seat seat) {
+		var about = trace.numberProtected ? trace.workOrderNo : null;
 		tx.executeWithoutResult(s -> events.publishEvent(new CallAnswered(trace.callId, seat.agent(), trace.queue,
-				trace.agentAnsweredAt.atOffset(ZoneOffset.UTC))));
+				trace.agentAnsweredAt.atOffset(ZoneOffset.UTC), about)));
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.CallEnded;
@@ -179,6 +180,15 @@ class CallLog {
 		return out;
 	}
 
+	/** The calls of an order (registered from, or placed about it), newest first, numbers masked. */
+	List<CallRecord> ofOrder(String workOrderNo) {
+		var rows = jdbc.queryForList("select * from contact_call where work_order_no = ? order by started_at desc"
+				+ " fetch first 200 rows only", workOrderNo);
+		var out = new ArrayList<CallRecord>();
+		for (var r : rows) out.add(record(r, false, List.of(), List.of()));
+		return out;
+	}
+
 	long count(CallQuery q) {
 		var sql = new StringBuilder("select count(*) from contact_call where 1 = 1");
 		var args = new ArrayList<Object>();
@@ -263,17 +273,18 @@ class CallLog {
 	}
 
 	/**
-	 * Today's stored queue events that make the trend (entered, answered, abandoned), counted by
-	 * quarter hour: the index of the quarter since midnight, then the counts by event.
+	 * Today's stored queue events that make the trend (entered, answered, abandoned) in the given
+	 * queues, counted by quarter hour: the index of the quarter since midnight, then the counts by event.
 	 */
-	Map<Integer, QueueTally> todayByQuarter() {
+	Map<Integer, QueueTally> todayByQuarter(Set<String> queues) {
 		var midnight = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toOffsetDateTime();
 		var out = new HashMap<Integer, QueueTally>();
-		jdbc.query("select quarter, event, count(*) from (select cast(floor((extract(epoch from at) - cast(? as bigint))"
-				+ " / 900) as integer) as quarter, event from contact_queue_event where at >= ?"
-				+ " and event in ('ENTERED', 'ANSWERED', 'ABANDONED')) q group by quarter, event", rs -> {
+		jdbc.query("select quarter, queue, event, count(*) from (select cast(floor((extract(epoch from at)"
+				+ " - cast(? as bigint)) / 900) as integer) as quarter, queue, event from contact_queue_event where at >= ?"
+				+ " and event in ('ENTERED', 'ANSWERED', 'ABANDONED')) q group by quarter, queue, event", rs -> {
+					if (!queues.contains(rs.getString(2))) return;
 					out.computeIfAbsent(rs.getInt(1), k -> new QueueTally())
-						.add(QueueEventType.valueOf(rs.getString(2)), rs.getLong(3), 0);
+						.add(QueueEventType.valueOf(rs.getString(3)), rs.getLong(4), 0);
 				}, midnight.toEpochSecond(), midnight);
 		return out;
 	}

@@ -12,7 +12,10 @@ import org.minsheng.contact.ContactCenter.CallQuery;
 import org.minsheng.contact.ContactCenter.CallRecord;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
+import org.minsheng.platform.NotFoundException;
 import org.minsheng.sip.CallId;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrders;
 
 /**
  * Who may read which call record and recording: supervisors every call, agents their own. Callers'
@@ -26,10 +29,21 @@ final class CallRecords {
 
 	private final AuditTrail audit;
 
-	CallRecords(CallLog callLog, CurrentActor current, AuditTrail audit) {
+	private final WorkOrders orders;
+
+	CallRecords(CallLog callLog, CurrentActor current, AuditTrail audit, WorkOrders orders) {
 		this.callLog = callLog;
 		this.current = current;
 		this.audit = audit;
+		this.orders = orders;
+	}
+
+	/** The calls of an order the actor may see (agents and supervisors), numbers masked. */
+	List<CallRecord> of(WorkOrderNo no) {
+		var actor = current.get();
+		if (!actor.can(Permission.CONTACT_SUPERVISE)) actor.require(Permission.CONTACT_AGENT);
+		orders.find(no).orElseThrow(() -> new NotFoundException("工单", no));
+		return callLog.ofOrder(no.value());
 	}
 
 	List<CallRecord> list(CallQuery query) {

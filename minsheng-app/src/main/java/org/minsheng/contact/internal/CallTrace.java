@@ -64,6 +64,12 @@ final class CallTrace {
 
 	String workOrderNo;
 
+	/**
+	 * A call the center placed for a person (click-to-call, 号码隐私保护): the citizen's number is masked
+	 * for everyone on it, the agent of the call included.
+	 */
+	boolean numberProtected;
+
 	final List<String> path = new ArrayList<>();
 
 	final List<Leg> legs = new ArrayList<>();

@@ -31,6 +31,7 @@ import org.minsheng.sip.SubscriberDirectory;
 import org.minsheng.sip.Trunk;
 import org.minsheng.sla.WorkingCalendar;
 import org.minsheng.workorder.PublicStatus;
+import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,9 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	/** The wallboard's figures of the moment. */
 	private final LiveFigures figures;
 
+	/** Calls the center places to citizens for agents (回访, 号码保护). */
+	private final ClickToCall clickToCall;
+
 	private volatile SipEngine engine;
 
 	private volatile boolean running;
@@ -123,11 +127,13 @@ class ContactService implements ContactCenter, SmartLifecycle {
 				this.dataDir.resolve("recordings"), callLog, tx, events, () -> engine != null);
 		this.control = new LiveCallControl(live, liveCalls, acd, plans::current, flows::canDial, clock::instant, current, audit);
 		this.desk = new AgentDesk(settings, agents, acd, current, audit, tx, clock, () -> engine, control);
-		this.records = new CallRecords(callLog, current, audit);
+		this.records = new CallRecords(callLog, current, audit, orders);
 		this.figures = new LiveFigures(callLog, settings, live, acd, clock);
 		this.queueCallbacks = new QueueCallbacks(callbacks, callLog, acd, settings, () -> engine, plans::current,
 				clock::instant, this::traced);
 		flows.promisedCallbacks(queueCallbacks);
+		this.clickToCall = new ClickToCall(orders, acd, settings, () -> engine, flows::canDial, clock::instant, current,
+				audit, callLog, this::traced);
 	}
 
 	// ---------------------------------------------------------------- lifecycle
@@ -306,9 +312,19 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
+	public void callCitizen(WorkOrderNo no) {
+		clickToCall.callCitizenOf(no);
+	}
+
+	@Override
+	public List<CallRecord> callsOf(WorkOrderNo no) {
+		return records.of(no);
+	}
+
+	@Override
 	public List<TrendSlot> todayTrend() {
 		current.get().require(Permission.CONTACT_SUPERVISE);
-		return figures.todayTrend();
+		return figures.todayTrend(plans.current());
 	}
 
 	@Override

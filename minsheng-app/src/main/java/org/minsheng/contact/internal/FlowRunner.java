@@ -261,6 +261,40 @@ final class FlowRunner {
 		waitAndTalk(q, waiting.priority, waiting, services.now());
 	}
 
+	/**
+	 * A citizen the center called for an agent (click-to-call, 回访), who answered: they hear why the
+	 * hotline calls, and the agent's phone rings (the agent was reserved when they asked). Talked,
+	 * the call is an outbound one; if the agent does not answer, the citizen is told and the call ends.
+	 */
+	void runOutbound(QueuePlan q, Seat seat) {
+		var now = services.now();
+		trace.answeredAt = now;
+		trace.queue = q.name();
+		trace.queuedAt = now;
+		trace.path.add("outbound");
+		seat.rebind(call.id());
+		try {
+			call.play(say("您好，这里是12345政务服务便民热线，就您反映的问题与您联系，正在为您接通工作人员，请稍候。"), false);
+		}
+		catch (CallGoneException gone) {
+			release(seat);
+			trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
+			throw gone;
+		}
+		var rung = ring(q, List.of(seat), now);
+		if (rung.talked()) {
+			trace.disposition = CallDisposition.OUTBOUND;
+			return;
+		}
+		if (rung.transferTo() != null) {
+			transfer(q, 0, rung.transferTo());
+			if (trace.disposition == CallDisposition.ANSWERED) trace.disposition = CallDisposition.OUTBOUND;
+			return;
+		}
+		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
+		call.play(say("工作人员暂时无法接听，我们稍后再与您联系，再见。"), false);
+	}
+
 	/** Whether this caller can be called back: the center has a trunk and the caller sent a usable number. */
 	private boolean canCallBack() {
 		return services.canDial() && call.caller().replaceAll("[^0-9]", "").length() >= 7;

@@ -68,7 +68,8 @@ final class LiveCallControl {
 		boolean own = actor.username().equals(trace.agent) && actor.can(Permission.CONTACT_AGENT);
 		if (!own && !actor.can(Permission.CONTACT_SUPERVISE)) return Optional.empty();
 		var phone = trace.caller == null ? "" : trace.caller.replaceAll("[^0-9+]", "");
-		if (!own && !actor.can(Permission.PERSONAL_DATA_UNMASK) && phone.length() >= 7) {
+		boolean unmasked = trace.numberProtected ? false : own || actor.can(Permission.PERSONAL_DATA_UNMASK);
+		if (!unmasked && phone.length() >= 7) {
 			phone = PersonalDataKind.PHONE.mask(phone);
 		}
 		return Optional.of(new LiveCall(trace.callId, phone, trace.dialled, trace.queue, trace.agent,

@@ -83,12 +83,18 @@ final class LiveFigures {
 								st.requests(), st.throttled()));
 	}
 
-	/** Today's calls by quarter hour, stored and still going on, from midnight to the quarter of now. */
-	List<TrendSlot> todayTrend() {
-		var byQuarter = callLog.todayByQuarter();
-		forEachLiveEventToday((e, midnight) -> byQuarter
+	/**
+	 * Today's calls in the plan's queues by quarter hour, stored and still going on, from midnight to
+	 * the quarter of now (the calls the center places for agents are not in the plan's queues).
+	 */
+	List<TrendSlot> todayTrend(CallPlan p) {
+		var queues = p.queues().keySet();
+		var byQuarter = callLog.todayByQuarter(queues);
+		forEachLiveEventToday((e, midnight) -> {
+			if (queues.contains(e.queue())) byQuarter
 			.computeIfAbsent((int) (Duration.between(midnight, e.at()).toSeconds() / QUARTER), k -> new QueueTally())
-			.add(e.event(), 1, 0));
+			.add(e.event(), 1, 0);
+		});
 		var midnight = LocalDate.now(clock.withZone(CallLog.CHINA)).atStartOfDay(CallLog.CHINA);
 		int upTo = (int) (Duration.between(midnight.toInstant(), clock.instant()).toSeconds() / QUARTER);
 		var slots = new ArrayList<TrendSlot>(upTo + 1);

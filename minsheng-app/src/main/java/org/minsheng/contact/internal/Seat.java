@@ -116,6 +116,14 @@ final class Seat {
 		return move("置为空闲", EnumSet.of(ON_BREAK, WRAP_UP), AVAILABLE, "示闲", now);
 	}
 
+	/**
+	 * The agent asked the center to call a citizen for them (回访): no call is offered to them until
+	 * that call is over. From a break or after-call work too: calling back is work of its own.
+	 */
+	synchronized Change reserveForCall(Instant now) {
+		return move("外呼", EnumSet.of(AVAILABLE, WRAP_UP, ON_BREAK), RINGING, "外呼", now);
+	}
+
 	/** The ACD offers a call: the phone rings. */
 	synchronized Change offer(CallId call, Instant now) {
 		var change = move("分配来电", EnumSet.of(AVAILABLE), RINGING, "", now);

@@ -12,6 +12,7 @@ import org.minsheng.contact.ContactCenter;
 import org.minsheng.platform.Downloads;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.sip.CallId;
+import org.minsheng.workorder.WorkOrderNo;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -137,6 +138,24 @@ class ContactController {
 
 	private ContactCenter.LiveCall live(CallId callId) {
 		return center.liveCall(callId).orElseThrow(() -> new NotFoundException("进行中的通话", callId));
+	}
+
+	/**
+	 * Click-to-call (号码隐私保护): the center calls the citizen of the order for the agent asking and
+	 * rings the agent's phone when they answer; the number is never in the answer. 202: dialling.
+	 */
+	@PostMapping("/api/work-orders/{no}/citizen-calls")
+	ResponseEntity<Map<String, String>> callCitizen(@PathVariable String no) {
+		var number = WorkOrderNo.fromPath(no);
+		center.callCitizen(number);
+		return ResponseEntity.accepted().body(Map.of("workOrderNo", number.value(), "status", "DIALING", "message",
+				"正在呼叫市民，市民接听后将振铃您的话机"));
+	}
+
+	/** The calls of an order: the one it was registered from and those the center placed about it. */
+	@GetMapping("/api/work-orders/{no}/calls")
+	List<ContactCenter.CallRecord> callsOf(@PathVariable String no) {
+		return center.callsOf(WorkOrderNo.fromPath(no));
 	}
 
 	@GetMapping("/api/contact/live")

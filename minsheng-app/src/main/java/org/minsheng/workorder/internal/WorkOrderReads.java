@@ -12,6 +12,7 @@ import org.minsheng.identity.Permission;
 import org.minsheng.platform.NotFoundException;
 import org.minsheng.privacy.PersonalDataCipher;
 import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.workorder.CitizenLine;
 import org.minsheng.workorder.DispatchSuggestion;
 import org.minsheng.workorder.TimelineEntry;
 import org.minsheng.workorder.WorkOrderNo;
@@ -89,6 +90,16 @@ class WorkOrderReads {
 	List<WorkOrderSummary> registeredDuring(String callId) {
 		var actor = require(Permission.WORKORDER_READ);
 		return callId == null || callId.isBlank() ? List.of() : queries.byCall(callId.strip(), actor.scope(), actor);
+	}
+
+	Optional<CitizenLine> lineToCitizen(WorkOrderNo no) {
+		var actor = current.get();
+		if (!actor.can(Permission.WORKORDER_CALLBACK) && !actor.can(Permission.WORKORDER_HANDLE)) {
+			actor.require(Permission.WORKORDER_CALLBACK);
+		}
+		var facts = rows.facts(visibleId(actor, no)).orElseThrow();
+		if (facts.anonymous() || facts.callerPhoneCipher() == null) return Optional.empty();
+		return Optional.of(new CitizenLine(facts.no(), cipher.decrypt(facts.callerPhoneCipher())));
 	}
 
 	List<DispatchSuggestion> suggestions(WorkOrderNo no) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.minsheng.identity.DepartmentId;
+import org.minsheng.workorder.CitizenLine;
 import org.minsheng.workorder.DispatchSuggestion;
 import org.minsheng.workorder.ResultType;
 import org.minsheng.workorder.Satisfaction;
@@ -70,6 +71,11 @@ class WorkOrderService implements WorkOrders {
 	@Override
 	public List<WorkOrderSummary> registeredDuring(String callId) {
 		return reads.registeredDuring(callId);
+	}
+
+	@Override
+	public Optional<CitizenLine> lineToCitizen(WorkOrderNo no) {
+		return reads.lineToCitizen(no);
 	}
 
 	@Override

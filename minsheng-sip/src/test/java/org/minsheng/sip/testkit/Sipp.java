@@ -171,8 +171,14 @@ public final class Sipp {
 				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 				// twice: a fill (the script) may itself hold placeholders (the number, the caller)
 				for (int pass = 0; pass < 2; pass++) {
-					for (var e : fills.entrySet()) text = text.replace("{{" + e.getKey() + "}}", e.getValue());
+					for (var e : fills.entrySet()) {
+						text = text.replace("{{" + e.getKey() + "}}", e.getValue())
+							.replaceAll("\\{\\{" + java.util.regex.Pattern.quote(e.getKey()) + "\\|[^}]*}}",
+									java.util.regex.Matcher.quoteReplacement(e.getValue()));
+					}
 				}
+				// a placeholder with a default ({{name|value}}) that the test left alone takes its default
+				text = text.replaceAll("\\{\\{\\w+\\|([^}]*)}}", "$1");
 				Files.writeString(file, text);
 			}
 			List<String> cmd = new ArrayList<>(List.of("sipp", target, "-sf", file.toString(),

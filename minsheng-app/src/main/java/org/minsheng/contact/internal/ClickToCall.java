@@ -1,0 +1,144 @@
+package org.minsheng.contact.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.minsheng.audit.AuditAction;
+import org.minsheng.audit.AuditRecord;
+import org.minsheng.audit.AuditTrail;
+import org.minsheng.contact.CallDisposition;
+import org.minsheng.contact.QueueEventType;
+import org.minsheng.identity.CurrentActor;
+import org.minsheng.identity.Permission;
+import org.minsheng.platform.ConflictException;
+import org.minsheng.sip.CallId;
+import org.minsheng.sip.DialResult;
+import org.minsheng.sip.SipEngine;
+import org.minsheng.workorder.CitizenLine;
+import org.minsheng.workorder.WorkOrderNo;
+import org.minsheng.workorder.WorkOrders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Click-to-call (号码隐私保护): an agent asks the center to call the citizen of an order, for the
+ * 回访 or a question. The number comes from the order and goes only to the call engine: the center
+ * dials the citizen through the trunk (they see the hotline's number), tells them why it calls and
+ * rings the agent's phone, which was kept free for it since the click. The call is recorded, listed
+ * on the order, and masked for everyone on it, the agent included. Each request is audited.
+ */
+final class ClickToCall {
+
+	private static final Logger log = LoggerFactory.getLogger(ClickToCall.class);
+
+	/**
+	 * The queue of calls the center places for agents: not in the call plan, so the wallboard's queues
+	 * and the day's inbound figures do not count them; its events name it.
+	 */
+	static final QueuePlan OUTBOUND = new QueuePlan("outbound", "外呼回访", RoutingStrategy.LONGEST_IDLE, Map.of(), List.of(),
+			Duration.ofMinutes(1), "hangup", Duration.ofSeconds(30), Duration.ofSeconds(15), 0, Duration.ofMinutes(1),
+			QueuePlan.Callback.NONE);
+
+	private final WorkOrders orders;
+
+	private final Acd acd;
+
+	private final ContactSettings settings;
+
+	private final Supplier<SipEngine> engine;
+
+	private final Supplier<Boolean> canDial;
+
+	private final Supplier<Instant> now;
+
+	private final CurrentActor current;
+
+	private final AuditTrail audit;
+
+	private final CallLog callLog;
+
+	private final QueueCallbacks.CallRunner runner;
+
+	ClickToCall(WorkOrders orders, Acd acd, ContactSettings settings, Supplier<SipEngine> engine, Supplier<Boolean> canDial,
+			Supplier<Instant> now, CurrentActor current, AuditTrail audit, CallLog callLog, QueueCallbacks.CallRunner runner) {
+		this.orders = orders;
+		this.acd = acd;
+		this.settings = settings;
+		this.engine = engine;
+		this.canDial = canDial;
+		this.now = now;
+		this.current = current;
+		this.audit = audit;
+		this.callLog = callLog;
+		this.runner = runner;
+	}
+
+	/**
+	 * Reserves the agent and starts calling; returns at once. Refused (nothing dialled, the agent as
+	 * they were) when the order has no number to call, the center has no trunk, the agent has no
+	 * phone registered or is on a call.
+	 */
+	void callCitizenOf(WorkOrderNo no) {
+		var actor = current.get().require(Permission.CONTACT_AGENT);
+		CitizenLine line = orders.lineToCitizen(no)
+			.orElseThrow(() -> new ConflictException("工单「" + no.value() + "」没有可拨打的市民号码（匿名或未留电话）"));
+		var e = engine.get();
+		if (e == null || !canDial.get()) throw new ConflictException("呼叫中心未接入中继线路，暂不能外呼");
+		var seat = acd.seat(actor.username()).orElseThrow(() -> new ConflictException("您还没有坐席账号，不能外呼"));
+		if (e.registration(seat.extension()).isEmpty()) {
+			throw new ConflictException("您的话机（分机 " + seat.extension() + "）未注册，请先登录话机再外呼");
+		}
+		acd.change(seat, s -> s.reserveForCall(now.get()));
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CITIZEN_CALLED, "work_order", no.value(), "号码保护外呼，坐席 "
+				+ actor.username()));
+		Thread.ofVirtual().name("click-to-call-" + actor.username()).start(() -> dial(e, seat, line));
+	}
+
+	private void dial(SipEngine e, Seat seat, CitizenLine line) {
+		var startedAt = now.get();
+		DialResult result;
+		try {
+			result = e.dial(line.digits(), settings.callbackRingTimeout());
+		}
+		catch (RuntimeException failed) {
+			log.warn("click-to-call for {} failed: {}", line, failed.getMessage());
+			result = new DialResult(DialResult.Outcome.FAILED, 500, java.util.Optional.empty());
+		}
+		if (result.answered()) {
+			var call = result.call().orElseThrow();
+			var trace = new CallTrace(call.id(), call.caller(), call.dialled(), startedAt);
+			trace.workOrderNo = line.order().value();
+			trace.numberProtected = true;
+			trace.agent = seat.agent();
+			runner.run(call, trace, flow -> flow.runOutbound(OUTBOUND, seat));
+			return;
+		}
+		// not answered: the agent is free again, and the attempt is on the order's calls
+		try {
+			acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now.get()) : null);
+		}
+		catch (RuntimeException raced) {
+			log.debug("releasing {} after a click-to-call: {}", seat.agent(), raced.getMessage());
+		}
+		var at = now.get();
+		var trace = new CallTrace(new CallId("outbound-" + UUID.randomUUID() + "@minsheng"), line.digits(),
+				settings.trunkCallerId(), startedAt);
+		trace.workOrderNo = line.order().value();
+		trace.numberProtected = true;
+		trace.agent = seat.agent();
+		trace.queue = OUTBOUND.name();
+		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
+		trace.path.add("outbound");
+		trace.event(OUTBOUND.name(), QueueEventType.outside(result.outcome()), at, null, seat.agent());
+		try {
+			callLog.save(trace, at);
+		}
+		catch (RuntimeException failed) {
+			log.error("record of the click-to-call attempt for {} not saved", line, failed);
+		}
+	}
+}
