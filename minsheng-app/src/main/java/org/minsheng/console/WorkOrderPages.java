@@ -300,8 +300,12 @@ class WorkOrderPages {
 		// the order's calls, and calling the citizen without seeing the number (agents who call back)
 		boolean hearsCalls = me.can(Permission.CONTACT_SUPERVISE) || me.can(Permission.CONTACT_AGENT);
 		model.addAttribute("calls", hearsCalls ? contact.callsOf(number) : null);
+		boolean hasNumber = view.caller() != null && view.caller().phone() != null && view.state().open();
 		model.addAttribute("canCallCitizen", me.can(Permission.CONTACT_AGENT) && me.can(Permission.WORKORDER_CALLBACK)
-				&& view.caller() != null && view.caller().phone() != null && view.state().open());
+				&& hasNumber);
+		// a department handler is called on their own phone first (号码隐私保护)
+		model.addAttribute("canCallCitizenFrom", !me.can(Permission.CONTACT_AGENT) && me.can(Permission.WORKORDER_HANDLE)
+				&& hasNumber);
 		return "workorder";
 	}
 
@@ -346,9 +350,16 @@ class WorkOrderPages {
 
 	/** Click-to-call: the center calls the citizen and rings the agent's phone; the number stays hidden. */
 	@PostMapping("/console/work-orders/{no}/citizen-call")
-	String callCitizen(@PathVariable String no, RedirectAttributes flash) {
+	String callCitizen(@PathVariable String no, @RequestParam(required = false) String ownPhone, RedirectAttributes flash) {
 		var n = WorkOrderNo.fromPath(no);
-		Flash.run(flash, "正在呼叫市民，市民接听后将振铃您的话机", () -> contact.callCitizen(n));
+		if (ownPhone == null) {
+			Flash.run(flash, "正在呼叫市民，市民接听后将振铃您的话机", () -> contact.callCitizen(n));
+		}
+		else {
+			// a handler's own phone is called first; what was typed comes back if it is refused
+			Flash.run(flash, "正在呼叫您的电话，接听后将为您接通市民", () -> contact.callCitizenFrom(n, ownPhone));
+			flash.addFlashAttribute("ownPhone", ownPhone);
+		}
 		return "redirect:/console/work-orders/" + n.value();
 	}
 

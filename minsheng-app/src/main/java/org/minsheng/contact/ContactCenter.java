@@ -48,6 +48,14 @@ public interface ContactCenter {
 	void callCitizen(WorkOrderNo no);
 
 	/**
+	 * Calls the citizen of an order for a department handler (号码隐私保护): the center first calls
+	 * the handler's own phone {@code own} (a mobile, or a landline with its area code) through the trunk, then the citizen, and bridges the two;
+	 * each sees only the hotline's number. For those who handle or call back orders within their
+	 * scope. Returns at once; the call shows among the order's {@link #callsOf calls}.
+	 */
+	void callCitizenFrom(WorkOrderNo no, String own);
+
+	/**
 	 * The calls of an order, newest first: the one it was registered from and those the center placed
 	 * about it; for agents and supervisors who may see the order. Numbers are masked.
 	 */

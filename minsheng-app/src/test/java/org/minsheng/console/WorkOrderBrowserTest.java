@@ -264,6 +264,14 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(handler.locator("[role=status]")).containsText("已签收 1 件");
 		handler.locator("tr[data-no='" + no + "'] a").click();
 		assertThat(handler.locator("#order-caller")).containsText("****");
+		// the handler may call the citizen through the center from their own phone; a wrong number of their
+		// own comes back as typed, with the mistake beside it
+		assertThat(handler.locator("#call-citizen-from")).containsText("市民号码不显示");
+		handler.locator("#own-phone").fill("0755-8345");
+		handler.locator("#call-citizen-from-submit").click();
+		assertThat(handler.locator("#call-citizen-from .field-error")).containsText("电话");
+		assertThat(handler.locator("#own-phone")).hasValue("0755-8345");
+		assertThat(handler.locator("#call-citizen-from label.invalid")).hasCount(1);
 		handler.locator("#reply-result").selectOption("RESOLVED");
 		handler.locator("#reply-content").fill("已组织园林工人清理倒伏树木，人行道已恢复通行。");
 		var photo = new com.microsoft.playwright.options.FilePayload("清理后.png", "image/png",

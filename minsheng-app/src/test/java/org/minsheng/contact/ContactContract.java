@@ -27,6 +27,7 @@ import org.minsheng.testsupport.Api;
 import org.minsheng.testsupport.ApplicationTest;
 import org.minsheng.testsupport.Eventually;
 import org.minsheng.testsupport.IdentityFixture;
+import org.minsheng.workorder.WorkOrderFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -679,6 +680,15 @@ abstract class ContactContract extends ApplicationTest {
 		return detail;
 	}
 
+	/** The level of the loudest second of a channel: whether anybody spoke on it at all. */
+	static double loudestSecond(Wav wav, int channel) {
+		double loudest = Double.NEGATIVE_INFINITY;
+		for (double from = 0; from + 1 <= wav.seconds(); from += 0.5) {
+			loudest = Math.max(loudest, wav.rmsDbfs(channel, from, from + 1));
+		}
+		return loudest;
+	}
+
 	String state(Agent agent) {
 		return ok(supervisor.get("/api/contact/agents/" + agent.username())).get("state").asString();
 	}
@@ -710,8 +720,8 @@ abstract class ContactContract extends ApplicationTest {
 		// the citizen's phone, behind the carrier's gateway: it sees the hotline's number, answers, hears why
 		// the hotline calls, then talks with the agent
 		var citizen = Sipp.scenario("gateway-answer", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
-			.set("number", caller).set("callerId", "12345").set("ring", 300).set("listen", 11_000)
-			.set("audio", CallerScript.SPEECH).set("talk", 9_000).timeout(Duration.ofSeconds(60)).start();
+			.set("number", caller).set("callerId", "12345").set("ring", 300).set("listen", 15_000)
+			.set("audio", CallerScript.SPEECH).set("talk", 12_000).timeout(Duration.ofSeconds(60)).start();
 
 		var asked = agent.session().post("/api/work-orders/" + no + "/citizen-calls", null);
 		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
@@ -739,14 +749,54 @@ abstract class ContactContract extends ApplicationTest {
 		assertThat(calls.toString()).doesNotContain(caller);
 		var wav = Wav.read(Path.of(jdbc.queryForObject("select recording_file from contact_call where call_id = ?",
 				String.class, call.get("callId").asString())));
-		assertThat(wav.rmsDbfs(0)).as("citizen on the left").isGreaterThan(-45);
-		assertThat(wav.rmsDbfs(1)).as("agent on the right").isGreaterThan(-45);
+		assertThat(loudestSecond(wav, 0)).as("citizen on the left").isGreaterThan(-40);
+		assertThat(loudestSecond(wav, 1)).as("agent on the right").isGreaterThan(-40);
 		assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'CONTACT_CITIZEN_CALLED'"
 				+ " and target_id = ? and actor = ?", Integer.class, no, agent.username())).isEqualTo(1);
 		// the day's inbound figures do not count the center's own calls
 		var trend = ok(supervisor.get("/api/contact/live/trend"));
 		assertThat(ok(supervisor.get("/api/contact/live")).get("queues").findValuesAsString("name")).doesNotContain("outbound");
 		assertThat(trend.size()).isPositive();
+	}
+
+	@Test
+	void aDepartmentHandlerCallsTheCitizenFromTheirOwnPhoneAndNeitherSeesTheOthersNumber() throws Exception {
+		var hotline = new WorkOrderFixture(api, given);
+		var no = hotline.dispatchedTo(hotline.district);
+		var handlerPhone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		for (var wrong : List.of("电话12", "110", "12345")) {
+			var bad = hotline.districtHandler.post("/api/work-orders/" + no + "/citizen-calls", Map.of("ownPhone", wrong));
+			assertThat(bad.status()).as(wrong).isEqualTo(400);
+			assertThat(bad.body()).as(wrong).contains("ownPhone").contains("电话");
+		}
+		// the handler's phone and the citizen's, both behind the carrier's gateway: each sees the hotline's number
+		var phones = Sipp.scenario("gateway-talk", "127.0.0.1", sipPort()).localPort(Sipp.gatewayPort())
+			.set("number", "(" + handlerPhone + "|" + hotline.phone + ")").set("callerId", "12345").set("ring", 300)
+			.set("listen", 6_000).set("audio", CallerScript.SPEECH).set("talk", 20_000).calls(2).timeout(Duration.ofSeconds(60)).start();
+
+		var asked = hotline.districtHandler.post("/api/work-orders/" + no + "/citizen-calls", Map.of("ownPhone", handlerPhone));
+		assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+		assertThat(asked.body()).doesNotContain(hotline.phone).contains("正在呼叫您的电话");
+
+		var talked = phones.await();
+		assertThat(talked.passed()).as(talked.toString()).isTrue();
+		var calls = Eventually.value(() -> ok(supervisor.get("/api/work-orders/" + no + "/calls")),
+				c -> c.size() == 1 && !c.get(0).get("disposition").asString().equals("IN_PROGRESS"), Duration.ofSeconds(15));
+		var call = calls.get(0);
+		assertThat(call.get("disposition").asString()).isEqualTo("OUTBOUND");
+		assertThat(call.get("agent").asString()).isEqualTo(hotline.usernames.get("nshandler"));
+		assertThat(call.get("recorded").asBoolean()).isTrue();
+		assertThat(call.get("caller").asString()).contains("****");
+		var detail = ok(supervisor.get("/api/contact/calls/" + call.get("callId").asString()));
+		assertThat(detail.get("legs").findValuesAsString("agent")).containsExactly("市民（号码保护）");
+		assertThat(detail.get("legs").findValuesAsString("result")).containsExactly("TALKED");
+		var wav = Wav.read(Path.of(jdbc.queryForObject("select recording_file from contact_call where call_id = ?",
+				String.class, call.get("callId").asString())));
+		// each is heard on their own side (they speak at different times of the call)
+		assertThat(loudestSecond(wav, 0)).as("the handler on the left").isGreaterThan(-40);
+		assertThat(loudestSecond(wav, 1)).as("the citizen on the right").isGreaterThan(-40);
+		// the handler reads no call records, and so no number, by this door either
+		assertThat(hotline.districtHandler.get("/api/work-orders/" + no + "/calls").status()).isEqualTo(403);
 	}
 
 	@Test

@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.minsheng.audit.AuditAction;
 import org.minsheng.audit.AuditRecord;
 import org.minsheng.audit.AuditTrail;
+import org.minsheng.contact.AgentState;
 import org.minsheng.contact.CallDisposition;
 import org.minsheng.contact.QueueEventType;
 import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.Permission;
 import org.minsheng.platform.ConflictException;
+import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.privacy.PersonalDataKind;
+import org.minsheng.privacy.PhoneNumber;
 import org.minsheng.sip.CallId;
 import org.minsheng.sip.DialResult;
 import org.minsheng.sip.SipEngine;
@@ -98,16 +103,85 @@ final class ClickToCall {
 		Thread.ofVirtual().name("click-to-call-" + actor.username()).start(() -> dial(e, seat, line));
 	}
 
-	private void dial(SipEngine e, Seat seat, CitizenLine line) {
-		var startedAt = now.get();
-		DialResult result;
+	/**
+	 * A department handler calls the citizen from their own phone (号码隐私保护): the center calls
+	 * {@code own} first through the trunk (the handler sees the hotline's number), then the citizen,
+	 * and bridges the two; neither sees the other's number. Returns at once; refused when the order
+	 * has no number to call or there is no trunk.
+	 */
+	void callCitizenFrom(WorkOrderNo no, String ownPhone) {
+		var actor = current.get();
+		var own = handlersPhone(ownPhone);
+		CitizenLine line = orders.lineToCitizen(no)
+			.orElseThrow(() -> new ConflictException("工单「" + no.value() + "」没有可拨打的市民号码（匿名或未留电话）"));
+		var e = engine.get();
+		if (e == null || !canDial.get()) throw new ConflictException("呼叫中心未接入中继线路，暂不能外呼");
+		audit.record(AuditRecord.of(AuditAction.CONTACT_CITIZEN_CALLED, "work_order", no.value(),
+				"号码保护外呼，承办人 " + actor.username() + " 的电话 " + PersonalDataKind.PHONE.mask(own.digits())));
+		Thread.ofVirtual().name("protected-call-" + actor.username()).start(() -> {
+			var startedAt = now.get();
+			var result = dialOrFail(e, own.digits(), line);
+			if (result.answered()) {
+				var call = result.call().orElseThrow();
+				var trace = new CallTrace(call.id(), line.digits(), settings.trunkCallerId(), startedAt);
+				trace.workOrderNo = line.order().value();
+				trace.numberProtected = true;
+				trace.agent = actor.username();
+				runner.run(call, trace, flow -> flow.runToCitizen(line.digits()));
+				return;
+			}
+			unanswered(line, actor.username(), startedAt, result.outcome());
+		});
+	}
+
+	/** A handler's own phone: a mobile or a landline with its area code, where a person answers. */
+	static PhoneNumber handlersPhone(String raw) {
+		PhoneNumber phone;
 		try {
-			result = e.dial(line.digits(), settings.callbackRingTimeout());
+			phone = PhoneNumber.parse(raw);
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidFieldException("ownPhone", e.getMessage());
+		}
+		if (phone.kind() != PhoneNumber.Kind.MOBILE && phone.kind() != PhoneNumber.Kind.LANDLINE) {
+			throw new InvalidFieldException("ownPhone", "您的电话应为 11 位手机号或带区号的固定电话（如 0755-83456789）：" + raw);
+		}
+		return phone;
+	}
+
+	private DialResult dialOrFail(SipEngine e, String digits, CitizenLine line) {
+		try {
+			return e.dial(digits, settings.callbackRingTimeout());
 		}
 		catch (RuntimeException failed) {
 			log.warn("click-to-call for {} failed: {}", line, failed.getMessage());
-			result = new DialResult(DialResult.Outcome.FAILED, 500, java.util.Optional.empty());
+			return new DialResult(DialResult.Outcome.FAILED, 500, Optional.empty());
 		}
+	}
+
+	/** An attempt nobody answered, kept among the order's calls. */
+	private void unanswered(CitizenLine line, String agent, Instant startedAt, DialResult.Outcome outcome) {
+		var at = now.get();
+		var trace = new CallTrace(new CallId("outbound-" + UUID.randomUUID() + "@minsheng"), line.digits(),
+				settings.trunkCallerId(), startedAt);
+		trace.workOrderNo = line.order().value();
+		trace.numberProtected = true;
+		trace.agent = agent;
+		trace.queue = OUTBOUND.name();
+		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
+		trace.path.add("outbound");
+		trace.event(OUTBOUND.name(), QueueEventType.outside(outcome), at, null, agent);
+		try {
+			callLog.save(trace, at);
+		}
+		catch (RuntimeException failed) {
+			log.error("record of the click-to-call attempt for {} not saved", line, failed);
+		}
+	}
+
+	private void dial(SipEngine e, Seat seat, CitizenLine line) {
+		var startedAt = now.get();
+		var result = dialOrFail(e, line.digits(), line);
 		if (result.answered()) {
 			var call = result.call().orElseThrow();
 			var trace = new CallTrace(call.id(), call.caller(), call.dialled(), startedAt);
@@ -119,26 +193,11 @@ final class ClickToCall {
 		}
 		// not answered: the agent is free again, and the attempt is on the order's calls
 		try {
-			acd.change(seat, s -> s.state() == org.minsheng.contact.AgentState.RINGING ? s.released(now.get()) : null);
+			acd.change(seat, s -> s.state() == AgentState.RINGING ? s.released(now.get()) : null);
 		}
 		catch (RuntimeException raced) {
 			log.debug("releasing {} after a click-to-call: {}", seat.agent(), raced.getMessage());
 		}
-		var at = now.get();
-		var trace = new CallTrace(new CallId("outbound-" + UUID.randomUUID() + "@minsheng"), line.digits(),
-				settings.trunkCallerId(), startedAt);
-		trace.workOrderNo = line.order().value();
-		trace.numberProtected = true;
-		trace.agent = seat.agent();
-		trace.queue = OUTBOUND.name();
-		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
-		trace.path.add("outbound");
-		trace.event(OUTBOUND.name(), QueueEventType.outside(result.outcome()), at, null, seat.agent());
-		try {
-			callLog.save(trace, at);
-		}
-		catch (RuntimeException failed) {
-			log.error("record of the click-to-call attempt for {} not saved", line, failed);
-		}
+		unanswered(line, seat.agent(), startedAt, result.outcome());
 	}
 }

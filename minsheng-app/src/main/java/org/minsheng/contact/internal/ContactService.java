@@ -317,6 +317,11 @@ class ContactService implements ContactCenter, SmartLifecycle {
 	}
 
 	@Override
+	public void callCitizenFrom(WorkOrderNo no, String own) {
+		clickToCall.callCitizenFrom(no, own);
+	}
+
+	@Override
 	public List<CallRecord> callsOf(WorkOrderNo no) {
 		return records.of(no);
 	}

@@ -295,6 +295,38 @@ final class FlowRunner {
 		call.play(say("工作人员暂时无法接听，我们稍后再与您联系，再见。"), false);
 	}
 
+	/**
+	 * A department handler's own phone, called by the center, answered (号码隐私保护): the handler hears
+	 * that the citizen is being called, and the citizen is dialled through the trunk and bridged. The
+	 * citizen's leg is named for what it is, not by its number; the talk is recorded.
+	 */
+	void runToCitizen(String digits) {
+		var now = services.now();
+		trace.answeredAt = now;
+		trace.queue = ClickToCall.OUTBOUND.name();
+		trace.path.add("outbound-handler");
+		call.play(say("这里是12345热线号码保护通话，正在为您呼叫市民，请稍候。"), false);
+		var offeredAt = services.now();
+		var outcome = call.bridgeExternal(digits, OUTSIDE_RING, recordingName("outbound"));
+		var ended = services.now();
+		trace.leg(new CallTrace.Leg("市民（号码保护）", outcome.agentCallId(), offeredAt, outcome.answeredAt().orElse(null),
+				ended, LegResult.of(outcome.result()), outcome.held().isZero() ? null : outcome.held().toMillis()));
+		if (outcome.result() == BridgeOutcome.Result.TALKED) {
+			trace.event(trace.queue, QueueEventType.OUTSIDE_ANSWERED, ended, null, trace.agent);
+			trace.disposition = CallDisposition.OUTBOUND;
+			trace.agentAnsweredAt = outcome.answeredAt().orElse(offeredAt);
+			trace.talkEndedAt = ended;
+			outcome.recording().ifPresent(r -> trace.recording = r);
+			trace.hangupBy = outcome.endedBy().map(HangupBy::outside).orElse(null);
+			return;
+		}
+		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
+		if (outcome.result() == BridgeOutcome.Result.CALLER_LEFT) throw new CallGoneException(call.id());
+		trace.event(trace.queue, outcome.result() == BridgeOutcome.Result.NO_ANSWER ? QueueEventType.OUTSIDE_NO_ANSWER
+				: QueueEventType.OUTSIDE_FAILED, ended, null, trace.agent);
+		call.play(say("市民暂时无法接通，请稍后再试。"), false);
+	}
+
 	/** Whether this caller can be called back: the center has a trunk and the caller sent a usable number. */
 	private boolean canCallBack() {
 		return services.canDial() && call.caller().replaceAll("[^0-9]", "").length() >= 7;

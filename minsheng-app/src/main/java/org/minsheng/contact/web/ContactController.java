@@ -145,12 +145,26 @@ class ContactController {
 	 * rings the agent's phone when they answer; the number is never in the answer. 202: dialling.
 	 */
 	@PostMapping("/api/work-orders/{no}/citizen-calls")
-	ResponseEntity<Map<String, String>> callCitizen(@PathVariable String no) {
+	ResponseEntity<Map<String, String>> callCitizen(@PathVariable String no,
+			@Valid @RequestBody(required = false) CitizenCallBody body) {
 		var number = WorkOrderNo.fromPath(no);
+		if (body != null && body.ownPhone() != null && !body.ownPhone().isBlank()) {
+			center.callCitizenFrom(number, body.ownPhone());
+			return ResponseEntity.accepted().body(Map.of("workOrderNo", number.value(), "status", "DIALING", "message",
+					"正在呼叫您的电话，接听后将为您接通市民"));
+		}
 		center.callCitizen(number);
 		return ResponseEntity.accepted().body(Map.of("workOrderNo", number.value(), "status", "DIALING", "message",
 				"正在呼叫市民，市民接听后将振铃您的话机"));
 	}
+
+	/**
+	 * @param ownPhone a department handler's own phone, called first (号码隐私保护); absent for an agent,
+	 *     whose registered phone rings
+	 */
+	record CitizenCallBody(@Size(max = 40, message = "电话号码最长 40 个字符") String ownPhone) {
+	}
+
 
 	/** The calls of an order: the one it was registered from and those the center placed about it. */
 	@GetMapping("/api/work-orders/{no}/calls")
