@@ -89,10 +89,8 @@ final class ClickToCall {
 	 */
 	void callCitizenOf(WorkOrderNo no) {
 		var actor = current.get().require(Permission.CONTACT_AGENT);
-		CitizenLine line = orders.lineToCitizen(no)
-			.orElseThrow(() -> new ConflictException("工单「" + no.value() + "」没有可拨打的市民号码（匿名或未留电话）"));
-		var e = engine.get();
-		if (e == null || !canDial.get()) throw new ConflictException("呼叫中心未接入中继线路，暂不能外呼");
+		var line = lineOf(no);
+		var e = dialler();
 		var seat = acd.seat(actor.username()).orElseThrow(() -> new ConflictException("您还没有坐席账号，不能外呼"));
 		if (e.registration(seat.extension()).isEmpty()) {
 			throw new ConflictException("您的话机（分机 " + seat.extension() + "）未注册，请先登录话机再外呼");
@@ -112,10 +110,8 @@ final class ClickToCall {
 	void callCitizenFrom(WorkOrderNo no, String ownPhone) {
 		var actor = current.get();
 		var own = handlersPhone(ownPhone);
-		CitizenLine line = orders.lineToCitizen(no)
-			.orElseThrow(() -> new ConflictException("工单「" + no.value() + "」没有可拨打的市民号码（匿名或未留电话）"));
-		var e = engine.get();
-		if (e == null || !canDial.get()) throw new ConflictException("呼叫中心未接入中继线路，暂不能外呼");
+		var line = lineOf(no);
+		var e = dialler();
 		audit.record(AuditRecord.of(AuditAction.CONTACT_CITIZEN_CALLED, "work_order", no.value(),
 				"号码保护外呼，承办人 " + actor.username() + " 的电话 " + PersonalDataKind.PHONE.mask(own.digits())));
 		Thread.ofVirtual().name("protected-call-" + actor.username()).start(() -> {
@@ -132,6 +128,19 @@ final class ClickToCall {
 			}
 			unanswered(line, actor.username(), startedAt, result.outcome());
 		});
+	}
+
+	/** The citizen's number of an order the actor may call about; a conflict when there is none to call. */
+	private CitizenLine lineOf(WorkOrderNo no) {
+		return orders.lineToCitizen(no)
+			.orElseThrow(() -> new ConflictException("工单「" + no.value() + "」没有可拨打的市民号码（匿名或未留电话）"));
+	}
+
+	/** The engine, when it runs and has a trunk to call out through. */
+	private SipEngine dialler() {
+		var e = engine.get();
+		if (e == null || !canDial.get()) throw new ConflictException("呼叫中心未接入中继线路，暂不能外呼");
+		return e;
 	}
 
 	/** A handler's own phone: a mobile or a landline with its area code, where a person answers. */
