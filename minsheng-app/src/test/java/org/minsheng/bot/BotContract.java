@@ -76,10 +76,45 @@ abstract class BotContract extends ApplicationTest {
 	}
 
 	@Test
+	void withoutAPhoneAndAYesItRegistersNothingButGivesTheHotlineAndHandsOverOnceBothCome() {
+		var question = tag + "火星移民签证怎么办理";
+		var referred = ok(bot.post("/api/bot/ask", Map.of("question", question)));
+
+		assertThat(referred.get("outcome").asString()).isEqualTo("REFERRED");
+		assertThat(referred.get("handoff").asBoolean()).isFalse();
+		assertThat(referred.get("orderNo").isNull()).isTrue();
+		assertThat(referred.get("answer").asString()).contains("12345").contains("联系电话").contains("同意登记");
+		assertThat(count("select count(*) from work_order where content like ?", "%" + question + "%")).isZero();
+
+		// a phone without the citizen's yes: still no order, and the bot asks for the yes
+		var session = referred.get("sessionId").asString();
+		var phone = "138" + String.format("%08d", System.nanoTime() % 100_000_000);
+		var noYes = ok(bot.post("/api/bot/ask", Map.of("question", "转人工", "sessionId", session, "callerPhone", phone)));
+		assertThat(noYes.get("outcome").asString()).isEqualTo("REFERRED");
+		assertThat(noYes.get("answer").asString()).contains("确认同意登记");
+
+		// both: the earlier question goes to a person with the way back
+		var handed = ok(bot.post("/api/bot/ask", Map.of("question", "转人工", "sessionId", session, "callerPhone",
+				phone.replace('1', '１'), "consent", true)));
+		assertThat(handed.get("outcome").asString()).isEqualTo("HANDED_OFF");
+		var order = jdbc.queryForMap("select content, anonymous from work_order where order_no = ?",
+				handed.get("orderNo").asString());
+		assertThat(order.get("content").toString()).contains(question);
+		assertThat(order.get("anonymous")).isEqualTo(false);
+
+		// a phone that is no phone is named
+		var bad = bot.post("/api/bot/ask", Map.of("question", "转人工", "callerPhone", "电话12", "consent", true));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.body()).contains("callerPhone");
+	}
+
+	@Test
 	void handsOverToAPersonWithAnOrderWhenUnsure() {
-		var answer = ok(bot.post("/api/bot/ask", Map.of("question", tag + "火星移民签证怎么加急办理", "channel", "MINI_PROGRAM")));
+		var answer = ok(bot.post("/api/bot/ask", Map.of("question", tag + "火星移民签证怎么加急办理", "channel", "MINI_PROGRAM",
+				"callerPhone", "13800138000", "consent", true)));
 
 		assertThat(answer.get("handoff").asBoolean()).isTrue();
+		assertThat(answer.get("outcome").asString()).isEqualTo("HANDED_OFF");
 		assertThat(answer.get("articleId").isNull()).isTrue();
 		var no = answer.get("orderNo").asString();
 		assertThat(answer.get("answer").asString()).contains("转人工").contains(no);
@@ -161,14 +196,15 @@ abstract class BotContract extends ApplicationTest {
 		var asked = ok(bot.post("/api/bot/ask", Map.of("question", tag + "社保卡补办 公积金提取")));
 		assertThat(asked.get("clarifying").asBoolean()).isTrue();
 
-		var none = ok(bot.post("/api/bot/ask", Map.of("question", "都不是", "sessionId", asked.get("sessionId").asString())));
+		var none = ok(bot.post("/api/bot/ask", Map.of("question", "都不是", "sessionId", asked.get("sessionId").asString(),
+				"callerPhone", "13800138000", "consent", true)));
 
 		assertThat(none.get("handoff").asBoolean()).isTrue();
 		var content = jdbc.queryForObject("select content from work_order where order_no = ?", String.class,
 				none.get("orderNo").asString());
 		assertThat(content).as("the order holds the question, not the reply").contains("社保卡补办 公积金提取");
 
-		var person = ok(bot.post("/api/bot/ask", Map.of("question", "我要转人工")));
+		var person = ok(bot.post("/api/bot/ask", Map.of("question", "我要转人工", "callerPhone", "0755-83456789", "consent", true)));
 		assertThat(person.get("handoff").asBoolean()).isTrue();
 		assertThat(person.get("orderNo").asString()).isNotBlank();
 	}

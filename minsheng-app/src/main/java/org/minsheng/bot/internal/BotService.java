@@ -1,6 +1,7 @@
 package org.minsheng.bot.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.minsheng.knowledge.KnowledgeBase;
 import org.minsheng.knowledge.SearchHit;
 import org.minsheng.knowledge.SearchRequest;
 import org.minsheng.platform.InvalidFieldException;
+import org.minsheng.privacy.PhoneNumber;
 import org.minsheng.region.DivisionCode;
 import org.minsheng.workorder.Channel;
 import org.minsheng.workorder.RequestType;
@@ -91,14 +93,17 @@ class BotService implements FaqBot {
 		var now = clock.instant();
 		var previous = conversations.last(sessionId, actor).orElse(null);
 
+		var contact = contact(q);
 		if (ConversationCues.asksForAPerson(question)) {
-			var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
+			if (!contact.agreed()) return referred(previous == null ? question : previous.question(), contact, 1.0,
+					sessionId, actor, now, List.of());
+			var no = handOff(question, previous, channel, region, contact);
 			conversations.forget(sessionId);
 			return handedOff(no, 1.0, sessionId, List.of());
 		}
 		if (previous != null && previous.clarifying()) {
 			if (ConversationCues.rejectsAll(question)) {
-				return handOffAfter(previous, sessionId, channel, region, q);
+				return handOffAfter(previous, sessionId, channel, region, contact, actor, now);
 			}
 			var chosen = ConversationCues.chosen(question, previous.offered());
 			if (chosen.isPresent()) {
@@ -109,7 +114,7 @@ class BotService implements FaqBot {
 		}
 		else if (previous != null && ConversationCues.notHelped(question)) {
 			if (previous.offered().isEmpty()) {
-				return handOffAfter(previous, sessionId, channel, region, q);
+				return handOffAfter(previous, sessionId, channel, region, contact, actor, now);
 			}
 			conversations.remember(sessionId, actor, new Turn(previous.question(), now, previous.offered(), true));
 			return clarification(previous.offered(), 0, sessionId, "抱歉没能帮到您。");
@@ -141,25 +146,67 @@ class BotService implements FaqBot {
 			conversations.remember(sessionId, actor, new Turn(asked, now, offered, true));
 			return clarification(offered, best.confidence(), sessionId, "");
 		}
-		var no = handOff(question, previous, channel, region, q.callerName(), q.callerPhone());
 		knowledge.recordUnanswered(asked, "BOT");
+		if (!contact.agreed()) return referred(asked, contact, best.confidence(), sessionId, actor, now, alternatives);
+		var no = handOff(question, previous, channel, region, contact);
 		conversations.remember(sessionId, actor, new Turn(asked, now, List.of(), false));
 		return handedOff(no, best.confidence(), sessionId, alternatives);
 	}
 
 	/** Hands the conversation's earlier question over to a person: the bot could not answer it. */
-	private Answer handOffAfter(Turn previous, String sessionId, Channel channel, String region, Question q) {
-		var no = handOff(previous.question(), null, channel, region, q.callerName(), q.callerPhone());
+	private Answer handOffAfter(Turn previous, String sessionId, Channel channel, String region, Contact contact,
+			String actor, Instant now) {
 		knowledge.recordUnanswered(previous.question(), "BOT");
+		if (!contact.agreed()) return referred(previous.question(), contact, 0, sessionId, actor, now, List.of());
+		var no = handOff(previous.question(), null, channel, region, contact);
 		conversations.forget(sessionId);
 		return handedOff(no, 0, sessionId, List.of());
+	}
+
+	/**
+	 * The citizen's way back: a phone number, read as typed (full-width digits too), and their yes to
+	 * an order; only both together let the bot register one.
+	 */
+	private record Contact(String name, PhoneNumber phone, boolean consent) {
+
+		boolean agreed() {
+			return phone != null && consent;
+		}
+	}
+
+	private static Contact contact(Question q) {
+		PhoneNumber phone = null;
+		if (q.callerPhone() != null && !q.callerPhone().isBlank()) {
+			try {
+				phone = PhoneNumber.parse(q.callerPhone());
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidFieldException("callerPhone", e.getMessage());
+			}
+		}
+		var name = q.callerName() == null || q.callerName().isBlank() ? null : q.callerName().strip();
+		return new Contact(name, phone, q.consent());
+	}
+
+	/**
+	 * A person is needed and the citizen has not left a way back (or not agreed to an order): the bot
+	 * says so, gives the hotline, and keeps the question so that a phone and a yes in the next turn
+	 * hand it over.
+	 */
+	private Answer referred(String asked, Contact contact, double confidence, String sessionId, String actor,
+			Instant now, List<Alternative> alternatives) {
+		conversations.remember(sessionId, actor, new Turn(asked, now, List.of(), false));
+		var text = "这个问题我暂时无法准确回答。您可以拨打 12345 政务服务便民热线，由人工客服为您解答；"
+				+ (contact.phone() == null ? "也可以留下您的联系电话并同意登记，我们将转交工作人员处理并回复您。"
+						: "如同意登记工单、由工作人员回复您，请确认同意登记。");
+		return new Answer(text, null, null, confidence, false, null, sessionId, alternatives, false, Outcome.REFERRED);
 	}
 
 	private Answer answer(long articleId, String title, double confidence, String sessionId, List<Alternative> alternatives) {
 		var text = knowledge.answerText(new ArticleId(articleId)).orElse("");
 		knowledge.markUsed(new ArticleId(articleId), "BOT");
 		return new Answer(text.length() > 2000 ? text.substring(0, 2000) + "…" : text, articleId, title, confidence, false,
-				null, sessionId, alternatives, false);
+				null, sessionId, alternatives, false, Outcome.ANSWERED);
 	}
 
 	private static Answer clarification(List<Alternative> offered, double confidence, String sessionId, String lead) {
@@ -168,12 +215,12 @@ class BotService implements FaqBot {
 			text.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(offered.get(i).title());
 		}
 		text.append("。都不是请回复“都不是”，或回复“转人工”。");
-		return new Answer(text.toString(), null, null, confidence, false, null, sessionId, offered, true);
+		return new Answer(text.toString(), null, null, confidence, false, null, sessionId, offered, true, Outcome.CLARIFYING);
 	}
 
 	private static Answer handedOff(String no, double confidence, String sessionId, List<Alternative> alternatives) {
 		return new Answer("这个问题我暂时无法准确回答，已为您转人工服务，工单号 " + no + "，工作人员会尽快与您联系。", null, null, confidence,
-				true, no, sessionId, alternatives, false);
+				true, no, sessionId, alternatives, false, Outcome.HANDED_OFF);
 	}
 
 	private record Match(List<SearchHit> hits, double confidence) {
@@ -184,13 +231,12 @@ class BotService implements FaqBot {
 		return new Match(hits, MatchConfidence.of(hits));
 	}
 
-	private String handOff(String question, Turn previous, Channel channel, String region, String name,
-			String phone) {
+	/** Registers the order a person takes up: only for a citizen who left a phone and agreed. */
+	private String handOff(String question, Turn previous, Channel channel, String region, Contact contact) {
 		var content = previous == null ? question : "（上一问）" + previous.question() + "\n" + question;
-		var anonymous = phone == null || phone.isBlank();
 		var view = orders.register(new WorkOrders.NewWorkOrder(channel, RequestType.CONSULTATION, null, Urgency.NORMAL,
 				"转人工：" + (question.length() > 60 ? question.substring(0, 60) + "…" : question),
-				"智能问答未能回答，市民提问：\n" + content, null, anonymous ? null : name, anonymous ? null : phone, anonymous,
+				"智能问答未能回答，市民提问：\n" + content, null, contact.name(), contact.phone().digits(), false,
 				false, null, region != null && region.length() == 9 ? region : null, null, null, null, null,
 				List.of("机器人转人工"), null));
 		return view.no().value();
