@@ -12,6 +12,7 @@
 #                                    (needs sipp, espeak-ng, sox; e.g. calls h2 100,300,500 40 50)
 #   bench/run.sh nlp h2|pg [analyses]   text intelligence: analyze p50/p99 of 500-character texts and batch rate
 #                                    on one thread, training time on 10,000 texts (reads ../shared/data)
+#   (BENCH_JAVA_OPTS="-Dbench.app-args=--minsheng.bot.handoff-below=0.7" passes settings to the platform under test, several separated by ";")
 #   bench/run.sh orders h2|pg [orders] [seconds] [threads]   work orders at scale (run from the repository root;
 #                                    reads ../shared/data/gov-messages for texts)
 set -euo pipefail
@@ -28,5 +29,5 @@ case "$what" in
   startup)
     exec bash bench/startup.sh "${@:2}" ;;
   *)
-    exec java -Xmx4g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.minsheng.bench.Bench "$@" ;;
+    exec java -Xmx4g ${BENCH_JAVA_OPTS:-} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.minsheng.bench.Bench "$@" ;;
 esac

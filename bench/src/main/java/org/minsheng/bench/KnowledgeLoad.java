@@ -84,7 +84,7 @@ final class KnowledgeLoad {
 					}
 					first = false;
 					var bot = context.getBean(FaqBot.class);
-					calibration(runAs, bot, questions);
+					calibration(runAs, bot, knowledge, questions);
 					var asked = new int[2];
 					runAs.asUser("kb_bench", () -> {
 						WorkOrderLoad.measure("search with dense vectors (937 articles, top 10 with snippets, as an agent)", 100,
@@ -119,7 +119,10 @@ final class KnowledgeLoad {
 
 	static void run(String db, int articles, int searches) throws Exception {
 		try (var databases = new Databases()) {
-			var context = databases.start(db, "--minsheng.knowledge.sync-interval=1h");
+			var args = new ArrayList<String>(List.of("--minsheng.knowledge.sync-interval=1h"));
+			var extra = System.getProperty("bench.app-args", "").strip();
+			if (!extra.isEmpty()) args.addAll(List.of(extra.split(";")));
+			var context = databases.start(db, args.toArray(String[]::new));
 			var runAs = context.getBean(RunAs.class);
 			var knowledge = context.getBean(KnowledgeBase.class);
 			var jdbc = context.getBean(JdbcTemplate.class);
@@ -127,7 +130,7 @@ final class KnowledgeLoad {
 			var bot = context.getBean(FaqBot.class);
 
 			var questions = retrieval(runAs, knowledge, root.value());
-			calibration(runAs, bot, questions);
+			calibration(runAs, bot, knowledge, questions);
 			speed(runAs, knowledge, jdbc, root.value(), articles, searches);
 			var asked = new int[1];
 			runAs.asUser("bot_bench", () -> {
@@ -147,12 +150,14 @@ final class KnowledgeLoad {
 	 * The bot on the same FAQ answers: for each question its confidence, whether it answered or
 	 * handed off, and whether the answer was the right one, at several hand-off thresholds.
 	 */
-	static void calibration(RunAs runAs, FaqBot bot, List<String[]> questions) {
+	static void calibration(RunAs runAs, FaqBot bot, KnowledgeBase knowledge, List<String[]> questions) {
 		var answers = new HashMap<Long, String>();
 		var results = new ArrayList<double[]>();
+		var outcomes = new ArrayList<FaqBot.Answer>();
 		runAs.asUser("bot_bench", () -> {
 			for (var q : questions) {
 				var a = bot.ask(new FaqBot.Question(q[0], null, "WEB", null, null, null));
+				outcomes.add(a);
 				results.add(new double[] { a.confidence(), a.articleId() == null ? -1 : a.articleId(), 0 });
 				if (a.articleId() != null) {
 					answers.putIfAbsent(a.articleId(), a.answer());
@@ -160,6 +165,7 @@ final class KnowledgeLoad {
 			}
 			return null;
 		});
+		outcomes(runAs, knowledge, questions, outcomes);
 		// correctness: the article answered is the question's own (same answer text)
 		int i = 0;
 		var correct = new boolean[questions.size()];
@@ -185,6 +191,44 @@ final class KnowledgeLoad {
 					+ " those with the right article; hands off %.1f %%%n", threshold, 100.0 * answered / results.size(),
 					answered == 0 ? 0 : 100.0 * right / answered, 100.0 * (results.size() - answered) / results.size());
 		}
+	}
+
+	/**
+	 * What each question met at the bot's own settings, every question a new conversation: answered
+	 * with the right article or a wrong one, a clarifying question offering the right article or not,
+	 * and referred to a person (no contact left, so no order). Wrong answers are the worst outcome.
+	 */
+	static void outcomes(RunAs runAs, KnowledgeBase knowledge, List<String[]> questions, List<FaqBot.Answer> outcomes) {
+		int right = 0, wrong = 0, offeredRight = 0, offeredWrong = 0, referred = 0;
+		var texts = new HashMap<Long, String>();
+		for (int i = 0; i < questions.size(); i++) {
+			var a = outcomes.get(i);
+			var gold = questions.get(i)[2].replaceAll("\\s", "");
+			var key = gold.substring(0, Math.min(20, gold.length()));
+			switch (a.outcome()) {
+				case ANSWERED -> {
+					if (a.answer().replaceAll("\\s", "").contains(key)) right++;
+					else wrong++;
+				}
+				case CLARIFYING -> {
+					boolean offered = false;
+					for (var alt : a.alternatives()) {
+						var text = texts.computeIfAbsent(alt.articleId(), id -> runAs.asUser("bot_bench",
+								() -> knowledge.answerText(new org.minsheng.knowledge.ArticleId(id)).orElse("")));
+						if (text.replaceAll("\\s", "").contains(key)) offered = true;
+					}
+					if (offered) offeredRight++;
+					else offeredWrong++;
+				}
+				default -> referred++;
+			}
+		}
+		double n = questions.size();
+		System.out.printf("bot outcomes on %d FAQ questions (each a new conversation): answered right %.1f %%, answered"
+				+ " wrong %.1f %%, clarified offering the right article %.1f %%, clarified without it %.1f %%,"
+				+ " referred to a person %.1f %%; resolved (right, or right offered) %.1f %%%n", questions.size(),
+				100 * right / n, 100 * wrong / n, 100 * offeredRight / n, 100 * offeredWrong / n, 100 * referred / n,
+				100 * (right + offeredRight) / n);
 	}
 
 	static List<String[]> retrieval(RunAs runAs, KnowledgeBase knowledge, long department) throws Exception {

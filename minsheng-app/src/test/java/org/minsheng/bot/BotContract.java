@@ -77,7 +77,7 @@ abstract class BotContract extends ApplicationTest {
 
 	@Test
 	void withoutAPhoneAndAYesItRegistersNothingButGivesTheHotlineAndHandsOverOnceBothCome() {
-		var question = tag + "火星移民签证怎么办理";
+		var question = tag + "火星移民签证怎么加急办理";
 		var referred = ok(bot.post("/api/bot/ask", Map.of("question", question)));
 
 		assertThat(referred.get("outcome").asString()).isEqualTo("REFERRED");

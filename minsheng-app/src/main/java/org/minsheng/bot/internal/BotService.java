@@ -58,9 +58,16 @@ class BotService implements FaqBot {
 	/** Below {@code handoffBelow} but at or above this, with two articles or more, the bot asks which one is meant. */
 	private final double clarifyAbove;
 
+	/** How many articles a clarifying question offers at most. */
+	private final int offerAtMost;
+
 	BotService(KnowledgeBase knowledge, WorkOrders orders, CurrentActor current, Clock clock, Conversations conversations,
-			@Value("${minsheng.bot.handoff-below:0.6}") double handoffBelow,
-			@Value("${minsheng.bot.clarify-above:0.4}") double clarifyAbove) {
+			@Value("${minsheng.bot.handoff-below:0.72}") double handoffBelow,
+			@Value("${minsheng.bot.clarify-above:0.4}") double clarifyAbove,
+			@Value("${minsheng.bot.offer-at-most:5}") int offerAtMost) {
+		if (offerAtMost < 2 || offerAtMost > 5) {
+			throw new IllegalArgumentException("minsheng.bot.offer-at-most must be 2 to 5");
+		}
 		if (clarifyAbove > handoffBelow) {
 			throw new IllegalArgumentException("minsheng.bot.clarify-above cannot be above minsheng.bot.handoff-below");
 		}
@@ -71,6 +78,7 @@ class BotService implements FaqBot {
 		this.conversations = conversations;
 		this.handoffBelow = handoffBelow;
 		this.clarifyAbove = clarifyAbove;
+		this.offerAtMost = offerAtMost;
 	}
 
 	@Override
@@ -141,7 +149,7 @@ class BotService implements FaqBot {
 			return answer(top.id(), top.title(), best.confidence(), sessionId, alternatives);
 		}
 		if (best.hits().size() >= 2 && best.confidence() >= clarifyAbove) {
-			var offered = best.hits().subList(0, Math.min(3, best.hits().size())).stream()
+			var offered = best.hits().subList(0, Math.min(offerAtMost, best.hits().size())).stream()
 				.map(h -> new Alternative(h.id(), h.title())).toList();
 			conversations.remember(sessionId, actor, new Turn(asked, now, offered, true));
 			return clarification(offered, best.confidence(), sessionId, "");
