@@ -119,15 +119,24 @@ final class ClickToCall {
 			var result = dialOrFail(e, own.digits(), line);
 			if (result.answered()) {
 				var call = result.call().orElseThrow();
-				var trace = new CallTrace(call.id(), line.digits(), settings.trunkCallerId(), startedAt);
-				trace.workOrderNo = line.order().value();
-				trace.numberProtected = true;
-				trace.agent = actor.username();
+				var trace = traceOf(call.id(), line, startedAt, actor.username());
 				runner.run(call, trace, flow -> flow.runToCitizen(line.digits()));
 				return;
 			}
 			unanswered(line, actor.username(), startedAt, result.outcome());
 		});
+	}
+
+	/**
+	 * The record of a call the center placed about an order: the citizen's number (masked for all on
+	 * it), the hotline's number they see, the person it was placed for.
+	 */
+	private CallTrace traceOf(CallId id, CitizenLine line, Instant startedAt, String agent) {
+		var trace = new CallTrace(id, line.digits(), settings.trunkCallerId(), startedAt);
+		trace.workOrderNo = line.order().value();
+		trace.numberProtected = true;
+		trace.agent = agent;
+		return trace;
 	}
 
 	/** The citizen's number of an order the actor may call about; a conflict when there is none to call. */
@@ -171,11 +180,7 @@ final class ClickToCall {
 	/** An attempt nobody answered, kept among the order's calls. */
 	private void unanswered(CitizenLine line, String agent, Instant startedAt, DialResult.Outcome outcome) {
 		var at = now.get();
-		var trace = new CallTrace(new CallId("outbound-" + UUID.randomUUID() + "@minsheng"), line.digits(),
-				settings.trunkCallerId(), startedAt);
-		trace.workOrderNo = line.order().value();
-		trace.numberProtected = true;
-		trace.agent = agent;
+		var trace = traceOf(new CallId("outbound-" + UUID.randomUUID() + "@minsheng"), line, startedAt, agent);
 		trace.queue = OUTBOUND.name();
 		trace.disposition = CallDisposition.OUTBOUND_UNANSWERED;
 		trace.path.add("outbound");
@@ -193,10 +198,7 @@ final class ClickToCall {
 		var result = dialOrFail(e, line.digits(), line);
 		if (result.answered()) {
 			var call = result.call().orElseThrow();
-			var trace = new CallTrace(call.id(), call.caller(), call.dialled(), startedAt);
-			trace.workOrderNo = line.order().value();
-			trace.numberProtected = true;
-			trace.agent = seat.agent();
+			var trace = traceOf(call.id(), line, startedAt, seat.agent());
 			runner.run(call, trace, flow -> flow.runOutbound(OUTBOUND, seat));
 			return;
 		}
