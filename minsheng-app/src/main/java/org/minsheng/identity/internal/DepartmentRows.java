@@ -25,8 +25,11 @@ class DepartmentRows {
 
 	private final JdbcTemplate jdbc;
 
-	DepartmentRows(JdbcTemplate jdbc) {
+	private final DirectoryCache cache;
+
+	DepartmentRows(JdbcTemplate jdbc, DirectoryCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	Optional<Department> find(long id) {
@@ -62,6 +65,7 @@ class DepartmentRows {
 	}
 
 	Department insert(String name, DepartmentType type, Department parent, String divisionCode, OffsetDateTime now) {
+		cache.changed();
 		var keys = new GeneratedKeyHolder();
 		jdbc.update(con -> {
 			var ps = con.prepareStatement("insert into department (name, type, parent_id, division_code, path,"
@@ -81,15 +85,18 @@ class DepartmentRows {
 	}
 
 	void rename(long id, String name) {
+		cache.changed();
 		jdbc.update("update department set name = ?, version = version + 1 where id = ?", name, id);
 	}
 
 	void setEnabled(long id, boolean enabled) {
+		cache.changed();
 		jdbc.update("update department set enabled = ?, version = version + 1 where id = ?", enabled, id);
 	}
 
 	/** Re-parents a department and rewrites the paths of its whole subtree. */
 	void move(Department department, Department newParent) {
+		cache.changed();
 		var oldPrefix = department.path();
 		var newPrefix = newParent.path() + department.id().value() + "/";
 		jdbc.update("update department set parent_id = ?, version = version + 1 where id = ?",

@@ -31,14 +31,17 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 
 	private final NamedParameterJdbcTemplate named;
 
-	JdbcDepartmentDirectory(DepartmentRows rows, JdbcTemplate jdbc) {
+	private final DirectoryCache cache;
+
+	JdbcDepartmentDirectory(DepartmentRows rows, JdbcTemplate jdbc, DirectoryCache cache) {
 		this.rows = rows;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.cache = cache;
 	}
 
 	@Override
 	public Optional<Department> get(DepartmentId id) {
-		return id == null ? Optional.empty() : rows.find(id.value());
+		return id == null ? Optional.empty() : cache.department(id.value(), () -> rows.find(id.value()));
 	}
 
 	@Override
@@ -114,12 +117,12 @@ class JdbcDepartmentDirectory implements DepartmentDirectory {
 		if (roles.isEmpty()) {
 			return List.of();
 		}
-		return named.query(
+		return cache.members(department.value(), roles, () -> List.copyOf(named.query(
 				"select distinct u.id from app_user u join app_user_role r on r.user_id = u.id"
 						+ " where u.department_id = :department and u.enabled = true and r.role in (:roles)"
 						+ " order by u.id",
 				new MapSqlParameterSource("department", department.value()).addValue("roles",
 						roles.stream().map(Role::name).toList()),
-				(rs, i) -> new UserId(rs.getLong(1)));
+				(rs, i) -> new UserId(rs.getLong(1)))));
 	}
 }

@@ -32,8 +32,11 @@ class UserRows {
 
 	private final NamedParameterJdbcTemplate named;
 
-	UserRows(JdbcTemplate jdbc) {
+	private final DirectoryCache cache;
+
+	UserRows(JdbcTemplate jdbc, DirectoryCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 	}
 
@@ -122,12 +125,14 @@ class UserRows {
 	}
 
 	void replaceRoles(long userId, Set<Role> roles) {
+		cache.changed();
 		jdbc.update("delete from app_user_role where user_id = ?", userId);
 		jdbc.batchUpdate("insert into app_user_role (user_id, role) values (?, ?)",
 				roles.stream().map(r -> new Object[] { userId, r.name() }).toList());
 	}
 
 	void setEnabled(long id, boolean enabled) {
+		cache.changed();
 		jdbc.update("update app_user set enabled = ?, version = version + 1 where id = ?", enabled, id);
 	}
 
@@ -137,6 +142,7 @@ class UserRows {
 	}
 
 	void setDepartment(long id, long departmentId) {
+		cache.changed();
 		jdbc.update("update app_user set department_id = ?, version = version + 1 where id = ?", departmentId, id);
 	}
 

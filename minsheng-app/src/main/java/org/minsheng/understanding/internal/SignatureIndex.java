@@ -33,23 +33,29 @@ class SignatureIndex {
 	}
 
 	/**
-	 * Keeps an order's fingerprint and bands. A second call for the same order (a screening run
-	 * again) keeps the first one's moment and whether the order is still open.
+	 * Keeps an order's fingerprint and bands; true when the order had none (its first screening). A
+	 * second call for the same order (a screening run again) keeps the first one's moment and whether
+	 * the order is still open. A first screening costs two statements: the fingerprint, inserted only
+	 * where none is, and the bands (an order without a fingerprint has none).
 	 */
-	void put(String no, String district, int[] signature, OffsetDateTime registeredAt) {
+	boolean put(String no, String district, int[] signature, OffsetDateTime registeredAt) {
 		var hex = TextSignature.encode(signature);
-		var moment = registeredAt;
-		if (jdbc.update("update nlp_order_signature set district = ?, signature = ? where no = ?", district, hex, no) == 0) {
-			jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open) values (?, ?, ?, ?, ?)",
-					no, district, hex, registeredAt, true);
+		if (jdbc.update("insert into nlp_order_signature (no, district, signature, registered_at, open)"
+				+ " select ?, ?, ?, ?, true where not exists (select 1 from nlp_order_signature where no = ?)",
+				no, district, hex, registeredAt, no) == 1) {
+			insertBands(no, district, signature, registeredAt);
+			return true;
 		}
-		else {
-			var kept = jdbc.query("select registered_at, open from nlp_order_signature where no = ?",
-					(rs, n) -> new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2) }, no).getFirst();
-			moment = (OffsetDateTime) kept[0];
-			if (!(boolean) kept[1]) return;
-		}
+		jdbc.update("update nlp_order_signature set district = ?, signature = ? where no = ?", district, hex, no);
+		var kept = jdbc.query("select registered_at, open from nlp_order_signature where no = ?",
+				(rs, n) -> new Object[] { rs.getObject(1, OffsetDateTime.class), rs.getBoolean(2) }, no).getFirst();
+		if (!(boolean) kept[1]) return false;
 		jdbc.update("delete from nlp_signature_band where no = ?", no);
+		insertBands(no, district, signature, (OffsetDateTime) kept[0]);
+		return false;
+	}
+
+	private void insertBands(String no, String district, int[] signature, OffsetDateTime moment) {
 		var rows = new ArrayList<Object[]>();
 		for (long key : distinct(TextSignature.bandKeys(signature))) rows.add(new Object[] { no, key, district, moment });
 		jdbc.batchUpdate("insert into nlp_signature_band (no, band_key, district, registered_at) values (?, ?, ?, ?)", rows);

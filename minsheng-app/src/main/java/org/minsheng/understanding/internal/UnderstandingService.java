@@ -203,12 +203,14 @@ class UnderstandingService implements Understanding, RegistrationScreen {
 		// the district's open orders that share a band with the text, for the longer of the two windows
 		var alike = alike(signature, index.candidates(district, signature,
 				duplicateSince.isBefore(burstSince) ? duplicateSince : burstSince), no.value());
-		jdbc.update("delete from nlp_duplicate where no = ?", no.value());
-		for (var d : best(alike.stream().filter(a -> !a.registeredAt().isBefore(duplicateSince)).toList())) {
-			jdbc.update("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)", no.value(), d.no(),
-					d.score(), now);
+		// an order screened before (it has a fingerprint) has its duplicates listed already: they are listed anew
+		if (!index.put(no.value(), district, signature, now)) {
+			jdbc.update("delete from nlp_duplicate where no = ?", no.value());
 		}
-		index.put(no.value(), district, signature, now);
+		jdbc.batchUpdate("insert into nlp_duplicate (no, candidate_no, score, found_at) values (?, ?, ?, ?)",
+				best(alike.stream().filter(a -> !a.registeredAt().isBefore(duplicateSince)).toList()).stream()
+					.map(d -> new Object[] { no.value(), d.no(), d.score(), now })
+					.toList());
 		var sameDay = alike.stream().filter(a -> !a.registeredAt().isBefore(burstSince)).toList();
 		if (likeness.burst(sameDay.size() + 1)) {
 			var latest = new ArrayList<String>();

@@ -58,7 +58,7 @@ class WorkOrderReads {
 		var actor = require(Permission.WORKORDER_READ);
 		return rows.loadByNo(no)
 			.filter(l -> rows.visible(actor.scope(), l.order().id()))
-			.map(l -> views.view(l.order(), l.facts(), actor));
+			.map(l -> views.view(l.order(), l.facts(), actor, l.screeningFailed()));
 	}
 
 	List<TimelineEntry> timeline(WorkOrderNo no) {

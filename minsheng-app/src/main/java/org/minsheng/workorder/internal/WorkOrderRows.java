@@ -91,7 +91,8 @@ class WorkOrderRows {
 			+ " closed_at, version,"
 			+ " (select coalesce(max(t.seq), 0) from work_order_timeline t where t.order_id = work_order.id) as last_seq";
 
-	record Loaded(WorkOrder order, Facts facts) {
+	/** An order as read by its number; {@code screeningFailed} when a screening of it failed (asked in the same read). */
+	record Loaded(WorkOrder order, Facts facts, boolean screeningFailed) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -169,11 +170,11 @@ class WorkOrderRows {
 		return jdbc.query("select " + FACTS + " from work_order where id = ?", this::mapFacts, id).stream().findFirst();
 	}
 
-	/** The aggregate with its assignments and every clock (running and stopped). */
-	/** The aggregate and its facts in one read of the order row. */
+	/** The aggregate and its facts in one read of the order row, with its assignments and every clock (running and stopped). */
 	Optional<Loaded> loadByNo(WorkOrderNo no) {
-		return jdbc.query("select " + ALL + " from work_order where order_no = ?",
-				(rs, n) -> new Loaded(order(rs), mapFacts(rs, n)), no.value())
+		return jdbc.query("select " + ALL + ", (select count(*) from work_order_screening s where s.no = work_order.order_no"
+				+ " and s.state = 'FAILED') as screening_failed from work_order where order_no = ?",
+				(rs, n) -> new Loaded(order(rs), mapFacts(rs, n), rs.getInt("screening_failed") > 0), no.value())
 			.stream()
 			.findFirst();
 	}

@@ -301,7 +301,7 @@ class WorkOrderSteps {
 		var shown = change.apply(order, loaded.facts(), act);
 		rows.save(order, now.toOffsetDateTime());
 		order.takeRaised().forEach(events::publishEvent);
-		return views.view(order, shown, actor);
+		return views.view(order, shown, actor, loaded.screeningFailed());
 	}
 
 	private List<DepartmentId> checkDispatch(Dispatch d) {

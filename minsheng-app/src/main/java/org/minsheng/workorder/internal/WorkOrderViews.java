@@ -50,9 +50,12 @@ class WorkOrderViews {
 		this.cipher = cipher;
 	}
 
-	/** The view of an aggregate as loaded or just saved, without reading it again. */
-	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor) {
-		return view(order, f, actor, screening.failure(f.no()));
+	/**
+	 * The view of an aggregate as loaded or just saved, without reading it again; its failed screening
+	 * is read only when the load found one.
+	 */
+	WorkOrderView view(WorkOrder order, WorkOrderRows.Facts f, Actor actor, boolean screeningFailed) {
+		return view(order, f, actor, screeningFailed ? screening.failure(f.no()) : null);
 	}
 
 	/** The same, with its failed screening known (null when none failed). */

@@ -44,6 +44,7 @@ class ScreeningOnH2Test extends ApplicationTest {
 			return (no, title, content, divisionCode) -> {
 				if (!content.contains("ScreeningOnH2Test")) return;
 				runs.incrementAndGet();
+				if (content.contains("一直坏")) throw new IllegalStateException("这一张读不了");
 				if (failing.get()) throw new IllegalStateException("模型文件暂不可读");
 			};
 		}
@@ -115,6 +116,40 @@ class ScreeningOnH2Test extends ApplicationTest {
 		assertThat(Broken.runs.get()).isEqualTo(before + 1);
 		assertThat(count("select count(*) from work_order_screening where no = ?", no)).isZero();
 		assertThat(count("select count(*) from nlp_order_signature where no = ?", no)).isEqualTo(1);
+	}
+
+	@Test
+	void aBatchWithOneFailingOrderEndsTheOthersScreeningsAndMarksOnlyThatOne() {
+		var batch = new java.util.ArrayList<Screening.Queued>();
+		for (var content : java.util.List.of("南山区南头街道深南大道噪音扰民 ScreeningOnH2Test", "南山区南头街道井盖一直坏 ScreeningOnH2Test",
+				"南山区南头街道路面积水 ScreeningOnH2Test")) {
+			var body = hotline.order("批量筛查");
+			body.put("content", content.replace("一直坏", "缺失"));
+			body.put("divisionCode", "440305001");
+			var no = hotline.agent.post("/api/work-orders", body).json().get("no").asString();
+			Eventually.value(() -> count("select count(*) from work_order_screening where no = ?", no), n -> n == 0,
+					Duration.ofSeconds(10));
+			// as the registration leaves it, so that the batch can claim it
+			jdbc.update("insert into work_order_screening (no, state, attempts, next_attempt_at, updated_at)"
+					+ " values (?, 'PENDING', 0, ?, ?)", no, java.time.OffsetDateTime.now().plusMinutes(2),
+					java.time.OffsetDateTime.now());
+			batch.add(new Screening.Queued(new org.minsheng.workorder.WorkOrderNo(no),
+					new Screening.Text("批量筛查", content, "440305001")));
+		}
+
+		screening.runBatch(batch);
+
+		var failing = batch.get(1).no().value();
+		assertThat(jdbc.queryForObject("select state from work_order_screening where no = ?", String.class, failing))
+			.isEqualTo("FAILED");
+		assertThat(hotline.agent.get("/api/work-orders/" + failing).json().get("screening").get("error").asString())
+			.contains("这一张读不了");
+		for (var passed : java.util.List.of(batch.get(0), batch.get(2))) {
+			assertThat(count("select count(*) from work_order_screening where no = ?", passed.no().value())).isZero();
+			assertThat(count("select count(*) from nlp_order_signature where no = ?", passed.no().value())).isEqualTo(1);
+		}
+		// the other tests count what the sweep runs
+		jdbc.update("delete from work_order_screening where no = ?", failing);
 	}
 
 	@Test
