@@ -76,6 +76,40 @@ class FirstStartTest {
 						+ java.net.URLEncoder.encode(asked.getKey(), java.nio.charset.StandardCharsets.UTF_8)).json();
 				assertThat(hits.get(0).get("title").asString()).as(asked.getKey()).isEqualTo(asked.getValue());
 			}
+			// the last 90 days, played through the services: every state of the loop has orders to show
+			var supervisor = Pattern.compile("supervisor01\\s+(\\S+)").matcher(output.getOut());
+			assertThat(supervisor.find()).isTrue();
+			var lead = api.as("supervisor01", supervisor.group(1));
+			var total = lead.get("/api/work-orders?size=1").json().get("total").asLong();
+			assertThat(total).as("sample orders").isBetween(300L, 400L);
+			assertThat(lead.get("/api/work-orders?size=1&state=CLOSED").json().get("total").asLong()).isGreaterThan(200);
+			var waiting = java.util.List.of("DISPATCHED", "IN_PROGRESS", "REPLIED", "PENDING_CALLBACK").stream()
+				.filter(state -> lead.get("/api/work-orders?size=1&state=" + state).json().get("total").asLong() > 0)
+				.toList();
+			assertThat(waiting).as("the latest orders wait at the stages of the loop (which ones depends on the weekday)")
+				.hasSizeGreaterThanOrEqualTo(3);
+			var closed = lead.get("/api/work-orders?size=500&state=CLOSED").json().get("items");
+			var oldest = closed.valueStream().map(o -> java.time.OffsetDateTime.parse(o.get("registeredAt").asString()))
+				.min(java.util.Comparator.naturalOrder()).orElseThrow();
+			assertThat(oldest).as("spread over the last 90 days")
+				.isBefore(java.time.OffsetDateTime.now().minusDays(60));
+			var loops = closed.valueStream().limit(40)
+				.map(o -> lead.get("/api/work-orders/" + o.get("no").asString() + "/timeline").json())
+				.map(t -> t.valueStream().map(e -> e.get("action").asString()).toList())
+				.toList();
+			assertThat(loops).as("closed orders went the whole loop, dispatched by hand")
+				.anySatisfy(actions -> assertThat(actions).contains("REGISTERED", "DISPATCHED", "SIGNED", "REPLIED",
+						"REVIEW_APPROVED", "CALLED_BACK", "CLOSED"));
+			assertThat(loops).as("or by the 权责清单").anySatisfy(actions -> assertThat(actions).contains("AUTO_DISPATCHED",
+					"SIGNED", "REPLIED", "CALLED_BACK", "CLOSED"));
+			assertThat(loops).as("and consultations were answered on the spot")
+				.anySatisfy(actions -> assertThat(actions).contains("CLOSED_ON_SPOT"));
+			assertThat(lead.get("/api/work-orders?size=1&supervised=true").json().get("total").asLong()).isPositive();
+			assertThat(admin.get("/api/responsibility-rules").json().size()).as("权责清单").isGreaterThan(50);
+			var models = lead.get("/api/nlp/models").json();
+			assertThat(models.valueStream().filter(m -> m.get("active").asBoolean()).map(m -> m.get("kind").asString())
+				.toList()).as("models trained on the closed orders").contains("CATEGORY", "DEPARTMENT");
+
 			var all = agentApi.get("/api/kb/search?type=FAQ&top=10&q="
 					+ java.net.URLEncoder.encode("台北 悠游卡", java.nio.charset.StandardCharsets.UTF_8)).json();
 			assertThat(all.valueStream().map(h -> h.get("title").asString()).toList()).as("no Taipei content in the Shenzhen demo")
