@@ -1,6 +1,7 @@
 // The console's frame: the bell and the sidebar's badges say what waits for the person now.
-// Counts come from /console/pending (within the person's data scope) when the page opens, every
-// minute while it stays open, and when the person comes back to the tab.
+// Counts come live over /console/pending/events (within the person's data scope), with a toast for
+// each notice addressed to the person; while that stream is down, from /console/pending when the
+// page opens, every minute, and when the person comes back to the tab.
 (function () {
   'use strict';
   const bell = document.getElementById('bell');
@@ -38,6 +39,16 @@
       list.append(li);
     });
     empty.hidden = list.children.length > 0;
+    // the home page's tiles say the same, in the words the server writes them
+    const tiles = {};
+    summary.items.forEach(function (i) { (tiles[i.menuKey] = tiles[i.menuKey] || []).push(i); });
+    Object.keys(tiles).forEach(function (key) {
+      const count = document.querySelector('#tile-' + key + ' .count');
+      if (!count) return;
+      const items = tiles[key];
+      count.textContent = items.length === 1 ? items[0].count + ' 件'
+        : items.map(function (i) { return i.label + ' ' + i.count; }).join(' · ');
+    });
   }
 
   function refresh() {
@@ -62,9 +73,53 @@
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape') open(false);
   });
+  let live = false;
+
+  function toasts() {
+    let region = document.getElementById('toasts');
+    if (!region) {
+      region = document.createElement('div');
+      region.id = 'toasts';
+      region.className = 'toasts';
+      region.setAttribute('aria-live', 'polite');
+      document.body.append(region);
+    }
+    return region;
+  }
+
+  function toast(notice) {
+    const item = document.createElement('div');
+    item.className = 'toast';
+    const link = document.createElement(notice.link ? 'a' : 'div');
+    if (notice.link) link.href = notice.link;
+    const title = document.createElement('strong');
+    title.textContent = notice.title;
+    const body = document.createElement('span');
+    body.textContent = notice.body;
+    link.append(title, body);
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'toast-close';
+    close.setAttribute('aria-label', '关闭');
+    close.textContent = '×';
+    close.addEventListener('click', function () { item.remove(); });
+    item.append(link, close);
+    toasts().append(item);
+    setTimeout(function () { item.remove(); }, 15000);
+  }
+
+  const streamUrl = bell.dataset.streamUrl;
+  if (streamUrl && window.EventSource) {
+    const stream = new EventSource(streamUrl);
+    stream.addEventListener('open', function () { live = true; });
+    stream.addEventListener('error', function () { live = false; });
+    stream.addEventListener('pending', function (e) { live = true; render(JSON.parse(e.data)); });
+    stream.addEventListener('notice', function (e) { toast(JSON.parse(e.data)); });
+    window.addEventListener('pagehide', function () { stream.close(); });
+  }
   document.addEventListener('visibilitychange', function () {
-    if (document.visibilityState === 'visible') refresh();
+    if (document.visibilityState === 'visible' && !live) refresh();
   });
-  refresh();
-  setInterval(refresh, 60000);
+  if (!live) refresh();
+  setInterval(function () { if (!live) refresh(); }, 60000);
 })();

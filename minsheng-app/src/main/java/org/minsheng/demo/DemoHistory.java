@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.minsheng.audit.AuditSource;
 import org.minsheng.category.Categories;
 import org.minsheng.category.Category;
 import org.minsheng.identity.Department;
@@ -138,6 +139,13 @@ class DemoHistory {
 	@Order(100)
 	void play() {
 		if (orderCount <= 0 || !freshDemoCity()) return;
+		AuditSource.during(DemoCity.SOURCE, () -> {
+			playHistory();
+			return null;
+		});
+	}
+
+	private void playHistory() {
 		long started = System.nanoTime();
 		log.warn("演示数据：正在生成近 {} 天的 {} 张工单（只在首次启动时进行）…", DAYS, orderCount);
 		var now = ZonedDateTime.now(Clock.system(clock.getZone()));

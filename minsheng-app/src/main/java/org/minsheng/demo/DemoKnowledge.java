@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.minsheng.audit.AuditSource;
 import org.minsheng.identity.Departments;
 import org.minsheng.identity.RunAs;
 import org.minsheng.knowledge.ArticleQuery;
@@ -56,7 +57,11 @@ class DemoKnowledge implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		runAs.asUser("supervisor01", () -> {
+		AuditSource.during(DemoCity.SOURCE, () -> seed());
+	}
+
+	private Object seed() {
+		return runAs.asUser("supervisor01", () -> {
 			if (knowledge.list(new ArticleQuery(null, null, null, null, null, 0, 1)).total() > 0) {
 				return null;
 			}

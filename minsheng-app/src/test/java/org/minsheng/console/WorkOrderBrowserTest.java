@@ -204,6 +204,22 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	}
 
 	@Test
+	void theBellRingsAsAnOrderArrivesWithoutReloadingThePage() {
+		var handler = login("fthandler");
+		var before = handler.locator("#bell-count").isVisible() ? Integer.parseInt(handler.locator("#bell-count").textContent()) : 0;
+		// the page is open on the other district's handler's home; the center dispatches an order to that district
+		var no = hotline.dispatchedTo(hotline.otherDistrict);
+		var toast = handler.locator("#toasts .toast");
+		assertThat(toast).containsText("新工单待签收 " + no);
+		assertThat(handler.locator("#bell-count")).hasText(Integer.toString(before + 1));
+		assertThat(handler.locator("#menu .badge[data-pending=inbox]")).hasText(Integer.toString(before + 1));
+		assertThat(handler.locator("#tile-inbox .count")).hasText("待签收 " + (before + 1) + " · 办理中 0");
+		screenshot(handler, "bell-live-toast");
+		toast.locator("a").click();
+		assertThat(handler.locator("#order-no")).hasText(no);
+	}
+
+	@Test
 	void anOrderGoesFromTheAgentsFormThroughTheDepartmentToTheCitizensStatusPage() {
 		var earlier = hotline.registered();
 

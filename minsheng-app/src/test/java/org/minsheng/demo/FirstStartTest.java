@@ -110,6 +110,14 @@ class FirstStartTest {
 			assertThat(models.valueStream().filter(m -> m.get("active").asBoolean()).map(m -> m.get("kind").asString())
 				.toList()).as("models trained on the closed orders").contains("CATEGORY", "DEPARTMENT");
 
+			// the seeding's entries say so: nobody takes them for a person's work
+			var seeded = admin.get("/api/audit?action=WORK_ORDER_REGISTERED&size=5").json().get("items");
+			assertThat(seeded.size()).isPositive();
+			assertThat(seeded.valueStream().map(e -> e.get("source").asString()).toList())
+				.allMatch(source -> source.equals("演示数据（系统生成）"));
+			assertThat(admin.get("/api/audit?action=USER_CREATED&actor=admin&size=1").json().get("items").get(0)
+				.get("source").asString()).isEqualTo("演示数据（系统生成）");
+
 			var all = agentApi.get("/api/kb/search?type=FAQ&top=10&q="
 					+ java.net.URLEncoder.encode("台北 悠游卡", java.nio.charset.StandardCharsets.UTF_8)).json();
 			assertThat(all.valueStream().map(h -> h.get("title").asString()).toList()).as("no Taipei content in the Shenzhen demo")

@@ -357,6 +357,10 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	private static String currentSource() {
+		var declared = org.minsheng.audit.AuditSource.current();
+		if (declared != null) {
+			return declared;
+		}
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
 			return attrs.getRequest().getRemoteAddr();
 		}

@@ -8,7 +8,9 @@ import org.minsheng.identity.CurrentActor;
 import org.minsheng.identity.UserId;
 import org.minsheng.notification.Notification;
 import org.minsheng.notification.Notifications;
+import org.minsheng.notification.NoticesSent;
 import org.minsheng.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +25,13 @@ class NotificationService implements Notifications {
 
 	private final Clock clock;
 
-	NotificationService(JdbcTemplate jdbc, CurrentActor current, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	NotificationService(JdbcTemplate jdbc, CurrentActor current, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.current = current;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Adds the notification for each recipient that does not have one with this key yet. */
@@ -36,11 +41,16 @@ class NotificationService implements Notifications {
 			.map(r -> new Object[] { r.value(), dedupKey, kind, title, body, link, now, r.value(), dedupKey })
 			.toList();
 		int added = 0;
-		for (int n : jdbc.batchUpdate("insert into notification (recipient_id, dedup_key, kind, title, body, link,"
+		var told = new java.util.ArrayList<Long>();
+		int[] counts = jdbc.batchUpdate("insert into notification (recipient_id, dedup_key, kind, title, body, link,"
 				+ " created_at) select ?, ?, ?, ?, ?, ?, ? from (values (1)) as one (x) where not exists"
-				+ " (select 1 from notification where recipient_id = ? and dedup_key = ?)", rows)) {
-			added += Math.max(n, 0);
+				+ " (select 1 from notification where recipient_id = ? and dedup_key = ?)", rows);
+		for (int i = 0; i < counts.length; i++) {
+			// a driver that does not count batched rows (a negative number) has added it
+			if (counts[i] != 0) told.add(recipients.get(i).value());
+			added += Math.max(counts[i], 0);
 		}
+		if (!told.isEmpty()) events.publishEvent(new NoticesSent(told, kind, title, body, link));
 		return added;
 	}
 
