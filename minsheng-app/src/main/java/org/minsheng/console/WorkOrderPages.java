@@ -44,6 +44,12 @@ import org.minsheng.workorder.WorkOrderNo;
 import org.minsheng.workorder.WorkOrderQuery;
 import org.minsheng.workorder.WorkOrderState;
 import org.minsheng.workorder.WorkOrders;
+import org.minsheng.workorder.WorkOrderView;
+import org.minsheng.knowledge.ArticleId;
+import org.minsheng.knowledge.ArticleType;
+import org.minsheng.knowledge.KnowledgeBase;
+import org.minsheng.knowledge.SearchHit;
+import org.minsheng.knowledge.SearchRequest;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -76,8 +82,11 @@ class WorkOrderPages {
 
 	private final ContactCenter contact;
 
+	private final KnowledgeBase knowledge;
+
 	WorkOrderPages(ContactCenter contact, WorkOrders orders, Categories categories, Departments departments, Divisions divisions,
-			CurrentActor current, Attachments attachments) {
+			CurrentActor current, Attachments attachments, KnowledgeBase knowledge) {
+		this.knowledge = knowledge;
 		this.attachments = attachments;
 		this.contact = contact;
 		this.orders = orders;
@@ -85,6 +94,42 @@ class WorkOrderPages {
 		this.departments = departments;
 		this.divisions = divisions;
 		this.current = current;
+	}
+
+	private List<SearchHit> replyTemplates(WorkOrderView view) {
+		var text = (view.title() + " " + (view.content() == null ? "" : view.content())).strip();
+		if (text.length() > 500) text = text.substring(0, 500);
+		try {
+			return knowledge.search(new SearchRequest(text, 8, ArticleType.SCRIPT, null, null, null, "ASSIST"));
+		}
+		catch (RuntimeException e) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * A reply template with the order's facts put in ({order_no}, {order_title}, {department} the
+	 * replying department, {today}, {hotline}; the citizen as 市民, whose name the department may not
+	 * see), as plain text for the reply box (添加到答复内容).
+	 */
+	@GetMapping(path = "/console/work-orders/{no}/reply-templates/{id}", produces = "text/plain;charset=UTF-8")
+	@ResponseBody
+	String replyTemplate(@PathVariable String no, @PathVariable long id) {
+		var view = orders.find(WorkOrderNo.fromPath(no)).orElseThrow(() -> new NotFoundException("工单", no));
+		var actor = current.get().require(Permission.KNOWLEDGE_READ);
+		var article = knowledge.find(new ArticleId(id))
+			.filter(a -> a.type() == ArticleType.SCRIPT)
+			.orElseThrow(() -> new NotFoundException("回复模板", id));
+		var text = knowledge.answerText(new ArticleId(article.id())).orElse("");
+		var department = departments.visible().stream().filter(d -> d.id().equals(actor.departmentId()))
+			.map(d -> d.name()).findFirst().orElse("");
+		return text.replace("{order_no}", view.no().value())
+			.replace("{order_title}", view.title())
+			.replace("{department}", department)
+			.replace("{citizen_title}", "市民").replace("{citizen_name}", "市民")
+			.replace("{agent_name}", actor.displayName()).replace("{agent_no}", actor.username())
+			.replace("{today}", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
+			.replace("{hotline}", "12345");
 	}
 
 	// ---- register ------------------------------------------------------------------------------
@@ -297,6 +342,9 @@ class WorkOrderPages {
 			.reduce((a, b) -> b.level() >= a.level() ? b : a);
 		model.addAttribute("mine", mine.orElse(null));
 		model.addAttribute("knowledgeAssist", actor.can(Permission.KNOWLEDGE_READ));
+		// reply templates (话术模板 of the knowledge base), the ones nearest the order's text first
+		model.addAttribute("replyTemplates", view.allowedActions().contains(WorkOrderAction.REPLY)
+				&& actor.can(Permission.KNOWLEDGE_READ) ? replyTemplates(view) : List.of());
 		// the order's calls, and calling the citizen without seeing the number (agents who call back)
 		boolean hearsCalls = me.can(Permission.CONTACT_SUPERVISE) || me.can(Permission.CONTACT_AGENT);
 		model.addAttribute("calls", hearsCalls ? contact.callsOf(number) : null);

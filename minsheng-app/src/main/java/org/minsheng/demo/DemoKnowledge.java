@@ -69,6 +69,7 @@ class DemoKnowledge implements ApplicationRunner {
 			var articles = new ArrayList<ArticleRecord>();
 			articles.addAll(guides(center));
 			articles.addAll(faq(center));
+			articles.addAll(replyTemplates(center));
 			var report = knowledge.importArticles(articles, true);
 			log.warn("演示知识库 Demo knowledge base: {} articles published ({} rejected)", report.published(),
 					report.errors().size());
@@ -122,6 +123,18 @@ class DemoKnowledge implements ApplicationRunner {
 			paragraph(body, null, "（演示内容，办理条件和渠道以主管部门最新公布为准。）");
 			out.add(new ArticleRecord(row.get("id"), "FAQ", cut(question, 300), body.toString(), center, questions,
 					List.of("4403"), tags(row.getOrDefault("tags", "").split("\\|")), null, null, null));
+		}
+		return out;
+	}
+
+	/** Reply templates (话术模板) for the departments' 办结答复, with the order's facts as placeholders. */
+	static List<ArticleRecord> replyTemplates(String center) {
+		var out = new ArrayList<ArticleRecord>();
+		for (var row : rows("data/knowledge/shenzhen-reply-templates.csv")) {
+			var body = new StringBuilder();
+			paragraph(body, null, row.get("body"));
+			out.add(new ArticleRecord(row.get("id"), "SCRIPT", cut(row.get("title").strip(), 300), body.toString(), center,
+					List.of(), List.of("4403"), tags(row.getOrDefault("tags", "").split("\\|")), null, null, null));
 		}
 		return out;
 	}

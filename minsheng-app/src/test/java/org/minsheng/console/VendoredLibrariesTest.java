@@ -43,6 +43,29 @@ class VendoredLibrariesTest {
 		}
 	}
 
+	/**
+	 * A browser resolves a bare import ("vue") only through an import map, an inline script the
+	 * console's Content-Security-Policy refuses: every vendored module imports by relative path.
+	 */
+	@Test
+	void everyVendoredModuleImportsByRelativePathOnly() throws IOException {
+		var imports = java.util.regex.Pattern.compile("(?:\\bfrom|\\bimport)\\s*[\"']([^\"']+)[\"']");
+		try (Stream<Path> files = Files.walk(VENDOR)) {
+			var modules = files.filter(f -> f.toString().endsWith(".mjs") || f.toString().endsWith(".esm-browser.prod.js")
+					|| f.toString().endsWith(".esm.min.js")).toList();
+			assertThat(modules).hasSizeGreaterThanOrEqualTo(4);
+			for (var module : modules) {
+				var m = imports.matcher(Files.readString(module));
+				while (m.find()) {
+					assertThat(m.group(1)).as(module + " imports").matches("\\.{1,2}/.*");
+				}
+			}
+		}
+		var elementPlus = Files.readString(VENDOR.resolve("element-plus/2.14.8/dist/index.full.min.mjs"));
+		assertThat(elementPlus).contains("from\"../../../vue/3.5.47/dist/vue.runtime.esm-browser.prod.js\"");
+		assertThat(VENDOR.resolve("vue/3.5.47/dist/vue.runtime.esm-browser.prod.js")).exists();
+	}
+
 	private static Stream<Path> children(Path dir) {
 		try {
 			return Files.list(dir).filter(Files::isDirectory).toList().stream();

@@ -222,6 +222,14 @@ class WorkOrderBrowserTest extends ApplicationTest {
 	@Test
 	void anOrderGoesFromTheAgentsFormThroughTheDepartmentToTheCitizensStatusPage() {
 		var earlier = hotline.registered();
+		// a reply template (话术模板) of the knowledge base, with the order's facts as placeholders
+		var reviewerName = IdentityFixture.unique("kbrv");
+		given.user(reviewerName, given.rootId(), "SUPERVISOR");
+		long template = WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles", java.util.Map.of("type", "SCRIPT",
+				"departmentId", given.rootId(), "title", "办结答复模板：树木倒伏清理",
+				"body", "<p>您好！您反映的“{order_title}”（工单号 {order_no}）已由{department}清理完毕，人行道已恢复通行。</p>"))).get("id").asLong();
+		WorkOrderFixture.ok(hotline.supervisor.post("/api/kb/articles/" + template + "/submit", null));
+		WorkOrderFixture.ok(api.as(reviewerName, IdentityFixture.PASSWORD).post("/api/kb/articles/" + template + "/approve", null));
 
 		var agent = login("agent");
 		agent.locator("#menu").getByText("登记工单").click();
@@ -288,6 +296,14 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(handler.locator("#call-citizen-from .field-error")).containsText("电话");
 		assertThat(handler.locator("#own-phone")).hasValue("0755-8345");
 		assertThat(handler.locator("#call-citizen-from label.invalid")).hasCount(1);
+		// a template is added after what the handler has typed, with the order's facts put in
+		handler.locator("#reply-content").fill("经核实：");
+		handler.locator("#reply-template-island .el-select__wrapper").click();
+		handler.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+				new Page.GetByRoleOptions().setName("办结答复模板：树木倒伏清理")).click();
+		assertThat(handler.locator("#reply-content")).hasValue(Pattern.compile(
+				"^经核实：\\n\\n您好！您反映的“小区门口树木倒伏”（工单号 " + no + "）已由" + hotline.districtName + "清理完毕.*", Pattern.DOTALL));
+		screenshot(handler, "workorder-reply-template");
 		handler.locator("#reply-result").selectOption("RESOLVED");
 		handler.locator("#reply-content").fill("已组织园林工人清理倒伏树木，人行道已恢复通行。");
 		var photo = new com.microsoft.playwright.options.FilePayload("清理后.png", "image/png",
@@ -321,6 +337,44 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(citizen.locator("#public-steps")).containsText("南山区");
 		assertThat(citizen.locator("#lookup-result")).not().containsText("测试 ");
 		screenshot(citizen, "workorder-public-status");
+	}
+
+	@Test
+	void theListIsFilteredWithTheComponentsStaffKnowAndKeepsTheChoices() {
+		var waiting = hotline.registered();
+		var dispatched = hotline.dispatchedTo(hotline.district);
+		var districtName = hotline.districtName;
+		var supervisor = login("supervisor");
+		supervisor.navigate(api.base() + "/console/work-orders");
+		assertThat(supervisor.locator("html[data-islands=ready]")).hasCount(1);
+		// the native controls stay in the form, hidden; Element Plus shows in their place
+		assertThat(supervisor.locator("#filter-state")).isHidden();
+		supervisor.locator("#filter-state-island .el-select__wrapper").click();
+		supervisor.getByRole(com.microsoft.playwright.options.AriaRole.OPTION,
+				new Page.GetByRoleOptions().setName("已派单待签收").setExact(true)).click();
+		supervisor.keyboard().press("Escape");
+		supervisor.locator("#filter-department-island .el-select__wrapper").click();
+		supervisor.locator("#filter-department-island input").fill(districtName);
+		screenshot(supervisor, "workorders-tree-select");
+		supervisor.locator(".el-tree").getByText(districtName, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+			.click();
+		supervisor.locator("#filter-registered-island input").first().click();
+		screenshot(supervisor, "workorders-daterange");
+		supervisor.locator(".el-picker-panel__shortcut").getByText("最近一周").click();
+		supervisor.locator("#filter-submit").click();
+
+		assertThat(supervisor.locator("#total")).hasText("1");
+		assertThat(supervisor.locator("tr[data-no='" + dispatched + "']")).hasCount(1);
+		assertThat(supervisor.locator("tr[data-no='" + waiting + "']")).hasCount(0);
+		var url = supervisor.url();
+		assertThat(url).contains("state=DISPATCHED").contains("departmentId=" + hotline.district)
+			.contains("from=" + java.time.LocalDate.now().minusDays(6)).contains("to=" + java.time.LocalDate.now());
+		// the page comes back with the choices shown in the components
+		assertThat(supervisor.locator("#filter-state-island")).containsText("已派单待签收");
+		assertThat(supervisor.locator("#filter-department-island")).containsText(districtName);
+		assertThat(supervisor.locator("#filter-registered-island input").first())
+			.hasValue(java.time.LocalDate.now().minusDays(6).toString());
+		screenshot(supervisor, "workorders-filtered");
 	}
 
 	@Test

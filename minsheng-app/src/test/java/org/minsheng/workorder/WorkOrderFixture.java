@@ -22,6 +22,9 @@ public final class WorkOrderFixture {
 
 	public final long district;
 
+	/** The district's department name (南山区 and a tag of this test). */
+	public final String districtName;
+
 	public final long street;
 
 	public final long bureau;
@@ -51,7 +54,8 @@ public final class WorkOrderFixture {
 		this.api = api;
 		var root = given.rootId();
 		var tag = IdentityFixture.unique("");
-		district = given.department("南山区" + tag, "DISTRICT", root, "440305");
+		districtName = "南山区" + tag;
+		district = given.department(districtName, "DISTRICT", root, "440305");
 		street = given.department("南头街道" + tag, "STREET", district, "440305001");
 		bureau = given.department("住建局" + tag, "BUREAU", root, null);
 		otherDistrict = given.department("福田区" + tag, "DISTRICT", root, "440304");

@@ -67,7 +67,7 @@ class KnowledgeService implements KnowledgeBase {
 
 	/** The placeholders a script template may use; the console fills them in. */
 	static final Set<String> PLACEHOLDERS = Set.of("citizen_title", "citizen_name", "agent_no", "agent_name",
-			"hotline", "order_no", "department", "today");
+			"hotline", "order_no", "order_title", "department", "today");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z_]+)}");
 
