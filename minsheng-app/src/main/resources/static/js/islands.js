@@ -6,6 +6,7 @@
 //   <select data-island="select">          Element Plus select (multiple when the select is), filterable
 //   <select data-island="tree-select">     a tree select; each option names its parent in data-parent
 //   <span data-island="daterange">         two <input type="date"> inside become one date-range picker
+//   <input data-island="datetime">          a date and time picker (the input keeps yyyy-MM-ddTHH:mm)
 // Each island's root gets the control's id + "-island", for tests and for the label.
 import { createApp, h, ref } from '../vendor/vue/3.5.47/dist/vue.runtime.esm-browser.prod.js';
 import ElementPlus, { ElDatePicker, ElOption, ElSelect, ElTreeSelect }
@@ -17,6 +18,9 @@ function mount(control, host, render) {
   host.id = (control.id || control.getAttribute('name') || 'island') + '-island';
   control.after(host);
   control.hidden = true;
+  // a hidden control cannot take the browser's "required" bubble; the server names a missing value
+  control.querySelectorAll ? control.querySelectorAll('[required]').forEach(function (c) { c.required = false; }) : null;
+  control.required = false;
   const app = createApp({ render });
   app.use(ElementPlus, { locale: zhCn });
   app.mount(host);
@@ -140,7 +144,29 @@ function dateRange(span) {
   });
 }
 
+function dateTime(input) {
+  const value = ref(input.value || null);
+  function write(v) {
+    value.value = v;
+    input.value = v || '';
+    changed(input);
+  }
+  mount(input, document.createElement('span'), function () {
+    return h(ElDatePicker, {
+      modelValue: value.value,
+      'onUpdate:modelValue': write,
+      type: 'datetime',
+      valueFormat: 'YYYY-MM-DDTHH:mm',
+      format: 'YYYY-MM-DD HH:mm',
+      placeholder: input.placeholder || '选择日期时间',
+      showNow: true,
+      style: { width: input.dataset.width || '100%' }
+    });
+  });
+}
+
 document.querySelectorAll('select[data-island="select"]').forEach(select);
+document.querySelectorAll('input[data-island="datetime"]').forEach(dateTime);
 document.querySelectorAll('select[data-island="tree-select"]').forEach(treeSelect);
 document.querySelectorAll('[data-island="daterange"]').forEach(dateRange);
 document.documentElement.dataset.islands = 'ready';

@@ -427,10 +427,7 @@ class WorkOrderPages {
 						: ResultType.valueOf(form.get("resultType")), form.get("content"), List.of());
 				case "review" -> orders.review(n, Boolean.parseBoolean(form.get("approve")), form.get("comment"));
 				case "callback" -> orders.callback(n, Satisfaction.valueOf(form.get("satisfaction")), form.get("note"));
-				case "extension" -> orders.requestExtension(n, form.get("reason"), LocalDateTime
-					.parse(form.get("deadline"))
-					.atZone(SHANGHAI)
-					.toOffsetDateTime());
+				case "extension" -> orders.requestExtension(n, form.get("reason"), deadline(form.get("deadline")));
 				case "extension-decision" -> orders.decideExtension(n, Boolean.parseBoolean(form.get("approve")),
 						form.get("comment"));
 				case "supervision" -> orders.supervise(n, SupervisionKind.valueOf(form.get("kind")), form.get("note"));
@@ -440,6 +437,19 @@ class WorkOrderPages {
 			}
 		});
 		return "redirect:/console/work-orders/" + no;
+	}
+
+	/** The extension's new deadline as the picker writes it (2026-12-08T18:00), in Asia/Shanghai. */
+	private static java.time.OffsetDateTime deadline(String value) {
+		if (value == null || value.isBlank()) {
+			throw new org.minsheng.platform.InvalidFieldException("deadline", "请选择延期后的办理时限");
+		}
+		try {
+			return LocalDateTime.parse(value.strip()).atZone(SHANGHAI).toOffsetDateTime();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new org.minsheng.platform.InvalidFieldException("deadline", "办理时限应为日期和时间，如 2026-12-08 18:00");
+		}
 	}
 
 	private static WorkOrders.Dispatch dispatch(Map<String, String> form, List<Long> co) {
