@@ -316,6 +316,7 @@ class WorkOrderPages {
 		var view = orders.find(number).orElseThrow(() -> new NotFoundException("工单", no));
 		var actor = current.get();
 		model.addAttribute("order", view);
+		if (!model.containsAttribute("typed")) model.addAttribute("typed", Map.of());
 		model.addAttribute("timeline", orders.timeline(number));
 		// the call the order came from, for those who may hear calls (supervisors; agents their own)
 		var me = current.get();
@@ -383,6 +384,7 @@ class WorkOrderPages {
 			}
 			orders.reply(n, blank(resultType) == null ? null : ResultType.valueOf(resultType), content, ids);
 		});
+		keepTyped(flash, "reply", java.util.Collections.singletonMap("content", content));
 		return "redirect:/console/work-orders/" + no;
 	}
 
@@ -436,7 +438,21 @@ class WorkOrderPages {
 				default -> throw new NotFoundException("操作", step);
 			}
 		});
+		keepTyped(flash, step, form);
 		return "redirect:/console/work-orders/" + no;
+	}
+
+	/**
+	 * A refused step's form comes back as typed: its fields, keyed "step.field", for the order page
+	 * to put back into the form that was sent (files excepted: a browser never lets a page fill them).
+	 */
+	private static void keepTyped(RedirectAttributes flash, String step, Map<String, String> form) {
+		if (!flash.getFlashAttributes().containsKey("error")) return;
+		var typed = new java.util.HashMap<String, String>();
+		form.forEach((field, value) -> {
+			if (!field.equals("_csrf") && value != null) typed.put(step + "." + field, value);
+		});
+		flash.addFlashAttribute("typed", typed);
 	}
 
 	/** The extension's new deadline as the picker writes it (2026-12-08T18:00), in Asia/Shanghai. */

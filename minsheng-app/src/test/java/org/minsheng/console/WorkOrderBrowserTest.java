@@ -384,16 +384,16 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		var handler = login("nshandler");
 		handler.navigate(api.base() + "/console/work-orders/" + no);
 		assertThat(handler.locator("html[data-islands=ready]")).hasCount(1);
-		// nothing chosen: the server names what is missing
+		// nothing chosen: the server names what is missing, and the reason typed comes back
 		handler.locator("#extension-form input[name=reason]").fill("需协调燃气公司共同处置");
 		handler.locator("#extension-form button[type=submit]").click();
 		assertThat(handler.locator("[role=alert]")).containsText("请选择延期后的办理时限");
+		assertThat(handler.locator("#extension-form input[name=reason]")).hasValue("需协调燃气公司共同处置");
 		var until = java.time.LocalDate.now().plusDays(30) + " 18:00";
 		handler.locator("#extension-deadline-island input").fill(until);
 		handler.locator("#extension-deadline-island input").press("Enter");
 		assertThat(handler.locator("#extension-deadline")).hasValue(until.replace(' ', 'T'));
 		screenshot(handler, "workorder-extension-picker");
-		handler.locator("#extension-form input[name=reason]").fill("需协调燃气公司共同处置");
 		handler.locator("#extension-form button[type=submit]").click();
 		assertThat(handler.locator("#timeline")).containsText("申请延期至 " + until);
 	}
