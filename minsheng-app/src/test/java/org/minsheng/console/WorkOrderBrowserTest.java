@@ -262,7 +262,14 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		dispatcher.locator("tr[data-no='" + no + "'] a").first().click();
 		// the analysis loads beside the order
 		assertThat(dispatcher.locator("#order-analysis .analysis-results")).isVisible();
-		dispatcher.locator("#dispatch-lead").selectOption(Long.toString(hotline.district));
+		// the lead from the department tree (searchable), co-handlers from a searchable list
+		dispatcher.locator("#dispatch-lead-island .el-select__wrapper").click();
+		dispatcher.locator("#dispatch-lead-island input").fill(hotline.districtName);
+		dispatcher.locator(".el-tree").getByText(hotline.districtName, new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+			.click();
+		assertThat(dispatcher.locator("#dispatch-lead")).hasValue(Long.toString(hotline.district));
+		assertThat(dispatcher.locator("#dispatch-co-island")).containsText("可多选");
+		screenshot(dispatcher, "workorder-dispatch");
 		dispatcher.locator("#dispatch-submit").click();
 		assertThat(dispatcher.locator("[role=status]")).containsText("已完成：派单");
 		assertThat(dispatcher.locator("#order-state")).hasText("已派单待签收");
