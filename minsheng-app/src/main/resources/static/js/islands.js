@@ -37,10 +37,15 @@ function optionsOf(select) {
     .map(function (o) { return { value: o.value, label: o.textContent.replace(/^[\s\u3000]+/, '').trim(), parent: o.dataset.parent || '' }; });
 }
 
+/** The words of the select's empty option (全部, 请选择 …), shown when nothing is chosen. */
+function placeholder(control) {
+  const blank = Array.from(control.options).find(function (o) { return o.value === ''; });
+  return blank ? blank.textContent.trim() : '请选择';
+}
+
 function select(control) {
   const multiple = control.multiple;
   const options = optionsOf(control);
-  const blank = Array.from(control.options).find(function (o) { return o.value === ''; });
   const value = ref(multiple ? Array.from(control.selectedOptions).map(function (o) { return o.value; }) : control.value);
   function write(v) {
     value.value = v;
@@ -58,7 +63,7 @@ function select(control) {
       clearable: true,
       collapseTags: multiple,
       collapseTagsTooltip: multiple,
-      placeholder: blank ? blank.textContent.trim() : '请选择',
+      placeholder: placeholder(control),
       style: { width: control.dataset.width || '220px' }
     }, function () {
       return options.map(function (o) { return h(ElOption, { key: o.value, label: o.label, value: o.value }); });
@@ -80,7 +85,6 @@ function tree(options) {
 function treeSelect(control) {
   const options = optionsOf(control);
   const data = tree(options);
-  const blank = Array.from(control.options).find(function (o) { return o.value === ''; });
   const value = ref(control.value || null);
   function write(v) {
     value.value = v;
@@ -98,7 +102,7 @@ function treeSelect(control) {
       clearable: true,
       renderAfterExpand: false,
       defaultExpandedKeys: data.map(function (n) { return n.value; }),
-      placeholder: blank ? blank.textContent.trim() : '请选择',
+      placeholder: placeholder(control),
       style: { width: control.dataset.width || '240px' }
     });
   });

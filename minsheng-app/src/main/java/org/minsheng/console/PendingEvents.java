@@ -114,33 +114,10 @@ class PendingEvents {
 		});
 	}
 
-	@EventListener
-	void on(WorkOrderRegistered e) {
-		if (!viewers.isEmpty()) afterCommit(this::allStale);
-	}
-
-	@EventListener
-	void on(WorkOrderDispatched e) {
-		if (!viewers.isEmpty()) afterCommit(this::allStale);
-	}
-
-	@EventListener
-	void on(WorkOrderReplied e) {
-		if (!viewers.isEmpty()) afterCommit(this::allStale);
-	}
-
-	@EventListener
-	void on(WorkOrderReturned e) {
-		if (!viewers.isEmpty()) afterCommit(this::allStale);
-	}
-
-	@EventListener
-	void on(WorkOrderClosed e) {
-		if (!viewers.isEmpty()) afterCommit(this::allStale);
-	}
-
-	@EventListener
-	void on(WorkOrderSupervised e) {
+	/** A step that changes what waits for whom: every open console is counted again. */
+	@EventListener({ WorkOrderRegistered.class, WorkOrderDispatched.class, WorkOrderReplied.class,
+			WorkOrderReturned.class, WorkOrderClosed.class, WorkOrderSupervised.class })
+	void onOrderChanged() {
 		if (!viewers.isEmpty()) afterCommit(this::allStale);
 	}
 
