@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed, so a screen that fails never fails or loses a citizen's request.
  * <p>
  * The registration writes a row in {@code work_order_screening} in its own transaction; once it
- * commits, the screening is queued for two workers. A worker takes what has queued up (at most
+ * commits, the screening is queued for one of two workers, by district. A worker takes what has queued up (at most
  * {@value #BATCH}) and screens it in one transaction, so that under load an order costs a share of
  * two commits instead of two; when anything in the batch fails, each of its orders is screened again
  * on its own, every screen in a transaction of its own, so that only the failing one is marked.
@@ -64,8 +64,14 @@ class Screening implements SmartLifecycle {
 
 	private final Clock clock;
 
-	/** The orders waiting for a worker; made anew at each start. What does not fit waits for the sweep. */
-	private volatile BlockingQueue<Queued> queue;
+	/**
+	 * The orders waiting, one queue per worker, made anew at each start; what does not fit waits for
+	 * the sweep. An order goes to the queue of its district (the first six digits of its division
+	 * code), so that orders of one district, which the screens compare with each other, are screened
+	 * one after another by one worker and each sees the ones before it; two workers screening the same
+	 * district at once in transactions of their own would each miss the other's orders.
+	 */
+	private volatile List<BlockingQueue<Queued>> queues = List.of();
 
 	/** Two workers keep up with the registrations of two cores. Made anew at each start. */
 	private volatile List<Thread> workers = List.of();
@@ -106,13 +112,19 @@ class Screening implements SmartLifecycle {
 	}
 
 	private void submit(WorkOrderNo no, Text text) {
-		var waiting = queue;
-		if (!running || waiting == null) return;
+		var all = queues;
+		if (!running || all.isEmpty()) return;
 		// when the queue is full the row stays; the sweep takes it when its lease has run out
-		waiting.offer(new Queued(no, text));
+		all.get(partition(text.divisionCode(), all.size())).offer(new Queued(no, text));
 	}
 
-	/** A worker: takes what has queued up, up to a batch, until stopped. */
+	/** The queue of a division code's district; orders without one go to the first. */
+	static int partition(String divisionCode, int queues) {
+		if (divisionCode == null || divisionCode.length() < 6) return 0;
+		return Math.floorMod(divisionCode.substring(0, 6).hashCode(), queues);
+	}
+
+	/** A worker: takes what has queued up in its queue, up to a batch, until stopped. */
 	private void work(BlockingQueue<Queued> waiting) {
 		var batch = new ArrayList<Queued>(BATCH);
 		while (running || !waiting.isEmpty()) {
@@ -262,11 +274,13 @@ class Screening implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		var waiting = new ArrayBlockingQueue<Queued>(10_000);
-		queue = waiting;
+		var made = new ArrayList<BlockingQueue<Queued>>();
+		for (int i = 0; i < WORKERS; i++) made.add(new ArrayBlockingQueue<>(5_000));
+		queues = List.copyOf(made);
 		running = true;
 		var started = new ArrayList<Thread>();
 		for (int i = 0; i < WORKERS; i++) {
+			var waiting = made.get(i);
 			started.add(Thread.ofPlatform().name("screening-" + i).daemon().start(() -> work(waiting)));
 		}
 		workers = List.copyOf(started);

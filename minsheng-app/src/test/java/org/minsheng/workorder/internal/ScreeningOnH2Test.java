@@ -152,6 +152,19 @@ class ScreeningOnH2Test extends ApplicationTest {
 		jdbc.update("delete from work_order_screening where no = ?", failing);
 	}
 
+	/** Orders of one district are compared with each other, so one worker screens them one after another. */
+	@Test
+	void ordersOfOneDistrictGoToOneWorker() {
+		for (var street : java.util.List.of("440304001", "440304007", "440304")) {
+			assertThat(Screening.partition(street, 2)).isEqualTo(Screening.partition("440304008", 2));
+		}
+		assertThat(Screening.partition(null, 2)).isZero();
+		assertThat(java.util.stream.IntStream.range(0, 2).boxed().toList()).containsAll(java.util.stream.Stream
+			.of("440303", "440304", "440305", "440306", "440307", "440308", "440309", "440310", "440311")
+			.map(d -> Screening.partition(d, 2))
+			.toList());
+	}
+
 	@Test
 	void retriesWaitLongerEachTimeUpToAnHour() {
 		assertThat(Screening.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
