@@ -244,7 +244,7 @@ class KnowledgePages {
 	/** Agent assist (htmx): articles and the script template for what the agent has typed so far. */
 	@RequestMapping(path = "/console/knowledge/assist", method = { RequestMethod.GET, RequestMethod.POST })
 	String assist(@RequestParam(required = false) String title, @RequestParam(required = false) String content,
-			Model model) {
+			@RequestParam(defaultValue = "true") boolean scripts, Model model) {
 		var text = ((title == null ? "" : title) + " " + (content == null ? "" : content)).strip();
 		if (text.length() > 500) {
 			text = text.substring(0, 500);
@@ -257,9 +257,11 @@ class KnowledgePages {
 					suggestions.add(new Suggestion(hit, knowledge.answerText(new ArticleId(hit.id())).orElse("")));
 				}
 			}
-			var scripts = knowledge.search(new SearchRequest(text, 1, ArticleType.SCRIPT, null, null, null, "ASSIST"));
-			if (!scripts.isEmpty()) {
-				script = new Suggestion(scripts.get(0), fill(knowledge.answerText(new ArticleId(scripts.get(0).id()))
+			// the order page offers its reply templates in the reply form, filled in, and asks for no script here
+			var found = scripts ? knowledge.search(new SearchRequest(text, 1, ArticleType.SCRIPT, null, null, null, "ASSIST"))
+					: List.<org.minsheng.knowledge.SearchHit>of();
+			if (!found.isEmpty()) {
+				script = new Suggestion(found.get(0), fill(knowledge.answerText(new ArticleId(found.get(0).id()))
 					.orElse("")));
 			}
 		}

@@ -311,6 +311,12 @@ class WorkOrderBrowserTest extends ApplicationTest {
 		assertThat(handler.locator("#reply-content")).hasValue(Pattern.compile(
 				"^经核实：\\n\\n您好！您反映的“小区门口树木倒伏”（工单号 " + no + "）已由" + hotline.districtName + "清理完毕.*", Pattern.DOTALL));
 		screenshot(handler, "workorder-reply-template");
+		// the assist beside the reply offers articles, not the template again with its placeholders unfilled
+		handler.locator("#assist-results > *").first().waitFor();
+		assertThat(handler.locator("#assist-results")).not().containsText("插入话术");
+		// 下派 picks from the department's own subtree
+		assertThat(handler.locator("#below-department-island .el-select__wrapper")).isVisible();
+		assertThat(handler.locator("#below-department")).isHidden();
 		handler.locator("#reply-result").selectOption("RESOLVED");
 		handler.locator("#reply-content").fill("已组织园林工人清理倒伏树木，人行道已恢复通行。");
 		var photo = new com.microsoft.playwright.options.FilePayload("清理后.png", "image/png",
