@@ -121,14 +121,13 @@ class WorkOrderPages {
 			.filter(a -> a.type() == ArticleType.SCRIPT)
 			.orElseThrow(() -> new NotFoundException("回复模板", id));
 		var text = knowledge.answerText(new ArticleId(article.id())).orElse("");
-		var department = departments.visible().stream().filter(d -> d.id().equals(actor.departmentId()))
-			.map(d -> d.name()).findFirst().orElse("");
+		var department = departments.find(actor.departmentId()).map(d -> d.name()).orElse("");
 		return text.replace("{order_no}", view.no().value())
 			.replace("{order_title}", view.title())
 			.replace("{department}", department)
 			.replace("{citizen_title}", "市民").replace("{citizen_name}", "市民")
 			.replace("{agent_name}", actor.displayName()).replace("{agent_no}", actor.username())
-			.replace("{today}", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
+			.replace("{today}", LocalDate.now(SHANGHAI).toString())
 			.replace("{hotline}", "12345");
 	}
 
@@ -458,13 +457,13 @@ class WorkOrderPages {
 	/** The extension's new deadline as the picker writes it (2026-12-08T18:00), in Asia/Shanghai. */
 	private static java.time.OffsetDateTime deadline(String value) {
 		if (value == null || value.isBlank()) {
-			throw new org.minsheng.platform.InvalidFieldException("deadline", "请选择延期后的办理时限");
+			throw new InvalidFieldException("deadline", "请选择延期后的办理时限");
 		}
 		try {
 			return LocalDateTime.parse(value.strip()).atZone(SHANGHAI).toOffsetDateTime();
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw new org.minsheng.platform.InvalidFieldException("deadline", "办理时限应为日期和时间，如 2026-12-08 18:00");
+			throw new InvalidFieldException("deadline", "办理时限应为日期和时间，如 2026-12-08 18:00");
 		}
 	}
 
